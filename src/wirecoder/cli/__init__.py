@@ -1,0 +1,47 @@
+"""The ``wirecoder`` command line.  Each module registers its commands on :data:`app`."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+import typer
+
+from wirecoder.cli import extract as _extract  # noqa: F401  (registers commands)
+from wirecoder.cli.app import app
+from wirecoder.cli.common import Exit, error_line
+from wirecoder.errors import WirecoderError
+
+__all__ = ["app", "main"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: every error becomes one line on stderr and an exit code, never a traceback
+    (set WIRECODER_DEBUG=1 to see tracebacks)."""
+    command = typer.main.get_command(app)
+    try:
+        command.main(args=argv, prog_name="wirecoder", standalone_mode=False)
+        return Exit.OK
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return Exit.BAD_INPUT
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        error_line("interrupted")
+        return Exit.INTERRUPTED
+    except WirecoderError as exc:
+        error_line(str(exc))
+        return exc.exit_code
+    except BrokenPipeError:
+        return Exit.OK  # output piped into `head`: not an error
+    except Exception as exc:  # noqa: BLE001 - last line of defence
+        if os.environ.get("WIRECODER_DEBUG"):
+            raise
+        error_line(f"internal error: {type(exc).__name__}: {exc} (set WIRECODER_DEBUG=1 for a traceback)")
+        return Exit.INTERNAL
+
+
+def run() -> None:
+    sys.exit(main())

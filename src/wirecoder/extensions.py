@@ -1,0 +1,54 @@
+"""The custom attributes that the wirecoder stages add to a spaCy ``Doc``.
+
+Stages talk to each other only through these attributes (and the typed records in
+:mod:`wirecoder.model`):
+
+=====================  =====================================================  ==========
+attribute              contents                                               written by
+=====================  =====================================================  ==========
+``doc._.article``      the :class:`~wirecoder.model.Article` (id, date, ...)  pipeline
+``doc._.actors``       ``list[Actor]``                                        actors
+``doc._.actor_mentions``  ``list[MentionRef]`` sorted by start (incl. pronouns)  actors
+``doc._.timexes``      ``list[Timex]``                                        time
+``doc._.dct``          ``str | None`` document creation time (YYYY-MM-DD)     time
+``doc._.dct_source``   ``"given" | "inferred" | "unknown"``                   time
+``doc._.quotes``       ``list[Quote]``                                        quotes
+``doc._.events``       ``list[Event]``                                        events
+``doc._.wc_errors``    ``list[str]`` stage failures (the doc becomes a Failure) any stage
+``doc._.wc_state``     ``dict`` private scratch space, one key per stage      any stage
+=====================  =====================================================  ==========
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from wirecoder.model import Article
+
+_LIST_ATTRS = ("actors", "actor_mentions", "timexes", "quotes", "events", "wc_errors")
+_SCALAR_ATTRS = {"article": None, "dct": None, "dct_source": "unknown", "wc_state": None}
+
+
+def register_extensions() -> None:
+    """Declare the attributes once per process (idempotent)."""
+    for name in _LIST_ATTRS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+    for name, default in _SCALAR_ATTRS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+def init_doc(doc: Doc, article: Article) -> Doc:
+    """Give a fresh Doc its own (unshared) containers and the article's metadata."""
+    register_extensions()
+    for name in _LIST_ATTRS:
+        doc._.set(name, [])
+    doc._.article = article
+    doc._.dct = article.date
+    doc._.dct_source = "given" if article.date else "unknown"
+    doc._.wc_state = {}
+    return doc
+
+
+register_extensions()
