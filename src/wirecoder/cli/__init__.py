@@ -8,7 +8,9 @@ import sys
 import click
 import typer
 
-from wirecoder.cli import extract as _extract  # noqa: F401  (registers commands)
+# Importing a command module registers its commands on the app.
+from wirecoder.cli import eval as _eval  # noqa: F401
+from wirecoder.cli import extract as _extract  # noqa: F401
 from wirecoder.cli.app import app
 from wirecoder.cli.common import Exit, error_line
 from wirecoder.errors import WirecoderError

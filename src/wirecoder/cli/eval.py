@@ -1,0 +1,81 @@
+"""``wirecoder eval time|quotes|events|entities``: score the pipeline against public gold."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from wirecoder.cli.app import app
+from wirecoder.cli.common import out
+from wirecoder.errors import InputError
+
+eval_app = typer.Typer(help="Score the pipeline against public gold data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+#: task -> (module with an ``evaluate`` function, peers it can run beside wirecoder)
+TASKS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "time": ("wirecoder.eval.time", ("dateparser",)),
+    "quotes": ("wirecoder.eval.quotes", ("textacy",)),
+    "events": ("wirecoder.eval.events", ()),
+    "entities": ("wirecoder.eval.entities", ()),
+}
+
+
+def run_task(task: str, gold: Path, fmt: str, baseline: list[str], errors: int, save: Path | None) -> None:
+    module_name, peers = TASKS[task]
+    if not gold.exists():
+        raise InputError(f"{gold}: no such file or directory")
+    unknown = [b for b in baseline if b not in peers]
+    if unknown:
+        raise InputError(f"no baseline '{unknown[0]}' for {task} (choose from: {', '.join(peers) or 'none'})")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        raise InputError(f"the {task} evaluation is not available ({exc})") from None
+    report = module.evaluate(gold, baselines=baseline, errors=errors, save=save)
+    if fmt == "json":
+        summary = dict(report.summary)
+        if report.baselines:
+            summary["baselines"] = report.baselines
+        sys.stdout.write(json.dumps(summary) + "\n")
+        return
+    for table in report.tables:
+        out.print(table)
+    for line in report.errors:
+        out.print(line, highlight=False, markup=False)
+
+
+GoldOpt = Annotated[Path, typer.Option("--gold", help="Gold file or folder.")]
+FmtOpt = Annotated[str, typer.Option("--format", "-f", help="table or json (one object, last line).")]
+BaseOpt = Annotated[list[str], typer.Option("--baseline", help="Peer tool to score in the same run.")]
+ErrOpt = Annotated[int, typer.Option("--errors", help="List the N worst cases.")]
+SaveOpt = Annotated[Path | None, typer.Option("--save", help="Write wirecoder's predictions (JSONL) here.")]
+
+
+@eval_app.command("time")
+def eval_time(gold: GoldOpt, format: FmtOpt = "table", baseline: BaseOpt = [], errors: ErrOpt = 0, save: SaveOpt = None) -> None:  # noqa: B006
+    """TimeML (.tml) gold, TempEval-3 scoring."""
+    run_task("time", gold, format, baseline, errors, save)
+
+
+@eval_app.command("quotes")
+def eval_quotes(gold: GoldOpt, format: FmtOpt = "table", baseline: BaseOpt = [], errors: ErrOpt = 0, save: SaveOpt = None) -> None:  # noqa: B006
+    """PolNeAR brat gold, overlap matching at 0.3 and 0.8."""
+    run_task("quotes", gold, format, baseline, errors, save)
+
+
+@eval_app.command("events")
+def eval_events(gold: GoldOpt, format: FmtOpt = "table", baseline: BaseOpt = [], errors: ErrOpt = 0, save: SaveOpt = None) -> None:  # noqa: B006
+    """PLOVER gold-standard records (JSONL): type / source / target matching."""
+    run_task("events", gold, format, baseline, errors, save)
+
+
+@eval_app.command("entities")
+def eval_entities(gold: GoldOpt, format: FmtOpt = "table", baseline: BaseOpt = [], errors: ErrOpt = 0, save: SaveOpt = None) -> None:  # noqa: B006
+    """GUM news (.conllu): named mentions of people, organisations and places."""
+    run_task("entities", gold, format, baseline, errors, save)

@@ -1,0 +1,78 @@
+"""What every task's evaluation shares: running the pipeline over gold articles, and the report."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.table import Table
+
+from wirecoder.config import Settings
+from wirecoder.model import Article, ArticleResult, Failure
+from wirecoder.pipeline import process
+from wirecoder.writers import dumps_result
+
+
+@dataclass
+class EvalReport:
+    """The outcome of one ``wirecoder eval TASK`` run.
+
+    ``summary`` is the JSON object whose first keys are fixed by the dataset README;
+    ``baselines`` maps a peer's name to its summary from the same run; ``tables`` are the
+    per-category breakdowns for the readable output; ``errors`` the worst cases, already
+    formatted for reading.
+    """
+
+    task: str
+    summary: dict
+    baselines: dict[str, dict] = field(default_factory=dict)
+    tables: list[Table] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def predict(articles: Iterable[Article], settings: Settings | None = None) -> list[dict]:
+    """Run the same pipeline as ``extract`` and return the output objects as parsed JSON.
+
+    Failed documents come back as ``{"id": ..., "error": reason}`` lines, which every
+    scorer treats as a document with no predictions.
+    """
+    results: list[dict] = []
+    for result in process(list(articles), settings or Settings.from_env()):
+        results.append(json.loads(dumps_result(result)))
+    return results
+
+
+def save_predictions(predictions: list[dict], path: Path) -> None:
+    path.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in predictions))
+
+
+def prediction_id(obj: dict) -> str | None:
+    """The document id of a prediction line: ``doc.id``, else top-level ``id``."""
+    doc = obj.get("doc")
+    if isinstance(doc, dict) and doc.get("id") is not None:
+        return str(doc["id"])
+    return str(obj["id"]) if obj.get("id") is not None else None
+
+
+def summary_table(title: str, rows: dict[str, dict], keys: list[str]) -> Table:
+    """A table with one row per system (wirecoder, peers) and one column per metric."""
+    table = Table(title=title, title_justify="left")
+    table.add_column("system")
+    for key in keys:
+        table.add_column(key, justify="right")
+    for system, summary in rows.items():
+        table.add_row(system, *(_fmt(summary.get(key)) for key in keys))
+    return table
+
+
+def _fmt(value: object) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.4f}"
+    return str(value)
+
+
+Evaluator = Callable[..., EvalReport]
