@@ -23,8 +23,9 @@ def main(argv: list[str] | None = None) -> int:
     (set WIRECODER_DEBUG=1 to see tracebacks)."""
     command = typer.main.get_command(app)
     try:
-        command.main(args=argv, prog_name="wirecoder", standalone_mode=False)
-        return Exit.OK
+        # Without standalone mode, click returns the code of a typer.Exit instead of raising.
+        returned = command.main(args=argv, prog_name="wirecoder", standalone_mode=False)
+        return returned if isinstance(returned, int) else Exit.OK
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.ClickException as exc:
