@@ -7,6 +7,8 @@ the same output for the same input.
 from __future__ import annotations
 
 import importlib
+import logging
+import os
 import time
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -19,10 +21,12 @@ from spacy.tokens import Doc
 from wirecoder.config import Settings
 from wirecoder.errors import ModelError
 from wirecoder.extensions import init_doc
+from wirecoder.integrity import verify_model_package
 from wirecoder.model import Article, ArticleResult, DocInfo, Failure
 from wirecoder.stage import DEADLINE_KEY
 
 T = TypeVar("T")
+log = logging.getLogger("wirecoder.pipeline")
 
 #: The wirecoder stages, in order: (spaCy factory name, module that registers it).
 STAGES: tuple[tuple[str, str], ...] = (
@@ -39,7 +43,9 @@ def register_stages() -> None:
 
 
 def load_base_model(model: str) -> Language:
-    """Load the spaCy model package by name, with a repair hint when it is missing."""
+    """Load the spaCy model package by name, after checking its files against their hashes."""
+    if os.environ.get("WIRECODER_SKIP_MODEL_CHECK") != "1":
+        verify_model_package(model)
     try:
         return spacy.load(model)
     except OSError as exc:
@@ -157,6 +163,7 @@ def _process_batch(
         doc = next(doc_iter)
         doc = finished.get(id(doc), doc)
         if doc._.wc_errors:
+            log.info("document failed", extra={"doc_id": doc._.article.doc_id(), "reason": "; ".join(doc._.wc_errors)})
             yield Failure(id=doc._.article.doc_id(), origin=doc._.article.origin or "", reason="; ".join(doc._.wc_errors))
         else:
             yield to_result(doc, include_text)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from enum import IntEnum
 
 from rich.console import Console
+
+from wirecoder import logs
 
 #: Results on stdout; messages, warnings and progress on stderr.
 out = Console(soft_wrap=True)
@@ -22,7 +25,13 @@ class Exit(IntEnum):
     INTERRUPTED = 130
 
 
+_log = logging.getLogger("wirecoder.cli")
+
+
 def warn(message: str) -> None:
+    if logs.json_mode:
+        _log.warning(message)
+        return
     err.print(f"[yellow]warning:[/] {message}", markup=True, highlight=False)
 
 
@@ -31,6 +40,9 @@ def error_line(message: str) -> None:
     from rich.markup import escape
 
     first = str(message).strip().splitlines()[0] if str(message).strip() else "unknown error"
+    if logs.json_mode:
+        _log.error(first)
+        return
     err.print(f"[red]error:[/] {escape(first)}", markup=True, highlight=False)
 
 

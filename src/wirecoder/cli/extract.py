@@ -84,7 +84,7 @@ def extract(
         if progress:
             progress.stop()
     if failed:
-        err.print(f"{failed} of {len(items)} documents failed", highlight=False)
+        error_line(f"{failed} of {len(items)} documents failed")
         raise typer.Exit(Exit.SOME_FAILED)
 
 
