@@ -22,9 +22,20 @@ def resolve(spec: str) -> list[tuple[str, str, str]]:
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
         subprocess.run(
-            [sys.executable, "-m", "pip", "install", "--quiet", "--dry-run", "--ignore-installed",
-             "--report", str(report), spec],
-            cwd=ROOT, check=True,
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--dry-run",
+                "--ignore-installed",
+                "--report",
+                str(report),
+                spec,
+            ],
+            cwd=ROOT,
+            check=True,
         )
         data = json.loads(report.read_text())
     pins = []

@@ -16,7 +16,9 @@ from pathlib import Path
 
 from wirecoder.errors import ModelError
 
-REPAIR_HINT = "repair it with 'make install' or 'pip install --force-reinstall --require-hashes -r requirements/core.lock'"
+REPAIR_HINT = (
+    "repair it with 'make install' or 'pip install --force-reinstall --require-hashes -r requirements/core.lock'"
+)
 
 
 def _file_digest(path) -> str:  # type: ignore[no-untyped-def]

@@ -90,12 +90,21 @@ def make_doc(nlp: Language, article: Article, settings: Settings) -> Doc:
 def to_result(doc: Doc, include_text: bool = False) -> ArticleResult:
     article: Article = doc._.article
     info = DocInfo(
-        id=article.doc_id(), title=article.title, url=article.url, source=article.source,
-        dct=doc._.dct, dct_source=doc._.dct_source, chars=len(article.text),
+        id=article.doc_id(),
+        title=article.title,
+        url=article.url,
+        source=article.source,
+        dct=doc._.dct,
+        dct_source=doc._.dct_source,
+        chars=len(article.text),
         text=article.text if include_text else None,
     )
     return ArticleResult(
-        doc=info, actors=doc._.actors, timexes=doc._.timexes, quotes=doc._.quotes, events=doc._.events,
+        doc=info,
+        actors=doc._.actors,
+        timexes=doc._.timexes,
+        quotes=doc._.quotes,
+        events=doc._.events,
     )
 
 
@@ -164,12 +173,16 @@ def _process_batch(
         doc = finished.get(id(doc), doc)
         if doc._.wc_errors:
             log.info("document failed", extra={"doc_id": doc._.article.doc_id(), "reason": "; ".join(doc._.wc_errors)})
-            yield Failure(id=doc._.article.doc_id(), origin=doc._.article.origin or "", reason="; ".join(doc._.wc_errors))
+            yield Failure(
+                id=doc._.article.doc_id(), origin=doc._.article.origin or "", reason="; ".join(doc._.wc_errors)
+            )
         else:
             yield to_result(doc, include_text)
 
 
-def extract_text(text: str, date: str | None = None, settings: Settings | None = None, **meta: str | None) -> ArticleResult:
+def extract_text(
+    text: str, date: str | None = None, settings: Settings | None = None, **meta: str | None
+) -> ArticleResult:
     """Convenience for Python users: one article's text in, one result out."""
     result = next(process([Article(text=text, date=date, **meta)], settings))
     if isinstance(result, Failure):

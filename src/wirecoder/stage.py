@@ -43,7 +43,7 @@ def guarded(stage_name: str) -> Callable[[StageFn], StageFn]:
                 return fn(self, doc)
             except TimeBudgetExceeded as exc:
                 doc._.wc_errors.append(f"{stage_name}: {exc}")
-            except Exception as exc:  # noqa: BLE001 - isolation is the point
+            except Exception as exc:
                 doc._.wc_errors.append(f"{stage_name}: {type(exc).__name__}: {exc}")
             return doc
 

@@ -36,8 +36,10 @@ def files(tmp_path_factory) -> dict[str, Path]:
     }
     paths["txt"].write_text(ARTICLE)
     paths["jsonl"].write_text(
-        json.dumps({"id": "k1", "text": ARTICLE, "date": "2023-06-03"}) + "\n"
-        + json.dumps({"id": "k2", "text": "Peru's congress rejected the budget."}) + "\n"
+        json.dumps({"id": "k1", "text": ARTICLE, "date": "2023-06-03"})
+        + "\n"
+        + json.dumps({"id": "k2", "text": "Peru's congress rejected the budget."})
+        + "\n"
     )
     paths["bad_jsonl"].write_text(
         json.dumps({"id": "ok", "text": "Brazil protested."}) + "\n{oops\n" + json.dumps({"id": "nt"}) + "\n"

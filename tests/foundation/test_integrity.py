@@ -51,25 +51,35 @@ def test_real_model_package_is_intact():
 
 
 def test_doctor_json_reports_ok():
-    proc = subprocess.run([sys.executable, "-m", "wirecoder", "doctor", "--format", "json"],
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "wirecoder", "doctor", "--format", "json"], capture_output=True, text=True, timeout=120
+    )
     data = json.loads(proc.stdout)
     assert proc.returncode == 0 and data["ok"]
     assert {c["name"] for c in data["checks"]} >= {"python", "model files", "pipeline", "database"}
 
 
 def test_missing_model_gives_one_line_error(tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "wirecoder", "extract", "-"], input="Some text.",
-                          capture_output=True, text=True, timeout=120,
-                          env={"WIRECODER_MODEL": "no_such_model_pkg", "PATH": "/usr/bin:/bin"})
+    proc = subprocess.run(
+        [sys.executable, "-m", "wirecoder", "extract", "-"],
+        input="Some text.",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"WIRECODER_MODEL": "no_such_model_pkg", "PATH": "/usr/bin:/bin"},
+    )
     assert proc.returncode == 2 and "not installed" in proc.stderr and "Traceback" not in proc.stderr
 
 
 def test_log_json_emits_json_lines_for_failures(tmp_path):
     f = tmp_path / "x.jsonl"
     f.write_text('{"id": "ok", "text": "Fine."}\n{broken\n')
-    proc = subprocess.run([sys.executable, "-m", "wirecoder", "--log-json", "extract", str(f)],
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "wirecoder", "--log-json", "extract", str(f)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 1
     records = [json.loads(line) for line in proc.stderr.splitlines()]
     assert records[0]["level"] == "error" and "x.jsonl:2" in records[0]["msg"]

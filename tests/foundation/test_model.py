@@ -28,12 +28,29 @@ def _sample() -> ArticleResult:
     text = "Chile's president met Peru's foreign minister in Lima on Monday."
     return ArticleResult(
         doc=DocInfo(id="x1", dct="2024-03-05", dct_source="given", chars=len(text)),
-        actors=[Actor(id="a1", name="Chile", kind="country", country="CHL", sector="GOV",
-                      mentions=[Span(start=0, end=5, text="Chile")])],
+        actors=[
+            Actor(
+                id="a1",
+                name="Chile",
+                kind="country",
+                country="CHL",
+                sector="GOV",
+                mentions=[Span(start=0, end=5, text="Chile")],
+            )
+        ],
         timexes=[Timex(id="t1", text="Monday", start=57, end=63, type="DATE", value="2024-03-04")],
         quotes=[Quote(id="q1", text="x", start=0, end=1, kind="direct", speaker="a1")],
-        events=[Event(id="e1", type="CONSULT", source=["a1"], trigger=Span(start=18, end=21, text="met"),
-                      sentence=CharRange(start=0, end=len(text)), date="2024-03-04", date_source="timex")],
+        events=[
+            Event(
+                id="e1",
+                type="CONSULT",
+                source=["a1"],
+                trigger=Span(start=18, end=21, text="met"),
+                sentence=CharRange(start=0, end=len(text)),
+                date="2024-03-04",
+                date_source="timex",
+            )
+        ],
     )
 
 

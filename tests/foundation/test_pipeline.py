@@ -64,12 +64,28 @@ def test_output_does_not_depend_on_batch_size(nlp):
     assert one == many
 
 
-_alphabet = st.sampled_from(
-    list(string.printable) + ["\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb", "\u200b", "\u202e",
-                              "\u00e9", "\u4e2d", "\U0001f600", "\u2013", "\xa0", "\u0000", "\ufeff"]
+_SPECIAL = ["“", "”", "‘", "’", "«", "»", "\u200b", "\u202e", "é", "中", "😀", "–", "\xa0", "\x00", "\ufeff"]
+_alphabet = st.sampled_from([*string.printable, *_SPECIAL])
+_words = st.sampled_from(
+    [
+        "Trump",
+        "said",
+        "Friday",
+        "met",
+        "Kim",
+        "June 12",
+        "sanctions",
+        "on",
+        "the",
+        "UN",
+        "\u201cgood\u201d",
+        "told reporters",
+        "last week",
+        "North Korea's",
+        "\n\n",
+        ".",
+    ]
 )
-_words = st.sampled_from(["Trump", "said", "Friday", "met", "Kim", "June 12", "sanctions", "on", "the", "UN",
-                          "\u201cgood\u201d", "told reporters", "last week", "North Korea's", "\n\n", "."])
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

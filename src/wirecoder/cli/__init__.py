@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except BrokenPipeError:
         return Exit.OK  # output piped into `head`: not an error
-    except Exception as exc:  # noqa: BLE001 - last line of defence
+    except Exception as exc:
         if os.environ.get("WIRECODER_DEBUG"):
             raise
         error_line(f"internal error: {type(exc).__name__}: {exc} (set WIRECODER_DEBUG=1 for a traceback)")

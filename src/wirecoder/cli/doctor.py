@@ -48,8 +48,11 @@ def _check_pipeline() -> Check:
     from wirecoder.pipeline import extract_text
 
     try:
-        result = extract_text("Ghana's president met Togo's foreign minister in Accra on Monday.", date="2024-01-10",
-                              settings=Settings.from_env())
+        result = extract_text(
+            "Ghana's president met Togo's foreign minister in Accra on Monday.",
+            date="2024-01-10",
+            settings=Settings.from_env(),
+        )
     except WirecoderError as exc:
         return Check("pipeline", False, str(exc))
     return Check("pipeline", True, f"ran on a test sentence: {len(result.actors)} actors, {len(result.events)} events")
@@ -67,7 +70,7 @@ def _check_database(db: Path | None) -> Check:
             tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
         finally:
             con.close()
-    except Exception as exc:  # noqa: BLE001 - reported, not raised
+    except Exception as exc:
         return Check("database", False, f"{path}: cannot open read-only ({str(exc).splitlines()[0]})")
     return Check("database", True, f"{path}: opens read-only, {len(tables)} tables")
 
@@ -95,7 +98,9 @@ def _check_chromium() -> Check:
 
 @app.command()
 def doctor(
-    db: Annotated[Path | None, typer.Option(help="Database to check (default: $WIRECODER_DB or ./wirecoder.duckdb).")] = None,
+    db: Annotated[
+        Path | None, typer.Option(help="Database to check (default: $WIRECODER_DB or ./wirecoder.duckdb).")
+    ] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
 ) -> None:
     """Check the install: Python, model files and hashes, the pipeline, a database, optional extras."""

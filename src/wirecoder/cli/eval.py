@@ -52,30 +52,38 @@ def run_task(task: str, gold: Path, fmt: str, baseline: list[str], errors: int, 
 
 GoldOpt = Annotated[Path, typer.Option("--gold", help="Gold file or folder.")]
 FmtOpt = Annotated[str, typer.Option("--format", "-f", help="table or json (one object, last line).")]
-BaseOpt = Annotated[list[str], typer.Option("--baseline", help="Peer tool to score in the same run.")]
+BaseOpt = Annotated[list[str] | None, typer.Option("--baseline", help="Peer tool to score in the same run.")]
 ErrOpt = Annotated[int, typer.Option("--errors", help="List the N worst cases.")]
 SaveOpt = Annotated[Path | None, typer.Option("--save", help="Write wirecoder's predictions (JSONL) here.")]
 
 
 @eval_app.command("time")
-def eval_time(gold: GoldOpt, format: FmtOpt = "table", baseline: BaseOpt = [], errors: ErrOpt = 0, save: SaveOpt = None) -> None:  # noqa: B006
+def eval_time(
+    gold: GoldOpt, format: FmtOpt = "table", baseline: BaseOpt = None, errors: ErrOpt = 0, save: SaveOpt = None
+) -> None:
     """TimeML (.tml) gold, TempEval-3 scoring."""
-    run_task("time", gold, format, baseline, errors, save)
+    run_task("time", gold, format, baseline or [], errors, save)
 
 
 @eval_app.command("quotes")
-def eval_quotes(gold: GoldOpt, format: FmtOpt = "table", baseline: BaseOpt = [], errors: ErrOpt = 0, save: SaveOpt = None) -> None:  # noqa: B006
+def eval_quotes(
+    gold: GoldOpt, format: FmtOpt = "table", baseline: BaseOpt = None, errors: ErrOpt = 0, save: SaveOpt = None
+) -> None:
     """PolNeAR brat gold, overlap matching at 0.3 and 0.8."""
-    run_task("quotes", gold, format, baseline, errors, save)
+    run_task("quotes", gold, format, baseline or [], errors, save)
 
 
 @eval_app.command("events")
-def eval_events(gold: GoldOpt, format: FmtOpt = "table", baseline: BaseOpt = [], errors: ErrOpt = 0, save: SaveOpt = None) -> None:  # noqa: B006
+def eval_events(
+    gold: GoldOpt, format: FmtOpt = "table", baseline: BaseOpt = None, errors: ErrOpt = 0, save: SaveOpt = None
+) -> None:
     """PLOVER gold-standard records (JSONL): type / source / target matching."""
-    run_task("events", gold, format, baseline, errors, save)
+    run_task("events", gold, format, baseline or [], errors, save)
 
 
 @eval_app.command("entities")
-def eval_entities(gold: GoldOpt, format: FmtOpt = "table", baseline: BaseOpt = [], errors: ErrOpt = 0, save: SaveOpt = None) -> None:  # noqa: B006
+def eval_entities(
+    gold: GoldOpt, format: FmtOpt = "table", baseline: BaseOpt = None, errors: ErrOpt = 0, save: SaveOpt = None
+) -> None:
     """GUM news (.conllu): named mentions of people, organisations and places."""
-    run_task("entities", gold, format, baseline, errors, save)
+    run_task("entities", gold, format, baseline or [], errors, save)

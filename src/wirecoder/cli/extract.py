@@ -7,7 +7,7 @@ import platform
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -26,7 +26,7 @@ from wirecoder.writers import dumps_result, render_summary
 _DCT = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     table = "table"
@@ -49,9 +49,13 @@ def _progress(total: int) -> Progress | None:
 
 @app.command()
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Files or folders (.txt .jsonl .html .csv .parquet); '-' reads stdin.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files or folders (.txt .jsonl .html .csv .parquet); '-' reads stdin.")
+    ],
     dct: Annotated[str | None, typer.Option(help="Document date YYYY-MM-DD for articles that carry none.")] = None,
-    format: Annotated[OutputFormat | None, typer.Option("--format", "-f", help="json (one article), jsonl (many), table.")] = None,
+    format: Annotated[
+        OutputFormat | None, typer.Option("--format", "-f", help="json (one article), jsonl (many), table.")
+    ] = None,
     include_text: Annotated[bool, typer.Option(help="Add the input text as doc.text.")] = False,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
     max_chars: Annotated[int | None, typer.Option(min=1, help="Refuse documents longer than this.")] = None,
@@ -121,11 +125,15 @@ def version_info() -> dict[str, str]:
         from importlib.metadata import version
 
         model_version = version(settings.model.replace("_", "-"))
-    except Exception:  # noqa: BLE001 - reported as missing, 'wirecoder doctor' says more
+    except Exception:
         model_version = "not installed"
     return {
-        "version": __version__, "python": platform.python_version(), "spacy": spacy.__version__,
-        "spacy_model": settings.model, "spacy_model_version": model_version, "schema": "wirecoder/1",
+        "version": __version__,
+        "python": platform.python_version(),
+        "spacy": spacy.__version__,
+        "spacy_model": settings.model,
+        "spacy_model_version": model_version,
+        "schema": "wirecoder/1",
     }
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from rich.table import Table
 
 from wirecoder.config import Settings
-from wirecoder.model import Article, ArticleResult, Failure
+from wirecoder.model import Article
 from wirecoder.pipeline import process
 from wirecoder.writers import dumps_result
 

@@ -15,8 +15,15 @@ Warn = Callable[[str], None]
 
 #: Suffix -> reader.  Folders are walked recursively for these suffixes.
 SUFFIXES: dict[str, str] = {
-    ".txt": "txt", ".text": "txt", ".jsonl": "jsonl", ".ndjson": "jsonl",
-    ".html": "html", ".htm": "html", ".csv": "csv", ".tsv": "csv", ".parquet": "parquet",
+    ".txt": "txt",
+    ".text": "txt",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".html": "html",
+    ".htm": "html",
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".parquet": "parquet",
 }
 
 

@@ -95,8 +95,12 @@ def read_html(data: bytes, origin: str, warn: Warn) -> Iterator[Article | Failur
     # Only dates the page states (meta tags, structured data), not guesses from its text.
     date = find_date(html, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
     yield Article(
-        text=text, date=normalise_date(date), origin=origin,
-        title=getattr(meta, "title", None), url=getattr(meta, "url", None), source=getattr(meta, "sitename", None),
+        text=text,
+        date=normalise_date(date),
+        origin=origin,
+        title=getattr(meta, "title", None),
+        url=getattr(meta, "url", None),
+        source=getattr(meta, "sitename", None),
     )
 
 
@@ -123,7 +127,7 @@ def _rows(path: Path, parquet: bool, data: bytes | None, warn: Warn) -> Iterator
         names = [d[0] for d in rel.description]
         while batch := rel.fetchmany(1024):
             for row in batch:
-                yield dict(zip(names, row))
+                yield dict(zip(names, row, strict=False))
         return
     text = _decode(data or b"", str(path), warn)
     dialect = "excel-tab" if path.suffix.lower() == ".tsv" else "excel"
@@ -142,8 +146,11 @@ def read_table(
             seen_header = True
         where = f"{path}:{number}"
         record = {
-            "text": row.get(columns.text), "date": row.get(columns.date), "id": row.get(columns.id),
-            "title": row.get(columns.title), "url": row.get(columns.url),
+            "text": row.get(columns.text),
+            "date": row.get(columns.date),
+            "id": row.get(columns.id),
+            "title": row.get(columns.title),
+            "url": row.get(columns.url),
         }
         if record["id"] is None and record["url"]:
             record["id"] = record["url"]  # a URL is a stable key when no id column exists

@@ -45,8 +45,12 @@ def render_summary(result: ArticleResult) -> Group:
         events.add_column(col)
     for e in result.events:
         events.add_row(
-            e.id, e.type + (f"/{e.mode}" if e.mode else ""),
-            ", ".join(names.get(i, i) for i in e.source), ", ".join(names.get(i, i) for i in e.target),
-            e.date or "", e.status, e.trigger.text,
+            e.id,
+            e.type + (f"/{e.mode}" if e.mode else ""),
+            ", ".join(names.get(i, i) for i in e.source),
+            ", ".join(names.get(i, i) for i in e.target),
+            e.date or "",
+            e.status,
+            e.trigger.text,
         )
     return Group(header, actors, timexes, quotes, events)
