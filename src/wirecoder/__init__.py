@@ -7,4 +7,12 @@ try:
 except PackageNotFoundError:  # running from a source tree that was not installed
     __version__ = "0.0.0+unknown"
 
-__all__ = ["__version__"]
+__all__ = ["__version__", "open"]
+
+
+def __getattr__(name: str):  # noqa: ANN202 - lazy: `import wirecoder` must not load DuckDB
+    if name == "open":
+        from wirecoder.api import open
+
+        return open
+    raise AttributeError(f"module 'wirecoder' has no attribute {name!r}")

@@ -23,6 +23,9 @@ class Settings:
     time_budget: float = 60.0
     #: Documents per ``nlp.pipe`` batch.
     batch_size: int = 16
+    #: A batch also closes once its texts reach this many characters: spaCy's working memory
+    #: grows with the tokens in a batch (about 15 KB a token), so long articles go in small batches.
+    batch_chars: int = 50_000
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:

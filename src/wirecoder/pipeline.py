@@ -129,7 +129,7 @@ def process(
     """
     settings = settings or Settings.from_env()
     nlp = nlp or shared_nlp(settings)
-    for batch in batched(articles, settings.batch_size):
+    for batch in batched_articles(articles, settings):
         yield from _process_batch(batch, settings, nlp, include_text)
 
 
@@ -141,6 +141,28 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
         if len(batch) >= size:
             yield batch
             batch = []
+    if batch:
+        yield batch
+
+
+def batched_articles(items: Iterable[Article | Failure], settings: Settings) -> Iterator[list[Article | Failure]]:
+    """Batches of up to ``batch_size`` items that also stop at ``batch_chars`` characters of text.
+
+    Peak memory follows the tokens in a batch, so a batch closes at whichever limit comes first;
+    one article longer than the budget is a batch on its own.
+    """
+    batch: list[Article | Failure] = []
+    chars = 0
+    for item in items:
+        size = len(item.text) if isinstance(item, Article) else 0
+        if batch and size and chars + size > settings.batch_chars:
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += size
+        if len(batch) >= settings.batch_size:
+            yield batch
+            batch, chars = [], 0
     if batch:
         yield batch
 

@@ -18,8 +18,10 @@ from wirecoder.model import Actor
 class MentionRef:
     """One mention of an actor: character offsets and the actor's id.
 
-    ``kind`` says how the mention names the actor: ``name``, ``title`` ("the president"),
-    ``pronoun``, ``nominal`` ("the country") or ``metonym`` ("Pyongyang said").
+    ``kind`` says how the mention names the actor: ``name``, ``title`` ("the president",
+    or an apposition "a Korean expert at ..."), ``pronoun`` (also relative "which"/"who"),
+    ``nominal`` ("the country"), ``metonym`` ("Pyongyang said") or ``demonym`` (a country's
+    adjective on a thing: "North Korean missile tests").
     """
 
     start: int
@@ -32,6 +34,18 @@ def _mentions(doc: Doc) -> list[MentionRef]:
     return doc._.actor_mentions or []
 
 
+def _starts(doc: Doc, key: str, items: list) -> list[int]:
+    """Start offsets of ``items``, cached per document so that lookups stay O(log n)."""
+    state = doc._.wc_state
+    if state is None:
+        return [item.start for item in items]
+    cached = state.get(key)
+    if cached is None or cached[0] is not items or len(cached[1]) != len(items):
+        cached = (items, [item.start for item in items])
+        state[key] = cached
+    return cached[1]
+
+
 def actor_at(doc: Doc, start: int, end: int) -> str | None:
     """Id of the actor with a mention inside ``[start, end)``, or overlapping it.
 
@@ -41,7 +55,7 @@ def actor_at(doc: Doc, start: int, end: int) -> str | None:
     mentions = _mentions(doc)
     if not mentions:
         return None
-    starts = [m.start for m in mentions]
+    starts = _starts(doc, "actor_api_mention_starts", mentions)
     lo = bisect.bisect_left(starts, start - 200)  # mentions are short; bound the scan
     best: tuple[int, int, int] | None = None
     best_id: str | None = None
@@ -63,7 +77,51 @@ def actor_for_token(doc: Doc, token: Token) -> str | None:
 
 
 def actor_by_id(doc: Doc, actor_id: str) -> Actor | None:
-    for actor in doc._.actors or []:
+    actors = doc._.actors or []
+    # ids are a1, a2, ... in list order: try the direct position first
+    if actor_id[1:].isdigit():
+        position = int(actor_id[1:]) - 1
+        if 0 <= position < len(actors) and actors[position].id == actor_id:
+            return actors[position]
+    for actor in actors:
         if actor.id == actor_id:
             return actor
+    return None
+
+
+@dataclass(frozen=True, order=True)
+class PlaceRef:
+    """A place named in the text: character offsets, the name as written, its country (ISO alpha-3)."""
+
+    start: int
+    end: int
+    name: str
+    country: str | None = None
+
+
+#: Key in ``doc._.wc_state`` under which the actors stage stores ``list[PlaceRef]`` (sorted).
+PLACES_KEY = "actor_places"
+#: Key in ``doc._.wc_state``: country/organisation names used only as modifiers ("US" in
+#: "US President"), as (start, end, type) tuples; not actors, but names for the entity evaluation.
+MODIFIERS_KEY = "actor_modifiers"
+
+
+def place_at(doc: Doc, start: int, end: int) -> tuple[str, str | None] | None:
+    """(name, country) of a place named inside or overlapping ``[start, end)``, or None.
+
+    Places are locations as the actors stage reads them: "in New York", "a flight from
+    Beijing", datelines ("SEOUL, May 31"), and countries used as locations ("in South Korea",
+    which are also actors).  A capital used as its government ("Washington demands") is an
+    actor, not a place.  ``country`` is None when the place is not in the gazetteer.  Among
+    several places in the range the first wins.
+    """
+    places: list[PlaceRef] = (doc._.wc_state or {}).get(PLACES_KEY) or []
+    if not places:
+        return None
+    lo = bisect.bisect_left(_starts(doc, "actor_api_place_starts", places), start - 200)
+    for place in places[lo:]:
+        if place.start >= end:
+            break
+        if place.end > start:
+            return place.name, place.country
     return None

@@ -1,7 +1,10 @@
 """The ``wirecoder_actors`` spaCy component.
 
-Current state: named-entity mentions grouped by surface name.  Coding (country, sector,
-role), gazetteers and coreference are tracked in the actors issue.
+Fills ``doc._.actors`` (list[Actor], ids a1, a2, ... in order of first mention),
+``doc._.actor_mentions`` (sorted list[MentionRef]: names, titles, nominals, metonyms,
+demonyms and the pronouns it resolved) and ``doc._.wc_state["actor_places"]`` (places for
+:func:`wirecoder.actors.api.place_at`).  The work is done in :mod:`wirecoder.actors.analyse`;
+the gazetteers load once per process (:func:`wirecoder.actors.gazetteer.load_gazetteer`).
 """
 
 from __future__ import annotations
@@ -9,34 +12,26 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from wirecoder.actors.api import MentionRef
-from wirecoder.model import Actor, Span
+from wirecoder.actors.analyse import analyse
+from wirecoder.actors.api import MODIFIERS_KEY, PLACES_KEY
+from wirecoder.actors.gazetteer import load_gazetteer
 from wirecoder.stage import guarded
-
-_KIND_BY_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group"}
 
 
 class ActorsComponent:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        self.gazetteer = load_gazetteer()
 
     @guarded("actors")
     def __call__(self, doc: Doc) -> Doc:
-        by_name: dict[tuple[str, str], Actor] = {}
-        refs: list[MentionRef] = []
-        for ent in doc.ents:
-            kind = _KIND_BY_LABEL.get(ent.label_)
-            if kind is None:
-                continue
-            key = (ent.text, kind)
-            actor = by_name.get(key)
-            if actor is None:
-                actor = Actor(id=f"a{len(by_name) + 1}", name=ent.text, kind=kind)  # type: ignore[arg-type]
-                by_name[key] = actor
-            actor.mentions.append(Span(start=ent.start_char, end=ent.end_char, text=ent.text))
-            refs.append(MentionRef(ent.start_char, ent.end_char, actor.id))
-        doc._.actors = list(by_name.values())
-        doc._.actor_mentions = sorted(refs)
+        result = analyse(doc, self.gazetteer)
+        doc._.actors = result.actors
+        doc._.actor_mentions = result.refs
+        state = doc._.wc_state if doc._.wc_state is not None else {}
+        state[PLACES_KEY] = result.places
+        state[MODIFIERS_KEY] = result.modifiers
+        doc._.wc_state = state
         return doc
 
 

@@ -12,6 +12,8 @@ import typer
 from wirecoder.cli import doctor as _doctor  # noqa: F401
 from wirecoder.cli import eval as _eval  # noqa: F401
 from wirecoder.cli import extract as _extract  # noqa: F401
+from wirecoder.cli import serve as _serve  # noqa: F401
+from wirecoder.cli import store as _store  # noqa: F401
 from wirecoder.cli.app import app
 from wirecoder.cli.common import Exit, error_line
 from wirecoder.errors import WirecoderError

@@ -32,7 +32,7 @@ def warn(message: str) -> None:
     if logs.json_mode:
         _log.warning(message)
         return
-    err.print(f"[yellow]warning:[/] {message}", markup=True, highlight=False)
+    err.print(f"[yellow]warning:[/] {message}", markup=True, highlight=False, emoji=False)
 
 
 def error_line(message: str) -> None:
@@ -43,7 +43,8 @@ def error_line(message: str) -> None:
     if logs.json_mode:
         _log.error(first)
         return
-    err.print(f"[red]error:[/] {escape(first)}", markup=True, highlight=False)
+    # emoji=False: "file.csv:100:" must not turn into "file.csv💯".
+    err.print(f"[red]error:[/] {escape(first)}", markup=True, highlight=False, emoji=False)
 
 
 def stderr_is_terminal() -> bool:

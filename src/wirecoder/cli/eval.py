@@ -22,7 +22,7 @@ TASKS: dict[str, tuple[str, tuple[str, ...]]] = {
     "time": ("wirecoder.eval.time", ("dateparser",)),
     "quotes": ("wirecoder.eval.quotes", ("textacy",)),
     "events": ("wirecoder.eval.events", ()),
-    "entities": ("wirecoder.eval.entities", ()),
+    "entities": ("wirecoder.eval.entities", ("spacy",)),
 }
 
 

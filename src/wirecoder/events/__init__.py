@@ -1,1 +1,1 @@
-"""Events stage."""
+"""Events stage: PLOVER event detection and coding (type, mode, contexts, parties, date, status)."""

@@ -1,19 +1,23 @@
-"""The ``wirecoder_events`` spaCy component (not built yet: finds nothing)."""
+"""The ``wirecoder_events`` spaCy component: PLOVER events from the parsed, actor-tagged doc."""
 
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from wirecoder.events.coder import code_events
+from wirecoder.events.lexicon import event_data
 from wirecoder.stage import guarded
 
 
 class EventsComponent:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        self.data = event_data()  # parsed once; a broken data file fails at pipeline build
 
     @guarded("events")
     def __call__(self, doc: Doc) -> Doc:
+        doc._.events = code_events(doc, self.data)
         return doc
 
 

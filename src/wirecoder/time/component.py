@@ -1,11 +1,203 @@
-"""The ``wirecoder_time`` spaCy component (not built yet: finds no time expressions)."""
+"""The ``wirecoder_time`` spaCy component: find, type and normalise time expressions.
+
+Steps for one document:
+
+1. the grammar proposes candidates over the raw text (exact offsets), and each is read as a
+   spec (what it means before anchoring); a dateline's date is left out (it dates the article);
+2. the DCT is the given date, else one inferred from the text (:mod:`wirecoder.time.dct`);
+3. each spec that depends on tense gets its clause's direction (:mod:`wirecoder.time.tense`),
+   and is resolved in text order against the DCT and the narrative reference times;
+4. ``doc._.timexes`` gets the Timex records (t1, t2, ... in text order), and a resolver for
+   :func:`wirecoder.time.api.time_of` goes into ``doc._.wc_state["time_resolver"]``.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import datetime as dt
+import re
+from dataclasses import dataclass
 
-from wirecoder.stage import guarded
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from wirecoder.model import Timex
+from wirecoder.stage import check_budget, guarded
+from wirecoder.time import calendar as cal
+from wirecoder.time.dct import FULL_DATE_RULES, DatedMention, infer_dct
+from wirecoder.time.grammar import Candidate, raw_candidates, select
+from wirecoder.time.interpret import interpret
+from wirecoder.time.resolver import TimeResolver, place_timexes
+from wirecoder.time.sentences import SentenceIndex
+from wirecoder.time.specs import Clock, Context, Offset, Quarter, Spec, Weekday
+from wirecoder.time.tense import direction
+
+STATE_KEY = "time_resolver"
+_QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
+
+
+@dataclass
+class Found:
+    candidate: Candidate
+    spec: Spec
+    span: Span | None = None
+    sentence: int | None = None
+    direction: str | None = None
+    value: str | None = None
+
+
+@dataclass
+class DocView:
+    """What the steps share about one document: its text (built once) and sentence index."""
+
+    doc: Doc
+    text: str
+    sentences: SentenceIndex
+
+
+def find_expressions(view: DocView) -> list[Found]:
+    text = view.text
+    found: list[Found] = []
+    for cand in select(raw_candidates(text)):
+        spec = interpret(cand, text)
+        if spec is not None:
+            found.append(Found(cand, spec))
+    return found
+
+
+def _span(view: DocView, f: Found) -> Span | None:
+    if f.span is None:
+        f.span = view.doc.char_span(f.candidate.start, f.candidate.end, alignment_mode="expand")
+    return f.span
+
+
+def _clause_direction(view: DocView, f: Found) -> str | None:
+    span = _span(view, f)
+    return direction(span, view.text) if span is not None and len(span) else None
+
+
+def document_dct(view: DocView, found: list[Found]) -> dt.date | None:
+    """The given DCT, else one inferred from the text (setting ``dct_source``)."""
+    doc = view.doc
+    given = cal.parse_day(doc._.dct)
+    if given is not None:
+        return given
+    mentions: list[DatedMention] = []
+    for f in found:
+        if f.candidate.rule.id in FULL_DATE_RULES:
+            day = cal.parse_day(f.spec.resolve(Context(dct=None)))
+            if day is not None:
+                mentions.append(DatedMention(f.candidate.start, f.candidate.end, day,
+                                             _clause_direction(view, f) == "future"))
+    inferred = infer_dct(view.text, mentions)
+    if inferred is None:
+        doc._.dct, doc._.dct_source = None, "unknown"
+        return None
+    doc._.dct, doc._.dct_source = cal.fmt_day(inferred.day), "inferred"
+    return inferred.day
+
+
+def _sentence_of(view: DocView, f: Found) -> int | None:
+    if f.sentence is None:
+        span = _span(view, f)
+        f.sentence = view.sentences.of_token(span.start) if span is not None and len(span) else None
+    return f.sentence
+
+
+def resolve_all(view: DocView, found: list[Found], dct: dt.date | None) -> None:
+    """Give every expression its value, in text order (narrative times flow forward)."""
+    ref_quarter: tuple[int, int] | None = None
+    recent_points: list[tuple[int | None, str]] = []  # (sentence start, value) of anchored DATEs
+    for f in found:
+        check_budget(view.doc)
+        if f.spec.needs_direction and dct is not None:
+            f.direction = _clause_direction(view, f)
+        ctx = Context(dct=dct, direction=f.direction, ref_quarter=ref_quarter)
+        if isinstance(f.spec, Offset) and f.spec.from_reference:
+            ctx.ref_point = _nearby_point(view, f, recent_points)
+        if recent_points:
+            ctx.last_point = recent_points[-1][1]
+        if not isinstance(f.spec, Clock) or not f.spec.needs_day:
+            f.value = f.spec.resolve(ctx)
+        if f.value:
+            if _sets_reference_quarter(f.spec):
+                q = _QUARTER_VALUE.match(f.value)
+                ref_quarter = (int(q.group(1)), int(q.group(2))) if q else ref_quarter
+            if f.spec.type == "DATE" and f.value[:1].isdigit():
+                recent_points.append((_sentence_of(view, f), f.value))
+    _weekdays_take_their_dates(view.text, found)
+    for f in found:  # clock times take their day from the sentence
+        if f.value is None:
+            day = _sentence_day(view, f, found)
+            f.value = f.spec.resolve(Context(dct=dct, ref_day=day))
+
+
+def _sets_reference_quarter(spec: Spec) -> bool:
+    """Only a quarter the text names itself ("the third quarter") becomes the quarter the text is
+    about; "the year-earlier quarter" is a comparison, not a new topic."""
+    return isinstance(spec, Quarter) and spec.year_shift == 0 and (spec.quarter is not None or spec.dct_shift == 0)
+
+
+_BETWEEN_WEEKDAY_AND_DATE = re.compile(r",?[ \t]*$")
+
+
+def _weekdays_take_their_dates(text: str, found: list[Found]) -> None:
+    """"Monday, Oct. 26": the weekday names the day the date gives (when they agree)."""
+    for f, nxt in zip(found, found[1:]):
+        if not isinstance(f.spec, Weekday) or not nxt.value or len(nxt.value) < 10:
+            continue
+        gap = text[f.candidate.end : nxt.candidate.start + nxt.spec.trim]
+        day = cal.parse_day(nxt.value)
+        if day is not None and _BETWEEN_WEEKDAY_AND_DATE.fullmatch(gap) and day.isoweekday() == f.spec.weekday:
+            f.value = cal.fmt_day(day) + (f"T{f.spec.pod}" if f.spec.pod else "")
+
+
+def _nearby_point(view: DocView, f: Found, recent: list[tuple[int | None, str]]) -> str | None:
+    """The last anchored date in this sentence or the one before it ("a year earlier")."""
+    if not recent:
+        return None
+    sentence = _sentence_of(view, f)
+    last_sentence, value = recent[-1]
+    if sentence is None or last_sentence is None:
+        return None
+    return value if sentence - last_sentence in (0, 1) else None
+
+
+def _sentence_day(view: DocView, f: Found, found: list[Found]) -> dt.date | None:
+    sentence = _sentence_of(view, f)
+    for other in found:
+        if other is not f and other.value and len(other.value) >= 10 and _sentence_of(view, other) == sentence:
+            day = cal.parse_day(other.value)
+            if day is not None:
+                return day
+    return None
+
+
+def to_timexes(view: DocView, found: list[Found]) -> list[Timex]:
+    text = view.text
+    out: list[Timex] = []
+    for f in found:
+        c = f.candidate
+        start = c.start + f.spec.trim
+        out.append(
+            Timex(id=f"t{len(out) + 1}", text=text[start : c.end], start=start, end=c.end,
+                  type=f.spec.type, value=f.value or "")
+        )
+    return out
+
+
+def annotate(doc: Doc) -> Doc:
+    text = doc.text
+    view = DocView(doc, text, SentenceIndex(doc, text))
+    found = find_expressions(view)
+    dct = document_dct(view, found)
+    resolve_all(view, found, dct)
+    timexes = to_timexes(view, found)
+    doc._.timexes = timexes
+    if doc._.wc_state is None:
+        doc._.wc_state = {}
+    placed = place_timexes(doc, timexes, view.sentences)
+    doc._.wc_state[STATE_KEY] = TimeResolver(placed, view.sentences, doc._.dct)
+    return doc
 
 
 class TimeComponent:
@@ -14,7 +206,7 @@ class TimeComponent:
 
     @guarded("time")
     def __call__(self, doc: Doc) -> Doc:
-        return doc
+        return annotate(doc)
 
 
 @Language.factory("wirecoder_time")

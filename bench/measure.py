@@ -1,0 +1,343 @@
+"""One benchmark configuration, measured in a fresh interpreter; prints one JSON line.
+
+    python bench/measure.py CONFIG --articles FILE [--workers N] [--profile-out FILE]
+
+A fresh process per configuration keeps peak-RSS numbers honest (nothing inherited from an
+earlier configuration) and lets a failing configuration fail alone.  Times are wall-clock
+seconds measured with ``time.perf_counter`` after the model is loaded, unless the name says
+otherwise (``startup_s`` is part of the multi-process totals, as it is for a user).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import sys
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import read_articles
+
+from wirecoder.config import Settings
+from wirecoder.engines.local import WARM_UP_TEXT
+from wirecoder.model import Article, Failure
+
+CONFIGS: dict[str, Callable[[list[Article], argparse.Namespace], dict]] = {}
+
+
+def config(name: str) -> Callable:
+    def register(fn: Callable) -> Callable:
+        CONFIGS[name] = fn
+        return fn
+
+    return register
+
+
+def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    """Peak resident memory in MB; for RUSAGE_CHILDREN, the largest finished child's peak."""
+    return round(resource.getrusage(who).ru_maxrss / 1024, 1)
+
+
+def settings() -> Settings:
+    return Settings.from_env()
+
+
+def _count_failures(results: list) -> int:
+    return sum(isinstance(r, Failure) for r in results)
+
+
+# -- bare spaCy ---------------------------------------------------------------------------
+
+
+@config("bare")
+def bare_spacy(articles: list[Article], args: argparse.Namespace) -> dict:
+    """spaCy alone: the same model and batch size, no wirecoder stages, no result records."""
+    import spacy
+
+    s = settings()
+    nlp = spacy.load(s.model)
+    nlp.max_length = max(nlp.max_length, s.max_chars + 1)
+    texts = [a.text for a in articles]
+    list(nlp.pipe([WARM_UP_TEXT]))  # as the wirecoder configurations do: first-call costs off the clock
+    extra = {"n_process": args.workers} if args.workers > 1 else {}
+    tokens = 0
+    started = time.perf_counter()
+    for doc in nlp.pipe(texts, batch_size=s.batch_size, **extra):
+        tokens += len(doc)
+    seconds = time.perf_counter() - started
+    return {
+        "seconds": seconds, "tokens": tokens, "articles": len(texts),
+        "peak_rss_mb": peak_rss_mb(), "worker_peak_rss_mb": _worker_peak(args.workers),
+    }  # fmt: skip
+
+
+def _worker_peak(workers: int) -> float:
+    return peak_rss_mb(resource.RUSAGE_CHILDREN) if workers > 1 else peak_rss_mb()
+
+
+# -- wirecoder, local engine --------------------------------------------------------------
+
+
+@config("local")
+def wirecoder_local(articles: list[Article], args: argparse.Namespace) -> dict:
+    """``run_local`` end to end: for 1 worker after loading the model, for N including start-up."""
+    from wirecoder.engines.local import run_local, warm_up
+
+    s = settings()
+    if args.workers <= 1:
+        warm_up(s)  # in-process: the model loads before the clock starts (workers do this in start-up)
+    started = time.perf_counter()
+    # iter(): a stream, so the engine starts exactly the workers asked for
+    results, first = _timed(run_local(iter(articles), s, workers=args.workers), started)
+    seconds = time.perf_counter() - started
+    return {
+        "seconds": seconds, "first_result_s": first, "articles": len(results),
+        "failures": _count_failures(results), "peak_rss_mb": peak_rss_mb(),
+        "worker_peak_rss_mb": _worker_peak(args.workers),
+        **_after_startup(articles, s, args.workers, seconds, first),
+    }  # fmt: skip
+
+
+def _timed(results: Iterable, started: float) -> tuple[list, float]:
+    """All results, and the seconds until the first one arrived."""
+    collected, first = [], None
+    for result in results:
+        if first is None:
+            first = time.perf_counter() - started
+        collected.append(result)
+    return collected, first or 0.0
+
+
+def _after_startup(articles: list[Article], s: Settings, workers: int, seconds: float, first: float) -> dict:
+    """Throughput once every worker is busy, estimated from the time of the first result.
+
+    When the first batch comes back, each of the ``workers`` workers has about one batch done;
+    the rest of the articles took the rest of the time.
+    """
+    from wirecoder.pipeline import batched_articles
+
+    batches = list(batched_articles(articles, s))
+    done_at_first = batches[:workers]
+    rest = articles[sum(len(b) for b in done_at_first) :]
+    rest_chars = sum(len(a.text) for a in rest)
+    span = seconds - first
+    if not rest or span <= 0:
+        return {"startup_s": first}
+    return {
+        "startup_s": first, "after_startup_s": span, "after_startup_articles": len(rest),
+        "after_startup_chars": rest_chars, "chars": sum(len(a.text) for a in articles),
+    }  # fmt: skip
+
+
+# -- wirecoder, Ray engine ----------------------------------------------------------------
+
+
+class ProcPeakWatcher:
+    """Polls /proc for processes whose command line matches, keeping each one's peak RSS (VmHWM).
+
+    Ray actors are not our children, so getrusage cannot see them; their kernel-kept high-water
+    mark is read while they live.
+    """
+
+    def __init__(self, pattern: str, interval: float = 0.25) -> None:
+        self.pattern = pattern.encode()
+        self.interval = interval
+        self.peaks: dict[int, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> ProcPeakWatcher:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            for pid_dir in Path("/proc").glob("[0-9]*"):
+                self._sample(pid_dir)
+
+    def _sample(self, pid_dir: Path) -> None:
+        try:
+            if self.pattern not in (pid_dir / "cmdline").read_bytes():
+                return
+            match = re.search(r"VmHWM:\s+(\d+) kB", (pid_dir / "status").read_text())
+        except OSError:
+            return  # the process ended between listing and reading
+        if match:
+            pid = int(pid_dir.name)
+            self.peaks[pid] = max(self.peaks.get(pid, 0.0), int(match.group(1)) / 1024)
+
+
+@config("ray")
+def wirecoder_ray(articles: list[Article], args: argparse.Namespace) -> dict:
+    """``run_ray`` on a private local Ray; ``ray.init`` is timed apart, start-up is the time to
+    the first result (actors start and load the pipeline), as for the local engine."""
+    from wirecoder.engines.ray_engine import run_ray, start_ray
+
+    s = settings()
+    t0 = time.perf_counter()
+    start_ray(args.workers)
+    init_s = time.perf_counter() - t0
+    with ProcPeakWatcher("PipelineActor") as watcher:
+        started = time.perf_counter()
+        results, first = _timed(run_ray(articles, s, workers=args.workers), started)
+        seconds = time.perf_counter() - started
+    return {
+        "seconds": seconds, "ray_init_s": init_s, "first_result_s": first, "articles": len(results),
+        "failures": _count_failures(results), "peak_rss_mb": peak_rss_mb(),
+        "worker_peak_rss_mb": round(max(watcher.peaks.values(), default=0.0), 1),
+        "actors_seen": len(watcher.peaks), **_after_startup(articles, s, args.workers, seconds, first),
+    }  # fmt: skip
+
+
+# -- time per stage -----------------------------------------------------------------------
+
+
+@config("stages")
+def stage_times(articles: list[Article], args: argparse.Namespace) -> dict:
+    """Each spaCy component and wirecoder stage timed alone over the same batches.
+
+    The batches are the ones :func:`process` makes; each component runs over the whole batch
+    before the next starts, which is what ``nlp.pipe`` does per batch.  The first batch's records
+    are checked against ``process`` so the breakdown is known to describe the real pipeline.
+    """
+    from wirecoder.engines.local import warm_up
+    from wirecoder.engines.wire import encode
+    from wirecoder.pipeline import batched_articles, make_doc, process, shared_nlp, to_result
+    from wirecoder.stage import DEADLINE_KEY
+
+    s = settings()
+    nlp = shared_nlp(s)
+    warm_up(s)
+    times: dict[str, float] = defaultdict(float)
+    checked = False
+    started = time.perf_counter()
+    for batch in batched_articles(articles, s):
+        t = time.perf_counter()
+        docs = [make_doc(nlp, a, s) for a in batch]
+        for doc in docs:
+            doc._.wc_state[DEADLINE_KEY] = time.monotonic() + s.time_budget
+        times["make_doc (tokenizer + doc setup)"] += time.perf_counter() - t
+        for name, component in nlp.pipeline:
+            t = time.perf_counter()
+            if hasattr(component, "pipe"):
+                docs = list(component.pipe(docs, batch_size=s.batch_size))
+            else:
+                docs = [component(doc) for doc in docs]
+            times[name] += time.perf_counter() - t
+        t = time.perf_counter()
+        results = [to_result(doc) for doc in docs]
+        times["to_result (records)"] += time.perf_counter() - t
+        t = time.perf_counter()
+        for result in results:
+            encode(result)
+        times["JSON encode (worker to parent)"] += time.perf_counter() - t
+        if not checked:
+            if results != list(process(batch, s, nlp=nlp)):
+                raise SystemExit("stage-by-stage run differs from process(): the breakdown would be wrong")
+            checked = True
+    total = time.perf_counter() - started
+    return {"seconds": total, "stages": dict(times), "articles": len(articles), "pipe_names": nlp.pipe_names}
+
+
+# -- profile ------------------------------------------------------------------------------
+
+
+@config("profile")
+def profile(articles: list[Article], args: argparse.Namespace) -> dict:
+    """pyinstrument over the in-process pipeline; self time by function and by package."""
+    from pyinstrument import Profiler
+
+    from wirecoder.engines.local import warm_up
+    from wirecoder.pipeline import process, shared_nlp
+
+    s = settings()
+    nlp = shared_nlp(s)
+    warm_up(s)  # first-use loading is start-up, not the per-article cost this is about
+    profiler = Profiler(interval=0.002)
+    profiler.start()
+    for _ in process(articles, s, nlp=nlp):
+        pass
+    session = profiler.stop()
+    if args.profile_out:
+        Path(args.profile_out).write_text(profiler.output_text(unicode=True, color=False, show_all=False))
+    by_function, by_area = self_times(session.root_frame())
+    total = sum(by_area.values()) or 1.0
+    top = sorted(by_function.items(), key=lambda kv: -kv[1])[:15]
+    return {
+        "seconds": session.duration,
+        "top_functions": [{"function": f, "share": round(t / total, 4)} for f, t in top],
+        "areas": {a: round(t / total, 4) for a, t in sorted(by_area.items(), key=lambda kv: -kv[1])},
+    }
+
+
+def self_times(root: object) -> tuple[dict[str, float], dict[str, float]]:
+    """Self time per function and per area (package), from a pyinstrument frame tree.
+
+    The root frame (the thread itself) is left out: its self time is time no Python frame was
+    on the stack to take, not work anyone can optimise.
+    """
+    by_function: dict[str, float] = defaultdict(float)
+    by_area: dict[str, float] = defaultdict(float)
+    stack = [(child, "other") for child in root.children]
+    while stack:
+        frame, parent_area = stack.pop()
+        if frame.is_synthetic:
+            continue
+        area = _area(frame.file_path or "", parent_area)
+        own = frame.time - sum(c.time for c in frame.children if not c.is_synthetic)
+        if own > 0:
+            by_function[f"{frame.function} ({frame.file_path_short}:{frame.line_no})"] += own
+            by_area[area] += own
+        stack.extend((child, area) for child in frame.children)
+    return by_function, by_area
+
+
+_AREAS = (
+    ("/wirecoder/actors/", "wirecoder.actors"), ("/wirecoder/time/", "wirecoder.time"),
+    ("/wirecoder/quotes/", "wirecoder.quotes"), ("/wirecoder/events/", "wirecoder.events"),
+    ("/wirecoder/", "wirecoder (pipeline, records)"), ("/thinc/", "thinc + numpy (neural nets)"),
+    ("/numpy/", "thinc + numpy (neural nets)"), ("/spacy/", "spaCy (tokenizer, parser, rules)"),
+    ("/pydantic", "pydantic (records)"),
+)  # fmt: skip
+
+
+def _area(path: str, parent_area: str) -> str:
+    path = path if path.startswith(("/", "<")) or not path else "/" + path  # Cython frames: relative paths
+    for needle, name in _AREAS:
+        if needle in path:
+            return name
+    if path.startswith("<") or not path:
+        return parent_area  # built-ins and C functions count for the code that called them
+    if "site-packages/" in path:
+        return path.split("site-packages/", 1)[1].split("/", 1)[0]
+    stdlib = re.search(r"python3\.\d+/([^/]+?)(?:\.py)?(?:/|$)", path)
+    return f"stdlib {stdlib.group(1)}" if stdlib else "other Python"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("config", choices=sorted(CONFIGS))
+    parser.add_argument("--articles", type=Path, required=True)
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--profile-out", type=Path, default=None)
+    args = parser.parse_args()
+    articles = read_articles(args.articles)
+    result = CONFIGS[args.config](articles, args)
+    result.update({"config": args.config, "workers": args.workers, "pid": os.getpid()})
+    sys.stdout.write(json.dumps(result) + "\n")
+
+
+if __name__ == "__main__":
+    main()

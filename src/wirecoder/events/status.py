@@ -1,0 +1,134 @@
+"""Is an event asserted, negated, hypothetical, planned, or reported from someone else?
+
+Read from the anchor of the event (the trigger verb, or the verb carrying a nominal trigger):
+its negation, modal auxiliaries, the clause it sits in, and the quotes found by the quotes stage.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from wirecoder.events.lexicon import EventData
+from wirecoder.events.syntax import ancestors_within, lemma
+
+ASSERTED, NEGATED, HYPOTHETICAL, PLANNED, REPORTED = "asserted", "negated", "hypothetical", "planned", "reported"
+
+
+@dataclass(frozen=True)
+class Modality:
+    """What the auxiliaries and modifiers of an anchor say."""
+
+    negated: bool = False
+    future: bool = False  # will / shall
+    conditional_modal: str | None = None  # would / could / might / may
+    conditional_clause: bool = False  # inside "if ..." / "unless ..."
+    planned: bool = False  # "is expected to", "the planned summit"
+    hypothetical_modifier: bool = False  # "a possible attack"
+
+
+def is_negated(token: Token, data: EventData) -> bool:
+    negation = data.cue("negation_words")
+    for c in token.children:
+        if c.dep_ == "neg":
+            return True
+        if c.dep_ in ("det", "advmod") and c.lower_ in negation and c.lower_ != "not":
+            return True  # "no talks", "never met"
+    return False
+
+
+def modal_of(token: Token) -> str | None:
+    for c in token.children:
+        if c.dep_ == "aux" and c.tag_ == "MD":
+            return lemma(c)
+    return None
+
+
+def _going_to(token: Token) -> bool:
+    # "is going to meet": meet is the xcomp of "going", which has a "be" auxiliary.
+    head = token.head
+    return token.dep_ == "xcomp" and lemma(head) == "go" and head.tag_ == "VBG"
+
+
+def in_conditional_clause(token: Token, data: EventData) -> bool:
+    marks = data.cue("conditional_marks")
+    for node in [token, *ancestors_within(token, 6)]:
+        if node.dep_ in ("advcl", "ccomp") and any(c.dep_ == "mark" and c.lower_ in marks for c in node.children):
+            return True
+        if node.dep_ == "ROOT":
+            break
+    return False
+
+
+def planned_governor(token: Token, data: EventData) -> bool:
+    """The anchor is the to-clause of an expectation or schedule ("is expected to travel")."""
+    if token.dep_ != "xcomp":
+        return False
+    head = token.head
+    if lemma(head) in data.cue("planned_governors"):
+        return True
+    # "is due to", "is set to": the adjective/participle governs the to-clause.
+    return head.lower_ in data.cue("planned_governors")
+
+
+def modality(anchor: Token, trigger: Token, data: EventData) -> Modality:
+    modal = modal_of(anchor)
+    # The modal of a governing verb counts for a to-clause: "would like to meet".
+    if modal is None and anchor.dep_ == "xcomp":
+        modal = modal_of(anchor.head)
+    planned_mods = data.cue("planned_modifiers")
+    hypo_mods = data.cue("hypothetical_modifiers")
+    noun_mods = [lemma(c) for c in trigger.children if c.dep_ in ("amod", "compound", "advmod")]
+    return Modality(
+        negated=is_negated(anchor, data) or (trigger is not anchor and is_negated(trigger, data)),
+        future=modal in data.cue("future_modals") or _going_to(anchor),
+        conditional_modal=modal if modal in data.cue("conditional_modals") else None,
+        conditional_clause=in_conditional_clause(anchor, data),
+        planned=planned_governor(anchor, data) or any(m in planned_mods and m not in hypo_mods for m in noun_mods),
+        hypothetical_modifier=any(m in hypo_mods for m in noun_mods),
+    )
+
+
+def inside_quote(doc: Doc, offset: int) -> bool:
+    quotes = doc._.quotes or []
+    if not quotes:
+        return False
+    starts = [q.start for q in quotes]
+    i = bisect.bisect_right(starts, offset) - 1
+    # Quotes may nest or overlap a little; look back over a few.
+    for q in quotes[max(0, i - 3) : i + 1]:
+        if q.start <= offset < q.end:
+            return True
+    return False
+
+
+def reporting_verb_over(token: Token, data: EventData) -> Token | None:
+    """The reporting verb whose content clause holds ``token`` ("..., officials said")."""
+    reporting = data.cue("reporting_verbs")
+    current = token
+    for node in ancestors_within(token, 8):
+        if current.dep_ in ("ccomp", "parataxis") and lemma(node) in reporting:
+            return node
+        if current.dep_ == "ROOT":
+            break
+        current = node
+    # "X did Y, officials said": the reporting verb is the root and the event its ccomp;
+    # "according to X" marks a reported claim too.
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ == "according":
+            return c
+    return None
+
+
+def status_of(mod: Modality, reported: bool, future_date: bool) -> str:
+    if mod.negated:
+        return NEGATED
+    if mod.conditional_clause or mod.hypothetical_modifier or mod.conditional_modal is not None:
+        return HYPOTHETICAL
+    if mod.future or mod.planned or future_date:
+        return PLANNED
+    if reported:
+        return REPORTED
+    return ASSERTED

@@ -1,0 +1,442 @@
+"""Put quotation marks and reporting frames together into quotations.
+
+Representation choices (documented in the stage README section of the report):
+
+* a quotation split by its attribution ("“X,” he said, “Y.”") and the quoted sentences that
+  carry on after it in the same paragraph are ONE quotation: ``start`` is the first opening
+  mark, ``end`` the last closing mark, and ``parts`` lists the quoted pieces;
+* a quotation running over paragraphs (an unclosed paragraph followed by one that opens with
+  a mark, or a paragraph that is only a quotation right after an attributed direct quotation)
+  is one quotation too;
+* indirect content is the complement clause, "that" included, without the cue or the
+  speaker; content with a quoted fragment inside is ``mixed``;
+* a quoted term with no reporting verb around it (a scare quote, a title) is no quotation.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from wirecoder.quotes.frames import Frame, QuoteIndex, find_frames
+from wirecoder.quotes.lexicon import Lexicon, load_lexicon
+from wirecoder.quotes.marks import QuoteSpan, find_quote_spans
+from wirecoder.quotes.speakers import name_extent
+from wirecoder.stage import check_budget
+
+_GAP_LIMIT = 90  # characters between a quotation and a cue that attributes it
+_JOIN_LIMIT = 250  # characters of attribution between two parts of one quotation
+
+
+@dataclass
+class Draft:
+    """A quotation before it becomes a :class:`~wirecoder.model.Quote`."""
+
+    start: int
+    end: int
+    kind: str
+    parts: list[tuple[int, int]] = field(default_factory=list)
+    cue_token: Token | None = None
+    cue_span: tuple[int, int] | None = None
+    speaker_head: Token | None = None
+    speaker_span: tuple[int, int] | None = None
+    origin: str = "frame"
+    cue_label: str | None = None  # cue text for quotes without a cue token (posts)
+
+
+class Paragraphs:
+    """Paragraph (line) of a character offset, by binary search."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: list[int] = []
+        pos = 0
+        for line in text.split("\n"):
+            self.starts.append(pos)
+            pos += len(line) + 1
+
+    def index(self, pos: int) -> int:
+        return bisect.bisect_right(self.starts, pos) - 1
+
+    def bounds(self, n: int) -> tuple[int, int]:
+        start = self.starts[n]
+        end = self.starts[n + 1] - 1 if n + 1 < len(self.starts) else len(self.text)
+        return start, end
+
+    def previous_nonblank(self, n: int) -> int | None:
+        for k in range(n - 1, max(-1, n - 20), -1):
+            s, e = self.bounds(k)
+            if self.text[s:e].strip():
+                return k
+        return None
+
+    def first_char(self, n: int) -> int:
+        s, e = self.bounds(n)
+        line = self.text[s:e]
+        return s + len(line) - len(line.lstrip())
+
+
+def assemble(doc: Doc, lexicon: Lexicon | None = None) -> list[Draft]:
+    """Every quotation of the document, ordered by start."""
+    lexicon = lexicon or load_lexicon()
+    builder = _Builder(doc, lexicon)
+    return builder.run()
+
+
+class _Builder:
+    def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lexicon = lexicon
+        self.spans: list[QuoteSpan] = find_quote_spans(self.text, lexicon)
+        self.span_starts = [s.start for s in self.spans]
+        self.qindex = QuoteIndex([(s.start, s.end) for s in self.spans])
+        self.paras = Paragraphs(self.text)
+        self.owner: dict[int, Draft] = {}  # quote span index -> the quotation it belongs to
+        self.drafts: list[Draft] = []
+        self.sent_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else []
+
+    def _new_sentence_in(self, start: int, end: int) -> bool:
+        """Does a sentence (other than one starting exactly at ``end``) start inside (start, end)?"""
+        k = bisect.bisect_right(self.sent_starts, start)
+        while k < len(self.sent_starts) and self.sent_starts[k] < end:
+            if self.text[self.sent_starts[k] : end].strip(" \t\n\u00a0.,;:!?\u2014\u2013-"):
+                return True
+            k += 1
+        return False
+
+    def run(self) -> list[Draft]:
+        frames = find_frames(self.doc, self.lexicon, self.qindex)
+        check_budget(self.doc)
+        frames = [self._colon_content(self._clip_to_paragraph(f)) for f in frames]
+        with_content = [f for f in frames if f.content is not None]
+        indirect = self._attach_direct(with_content)
+        self._add_indirect(indirect)
+        self._attribute_adjacent(frames)
+        self._join_split_quotes()
+        self._continue_paragraphs()
+        self._add_posts()
+        self._add_dash_attributions()
+        self._add_colon_speakers()
+        return self._finish()
+
+    # ------------------------------------------------------------------ frames with content
+
+    def _overlapping(self, start: int, end: int) -> list[int]:
+        i = max(0, bisect.bisect_left(self.span_starts, start) - 1)
+        found = []
+        while i < len(self.spans) and self.spans[i].start < end:
+            if self.spans[i].end > start:
+                found.append(i)
+            i += 1
+        return found
+
+    def _clip_to_paragraph(self, frame: Frame) -> Frame:
+        """Reported content stays in its cue's paragraph (quotation marks may carry it further)."""
+        if frame.content is None:
+            return frame
+        para_start, para_end = self.paras.bounds(self.paras.index(frame.cue.idx))
+        start, end = max(frame.content[0], para_start), min(frame.content[1], para_end)
+        if (start, end) == frame.content:
+            return frame
+        while start < end and self.text[start].isspace():
+            start += 1
+        end = _strip_end(self.text, start, end)
+        frame.content = (start, end) if end - start >= 3 else None
+        return frame
+
+    def _colon_content(self, frame: Frame) -> Frame:
+        """ "X added: ..." introduces a block: the content runs to the end of the paragraph, or is
+        the next paragraph when the colon ends one."""
+        if frame.speaker is None or frame.shape == "according":
+            return frame
+        clause = frame.attribution_tokens()
+        clause_end = max(self.doc[i].idx + len(self.doc[i]) for i in clause)
+        if frame.content is not None and frame.content[1] > clause_end:
+            clause_end = max(clause_end, frame.cue_span[1])
+            nxt = self.text[clause_end : clause_end + 3].lstrip()
+            if not nxt.startswith(":"):
+                return frame
+        after = self.text[clause_end : clause_end + 4]
+        if not after.lstrip(" \u00a0").startswith(":"):
+            return frame
+        start = clause_end + after.index(":") + 1
+        while start < len(self.text) and self.text[start].isspace():
+            start += 1
+        if start >= len(self.text):
+            return frame
+        para = self.paras.index(start)
+        _, end = self.paras.bounds(para)
+        span_idx = self._overlapping(start, start + 1)
+        if span_idx and self.spans[span_idx[0]].start == start:
+            end = self.spans[span_idx[0]].end  # "He said: “...”" -> the quotation
+        end = _strip_end(self.text, start, end)
+        if end - start < 3:
+            return frame
+        return Frame(frame.cue, frame.cue_span, frame.speaker, (start, end), frame.cls, "colon", frame.roots)
+
+    def _attach_direct(self, frames: list[Frame]) -> list[tuple[Frame, list[int]]]:
+        """Frames whose content is quoted text become direct quotations; the rest are returned."""
+        rest: list[tuple[Frame, list[int]]] = []
+        for frame in frames:
+            assert frame.content is not None
+            idx = self._overlapping(*frame.content)
+            if idx and self._content_is_quoted(frame, idx):
+                free = [i for i in idx if i not in self.owner]
+                if free:
+                    self._new_direct(frame, free, "frame")
+                continue
+            rest.append((frame, idx))
+        return rest
+
+    def _content_is_quoted(self, frame: Frame, idx: list[int]) -> bool:
+        """True when nothing but quoted text (and the attribution itself) is in the content."""
+        assert frame.content is not None
+        start, end = frame.content
+        attribution = frame.attribution_tokens()
+        for token in self.doc.char_span(start, end, alignment_mode="expand") or []:
+            if not token.is_alpha or token.i in attribution or token.lower_ == "that":
+                continue
+            if not any(self.spans[i].start <= token.idx < self.spans[i].end for i in idx):
+                return False
+        return True
+
+    def _new_direct(self, frame: Frame | None, idx: list[int], origin: str) -> Draft:
+        parts = [p for i in idx for p in self.spans[i].parts]
+        draft = Draft(self.spans[idx[0]].start, self.spans[idx[-1]].end, "direct", parts, origin=origin)
+        if frame is not None:
+            self._set_frame(draft, frame)
+        for i in idx:
+            self.owner[i] = draft
+        self.drafts.append(draft)
+        return draft
+
+    def _set_frame(self, draft: Draft, frame: Frame) -> None:
+        draft.cue_token, draft.cue_span = frame.cue, frame.cue_span
+        if frame.speaker is not None:
+            draft.speaker_head = frame.speaker
+            draft.speaker_span = name_extent(frame.speaker)
+
+    def _add_indirect(self, frames: list[tuple[Frame, list[int]]]) -> None:
+        # Smaller (nested) contents first: a quoted fragment belongs to the innermost report, and
+        # the report around it is only "mixed" when it quotes something of its own.
+        frames = sorted(frames, key=lambda fi: fi[0].content[1] - fi[0].content[0] if fi[0].content else 0)
+        seen: set[tuple[int, int]] = set()
+        for frame, idx in frames:
+            assert frame.content is not None
+            start, end = frame.content
+            for i in idx:  # a quoted fragment cut by the parse is taken whole
+                start, end = min(start, self.spans[i].start), max(end, self.spans[i].end)
+            if (start, end) in seen:
+                continue
+            seen.add((start, end))
+            quoted = any(self.spans[i].double and i not in self.owner for i in idx)
+            draft = Draft(start, end, "mixed" if quoted else "indirect", [(start, end)])
+            self._set_frame(draft, frame)
+            for i in idx:
+                self.owner.setdefault(i, draft)
+            self.drafts.append(draft)
+
+    # ------------------------------------------------------------------ quotations without a frame
+
+    def _attribute_adjacent(self, frames: list[Frame]) -> None:
+        """A quotation with a cue right after or before it: "“X,” he said" / "He said: “X”"."""
+        candidates = sorted((f for f in frames if f.speaker is not None), key=lambda f: f.cue.idx)
+        cue_starts = [f.cue.idx for f in candidates]
+        for i, span in enumerate(self.spans):
+            if i in self.owner or not self._quotation_like(span):
+                continue
+            frame = self._cue_after(span, candidates, cue_starts) or self._cue_before(span, candidates, cue_starts)
+            if frame is not None:
+                self._new_direct(frame, [i], "adjacent")
+
+    def _cue_after(self, span: QuoteSpan, frames: list[Frame], starts: list[int]) -> Frame | None:
+        k = bisect.bisect_left(starts, span.end)
+        if k >= len(frames):
+            return None
+        frame = frames[k]
+        gap = self.text[span.end : frame.cue.idx]
+        if len(gap) > _GAP_LIMIT or "\n" in gap or self._has_quote(span.end, frame.cue.idx):
+            return None
+        if self._new_sentence_in(span.end, frame.cue.idx) and not self._starts_sentence_with_cue(gap):
+            return None
+        return frame
+
+    def _starts_sentence_with_cue(self, gap: str) -> bool:
+        # “...?” he asked. — the parser may start a sentence at "he"; only the speaker is between
+        return len(gap.split()) <= 4
+
+    def _cue_before(self, span: QuoteSpan, frames: list[Frame], starts: list[int]) -> Frame | None:
+        k = bisect.bisect_left(starts, span.start) - 1
+        if k < 0:
+            return None
+        frame = frames[k]
+        gap = self.text[frame.cue_span[1] : span.start]
+        if len(gap) > _GAP_LIMIT or self._has_quote(frame.cue_span[1], span.start):
+            return None
+        if "\n" in gap and not gap.rstrip().endswith(":"):
+            return None  # a cue ending its paragraph with a colon introduces the next one
+        if self._new_sentence_in(frame.cue_span[1], span.start) or not re.search(r"[:,]\s*$|^\s*$", gap):
+            return None
+        return frame
+
+    def _has_quote(self, start: int, end: int) -> bool:
+        return bool(self._overlapping(start, end))
+
+    def _quotation_like(self, span: QuoteSpan) -> bool:
+        """Long enough and verb-bearing enough to be said; short terms are scare quotes or titles."""
+        words = re.findall(r"\w+", self.text[span.start : span.end])
+        if len(words) >= self.lexicon.min_quote_words + 2:
+            return True
+        if len(words) < self.lexicon.min_quote_words:
+            return False
+        tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand") or []
+        return any(t.pos_ in ("VERB", "AUX") for t in tokens)
+
+    def _join_split_quotes(self) -> None:
+        """“X,” he said. “Y.” -> one quotation: Y carries on X's quotation in the same paragraph."""
+        for i, span in enumerate(self.spans):
+            if i in self.owner or i == 0:
+                continue
+            prev = self.owner.get(i - 1)
+            if prev is None or prev.kind == "indirect" or prev.end > span.start:
+                continue
+            if self.paras.index(prev.end - 1) != self.paras.index(span.start):
+                continue
+            core = self.text[prev.end : span.start].strip(" ,.;:\u2014\u2013-\u00a0\t")
+            cue_inside = prev.cue_span is not None and prev.end <= prev.cue_span[0] < span.start
+            if core and not (cue_inside and len(core) <= _JOIN_LIMIT and not self._new_sentence_in(prev.end, span.start)):
+                continue
+            self._extend(prev, i)
+
+    def _extend(self, draft: Draft, i: int) -> None:
+        span = self.spans[i]
+        draft.end = max(draft.end, span.end)
+        draft.parts.extend(span.parts)
+        self.owner[i] = draft
+
+    def _continue_paragraphs(self) -> None:
+        """A paragraph that is a quotation with no cue carries on the previous paragraph's speaker."""
+        for i, span in enumerate(self.spans):
+            if i in self.owner or not self._quotation_like(span):
+                continue
+            para = self.paras.index(span.start)
+            prev_para = self.paras.previous_nonblank(para)
+            prev = self._last_draft_before(span.start)
+            if prev is None or prev_para is None or self.paras.index(max(prev.start, prev.end - 1)) != prev_para:
+                continue
+            opens_paragraph = span.start == self.paras.first_char(para)
+            if opens_paragraph and prev.kind != "indirect" and self._ends_paragraph(prev, prev_para):
+                self._extend(prev, i)
+            elif opens_paragraph and prev.speaker_span is not None:
+                draft = self._new_direct(None, [i], "continuation")
+                draft.speaker_head, draft.speaker_span = prev.speaker_head, prev.speaker_span
+                draft.cue_token, draft.cue_span = prev.cue_token, None
+
+    def _last_draft_before(self, pos: int) -> Draft | None:
+        best = None
+        for draft in self.drafts:
+            if draft.end <= pos and (best is None or draft.end > best.end):
+                best = draft
+        return best
+
+    def _ends_paragraph(self, draft: Draft, para: int) -> bool:
+        """Only the attribution follows the quotation in its paragraph."""
+        _, end = self.paras.bounds(para)
+        return not self._has_quote(draft.end, end) and not self._new_sentence_in(draft.end, end)
+
+    # ------------------------------------------------------------------ patterns
+
+    def _add_posts(self) -> None:
+        """Embedded social-media posts: "text — Name (@handle) May 31, 2018"."""
+        for pattern in self.lexicon.posts:
+            for m in pattern.regex.finditer(self.text):
+                start, end = m.span("content")
+                if self._inside_draft(start, end):
+                    continue
+                draft = Draft(start, end, "direct", [(start, end)], origin="post", cue_label=pattern.cue)
+                draft.speaker_span = m.span("speaker")
+                self.drafts.append(draft)
+                for i in self._overlapping(start, end):
+                    self.owner.setdefault(i, draft)
+
+    def _add_dash_attributions(self) -> None:
+        """A quotation signed with a dash: "“...” ― Jane Doe"."""
+        for i, span in enumerate(self.spans):
+            if i in self.owner or not span.double:
+                continue
+            m = self.lexicon.dash_speaker.match(self.text, span.end, min(len(self.text), span.end + 120))
+            if m is None:
+                continue
+            draft = self._new_direct(None, [i], "dash")
+            draft.speaker_span = m.span("speaker")
+            draft.cue_label = m.group("dash")
+
+    def _add_colon_speakers(self) -> None:
+        """Transcript and headline attributions: "PENCE: text" / "Smith: text"."""
+        for n in range(len(self.paras.starts)):
+            s, e = self.paras.bounds(n)
+            line = self.text[s:e]
+            if ":" not in line[:60]:
+                continue
+            m = self.lexicon.colon_speaker.match(line)
+            if m is None or m.group("speaker") in self.lexicon.not_speakers:
+                continue
+            sp_start, sp_end = s + m.start("speaker"), s + m.end("speaker")
+            if not self._names_someone(sp_start, sp_end):
+                continue
+            start, end = s + m.start("content"), s + m.end("content")
+            if self.text[s:e].lstrip()[:1] in self.lexicon.marks:
+                end = self._transcript_turn_end(n, end)
+            end = _strip_end(self.text, start, end)
+            if end - start < 3 or self._inside_draft(start, end):
+                continue
+            kind = "direct" if self._overlapping(start, end) else "indirect"
+            draft = Draft(start, end, kind, [(start, end)], origin="colon", cue_label=":")
+            draft.speaker_span = (sp_start, sp_end)
+            self.drafts.append(draft)
+
+    def _transcript_turn_end(self, n: int, end: int) -> int:
+        """A quoted transcript turn ("PENCE: ...) runs on through paragraphs that open with a mark,
+        up to the next speaker label or stage direction."""
+        k = n + 1
+        while k < len(self.paras.starts):
+            s, e = self.paras.bounds(k)
+            line = self.text[s:e].strip()
+            if not line:
+                k += 1
+                continue
+            body = line[1:].lstrip() if line[:1] in self.lexicon.marks else None
+            if body is None or body[:1] in "([" or self.lexicon.colon_speaker.match(line):
+                break
+            end = e
+            k += 1
+        return end
+
+    def _names_someone(self, start: int, end: int) -> bool:
+        label = self.text[start:end]
+        if label.isupper() and len(label) > 1:
+            return True  # transcript speaker labels: "WALLACE:"
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and any(e.label_ in ("PERSON", "ORG", "GPE", "NORP") for e in span.ents)
+
+    def _inside_draft(self, start: int, end: int) -> bool:
+        return any(d.start <= start < d.end or start <= d.start < end for d in self.drafts)
+
+    # ------------------------------------------------------------------ finish
+
+    def _finish(self) -> list[Draft]:
+        unique: dict[tuple[int, int], Draft] = {}
+        for draft in sorted(self.drafts, key=lambda d: (d.start, d.end)):
+            draft.parts.sort()
+            unique.setdefault((draft.start, draft.end), draft)
+        return list(unique.values())
+
+
+def _strip_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " .,;:\u00a0":
+        end -= 1
+    return end

@@ -1,0 +1,353 @@
+"""Reporting frames read off the dependency parse: cue, speaker and content of one attribution.
+
+A frame is built for every token that is a reporting verb of ``cue_verbs.tsv`` (outside any
+quotation) and for every "according to X":
+
+* ``c`` (clause) verbs: the content is the verb's clausal complement ("said (that) ...",
+  "..., he said" with the clause before the verb), or, when the verb is a parenthetical
+  ("North Korea, Terry said, has ..."), the clause the verb interrupts;
+* ``o`` (object) verbs: the object and what follows it ("criticised X for Y", "described X as Y");
+* ``x`` (infinitive) verbs: the ``to``-clause, with an object before it ("urged X to ...");
+* "according to X": the clause the phrase is attached to, without the phrase.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from wirecoder.quotes.lexicon import CueVerb, Lexicon
+from wirecoder.quotes.speakers import speaker_of
+from wirecoder.stage import check_budget
+
+_CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
+# Dependents of an object-taking verb that continue its content ("for voting ...", "as a hero").
+_OBJECT_TAIL_DEPS = frozenset({"dobj", "dative", "oprd", "prep", "xcomp", "ccomp", "acomp", "attr"})
+# What makes an object frame predicative: "called X a liar", "labelled X as Y".
+_PREDICATE_DEPS = frozenset({"oprd", "xcomp", "ccomp", "acomp", "attr"})
+_SPEAKER_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+# Dependents that attach a parenthetical reporting verb to the clause it interrupts.
+_PARENTHETICAL_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj"})
+_EDGE_PUNCT = set(",;:.!?-\u2013\u2014()[]")
+
+
+@dataclass
+class Frame:
+    """One attribution found in the parse.
+
+    ``content`` is a character span (trimmed of edge punctuation), or None for a *bare* cue
+    ("..., he said." whose clause the parse did not attach) that can still attribute an adjacent
+    quotation; ``speaker`` is the head token of the speaker's noun phrase (None when the text
+    names nobody).
+    """
+
+    cue: Token
+    cue_span: tuple[int, int]
+    speaker: Token | None
+    content: tuple[int, int] | None
+    cls: str
+    shape: str
+    roots: tuple[Token, ...] = ()  # the cue's dependents whose subtrees are the content
+
+    def attribution_tokens(self) -> set[int]:
+        """Token indices of the attribution itself: the cue's subtree without its content."""
+        found = {t.i for t in self.cue.subtree}
+        for root in self.roots:
+            found.difference_update(t.i for t in root.subtree)
+        return found
+
+    @property
+    def cue_text(self) -> str:
+        return self.cue.doc.text[self.cue_span[0] : self.cue_span[1]]
+
+
+class QuoteIndex:
+    """Answers "is this character inside a quotation?" by binary search over sorted spans."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def containing(self, pos: int) -> tuple[int, int] | None:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]:
+            return self.spans[i]
+        return None
+
+
+def find_frames(doc: Doc, lexicon: Lexicon, quotes: QuoteIndex) -> list[Frame]:
+    frames: list[Frame] = []
+    for token in doc:
+        if token.i % 256 == 0:
+            check_budget(doc)
+        if quotes.containing(token.idx) is not None:
+            continue  # attributions inside a quotation belong to the quoted speaker, not to us
+        if token.lower_ == "according":
+            frame = _according_frame(token, lexicon)
+        else:
+            frame = _verb_frame(token, lexicon, quotes)
+        if frame is not None:
+            frames.append(frame)
+    return frames
+
+
+# --------------------------------------------------------------------------- verbs
+
+
+def _verb_frame(token: Token, lexicon: Lexicon, quotes: QuoteIndex) -> Frame | None:
+    if token.pos_ != "VERB":
+        return None
+    lemma = token.lemma_.lower()
+    verb = lexicon.verb(lemma, token.lower_)
+    phrasal = lexicon.phrasal_for(lemma, token.lower_)
+    if (verb is None or not verb.frames) and not phrasal:
+        return None
+    speaker = _checked_speaker(speaker_of(token, lexicon), token, quotes)
+    if phrasal and speaker is not None:
+        frame = _phrasal_frame(token, speaker, phrasal)
+        if frame is not None:
+            return frame
+    if verb is None or not verb.frames:
+        return None
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+    for shape in ("c", "x", "o", "p"):
+        if shape not in verb.frames:
+            continue
+        found = _CONTENT_BY_SHAPE[shape](token, speaker)
+        if found is None:
+            continue
+        if speaker is None and not (shape == "c" and passive):
+            return None  # an unattributed verb is not a report ("to say the least")
+        content, roots = found
+        return Frame(token, _cue_extent(token), speaker, content, verb.cls, shape, roots)
+    if speaker is not None and verb.cls in ("speech", "writing"):
+        return Frame(token, _cue_extent(token), speaker, None, verb.cls, "bare")
+    return None
+
+
+def _phrasal_frame(token: Token, speaker: Token, phrasal: dict[str, CueVerb]) -> Frame | None:
+    """ "called for a ban", "pointed to the polls": the content is the particle's object."""
+    for particle in token.rights:
+        verb = phrasal.get(particle.lower_)
+        if verb is None or particle.dep_ not in ("prep", "prt"):
+            continue
+        objects = [c for c in particle.children if c.dep_ == "pobj"]
+        tail = [c for c in token.rights if c.i > particle.i and c.dep_ in _OBJECT_TAIL_DEPS]
+        parts = objects + tail
+        if not parts or _contains(particle, speaker) and not objects:
+            return None
+        start = min(p.left_edge.i for p in parts)
+        end = max(p.right_edge.i for p in parts) + 1
+        content = _trim(token.doc, start, end, keep_out=token)
+        if content is None:
+            return None
+        cue_span = (token.idx, particle.idx + len(particle.text))
+        return Frame(token, cue_span, speaker, content, verb.cls, "f", (particle, *tail))
+    return None
+
+
+def _checked_speaker(speaker: Token | None, cue: Token, quotes: QuoteIndex) -> Token | None:
+    """Reject subjects that cannot speak ("Let's say"), and subjects the parser found inside the
+    quotation itself: then the speaker is the noun phrase between the quotation and the cue."""
+    if speaker is None:
+        return None
+    if speaker.pos_ not in _SPEAKER_POS or speaker.lower_ in ("'s", "\u2019s"):
+        return None
+    inside = quotes.containing(speaker.idx)
+    if inside is None:
+        return speaker
+    return _head_between(cue.doc, inside[1], cue.idx) if inside[1] <= cue.idx else None
+
+
+def _head_between(doc: Doc, start: int, end: int) -> Token | None:
+    """The highest noun or pronoun in the characters [start, end): '“…,” Obama's adviser said'."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return None
+    inside = {t.i for t in span}
+    heads = [t for t in span if t.pos_ in _SPEAKER_POS and t.head.i not in inside]
+    return heads[-1] if heads else None
+
+
+def _cue_extent(token: Token) -> tuple[int, int]:
+    """The verb with an adjacent particle ("pointed out")."""
+    end_tok = token
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if nxt is not None and nxt.dep_ == "prt" and nxt.head.i == token.i:
+        end_tok = nxt
+    return token.idx, end_tok.idx + len(end_tok.text)
+
+
+Found = tuple[tuple[int, int], tuple[Token, ...]] | None
+
+
+def _clause_content(verb: Token, speaker: Token | None) -> Found:
+    comps = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and not _contains(c, speaker)]
+    if comps:
+        # a subordinate clause the parser hung on the verb belongs to what was said:
+        # "said the claim smacked of hypocrisy, because ..."
+        last = max(c.i for c in comps)
+        comps += [c for c in verb.rights if c.dep_ == "advcl" and c.i > last and _has_marker(c)]
+        start = min(c.left_edge.i for c in comps)
+        end = max(c.right_edge.i for c in comps) + 1
+        return _with_roots(_trim(verb.doc, start, end, keep_out=verb), comps)
+    return _with_roots(_parenthetical_content(verb, speaker), [])
+
+
+def _has_marker(clause: Token) -> bool:
+    return any(c.dep_ == "mark" for c in clause.children)
+
+
+def _with_roots(content: tuple[int, int] | None, roots: list[Token]) -> Found:
+    return None if content is None else (content, tuple(roots))
+
+
+def _parenthetical_content(verb: Token, speaker: Token | None) -> tuple[int, int] | None:
+    """The clause a reporting verb interrupts or follows: "X, Terry said, ..." / "X, he said."."""
+    head = verb.head
+    if head.i == verb.i or verb.dep_ not in _PARENTHETICAL_DEPS or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if verb.i < head.i and verb.dep_ != "parataxis":
+        return None  # "He said and left": not a parenthetical
+    if not _small_attribution(verb):
+        return None  # "while the US maintains a presence": a clause of its own, not an aside
+    before = verb.doc[verb.left_edge.i - 1].text if verb.left_edge.i > 0 else ""
+    if before not in (",", "\u2014", "\u2013", "-", "(") and verb.dep_ != "parataxis":
+        return None
+    # the whole sentence is what was said, but for the attribution at its start or end
+    sent = verb.sent
+    start, end = sent.start, sent.end
+    inner_start, inner_end = verb.left_edge.i, verb.right_edge.i + 1
+    if _only_punct(verb.doc, inner_end, end):
+        end = inner_start
+    elif _only_punct(verb.doc, start, inner_start):
+        start = inner_end
+    return _trim(verb.doc, start, end, keep_out=verb)
+
+
+def _only_punct(doc: Doc, start: int, end: int) -> bool:
+    return all(t.is_punct or t.is_space for t in doc[start:end])
+
+
+def _small_attribution(verb: Token) -> bool:
+    """A parenthetical attribution is the speaker, the verb and a few modifiers, nothing more."""
+    if any(c.dep_ in ("mark", "ccomp", "xcomp", "acomp", "attr") for c in verb.children):
+        return False
+    return verb.right_edge.i - verb.left_edge.i < 14
+
+
+def _object_content(verb: Token, speaker: Token | None) -> Found:
+    rights = [c for c in verb.rights if c.dep_ in _OBJECT_TAIL_DEPS and not _contains(c, speaker)]
+    first_obj = next((i for i, c in enumerate(rights) if c.dep_ == "dobj"), None)
+    if first_obj is None:
+        return _relative_object_content(verb, rights)
+    tail = rights[first_obj:]
+    start = tail[0].left_edge.i
+    end = max(c.right_edge.i for c in tail) + 1
+    return _with_roots(_trim(verb.doc, start, end, keep_out=verb), tail)
+
+
+def _relative_object_content(verb: Token, rights: list[Token]) -> Found:
+    """ "whom the ministry describes as a hero": the object is a relative pronoun, the content its
+    description ("a hero")."""
+    if not any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in verb.lefts):
+        return None
+    tail = [c for c in rights if c.dep_ in ("prep", "oprd") and (c.dep_ == "oprd" or c.lower_ == "as")]
+    if not tail:
+        return None
+    first = tail[0]
+    if first.dep_ == "prep":
+        objects = [c for c in first.children if c.dep_ == "pobj"]
+        if not objects:
+            return None
+        start = objects[0].left_edge.i
+    else:
+        start = first.left_edge.i
+    end = max(c.right_edge.i for c in tail) + 1
+    return _with_roots(_trim(verb.doc, start, end, keep_out=verb), tail)
+
+
+def _infinitive_content(verb: Token, speaker: Token | None) -> Found:
+    xcomps = [c for c in verb.rights if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.lefts)]
+    if not xcomps:
+        return None
+    start = xcomps[0].left_edge.i
+    objects = [c for c in verb.rights if c.dep_ in ("dobj", "dative") and c.i < xcomps[0].i]
+    if objects:
+        start = objects[0].left_edge.i  # "urged lawmakers to ...": the addressee is part of it
+    end = xcomps[-1].right_edge.i + 1
+    return _with_roots(_trim(verb.doc, start, end, keep_out=verb), objects[:1] + xcomps)
+
+
+def _predicate_content(verb: Token, speaker: Token | None) -> Found:
+    """Object frames that need a predicate after the object: "called X a liar", not "called X"."""
+    found = _object_content(verb, speaker)
+    if found is None:
+        return None
+    _, roots = found
+    predicative = any(r.dep_ in _PREDICATE_DEPS or (r.dep_ == "prep" and r.lower_ == "as") for r in roots)
+    return found if predicative else None
+
+
+_CONTENT_BY_SHAPE = {"c": _clause_content, "o": _object_content, "x": _infinitive_content, "p": _predicate_content}
+
+
+# --------------------------------------------------------------------------- according to
+
+
+def _according_frame(token: Token, lexicon: Lexicon) -> Frame | None:
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+        return None
+    to = doc[token.i + 1]
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    head = token.head if token.head.i != token.i else None
+    if head is None:
+        return None
+    # climb from a noun or preposition to the clause the phrase qualifies
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    phrase_start, phrase_end = token.i, max(token.right_edge.i, to.right_edge.i) + 1
+    if phrase_start <= start:
+        start = phrase_end
+    elif phrase_end >= end - 1:
+        end = phrase_start
+    content = _trim(doc, start, end, keep_out=token)
+    if content is None:
+        return None
+    from wirecoder.quotes.speakers import author_of
+
+    speaker = author_of(source, lexicon)
+    cue_span = (token.idx, to.idx + len(to.text))
+    return Frame(token, cue_span, speaker, content, "speech", "according")
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _contains(tree: Token, token: Token | None) -> bool:
+    return token is not None and tree.left_edge.i <= token.i <= tree.right_edge.i
+
+
+def _trim(doc: Doc, start: int, end: int, keep_out: Token) -> tuple[int, int] | None:
+    """Character span of tokens [start, end) within the cue's sentence, without edge punctuation.
+
+    None when too small.  Clipping to the sentence undoes parses that hang the previous sentence
+    on a reporting verb; quoted text cut by it is restored whole by the assembler.
+    """
+    sent = keep_out.sent
+    start, end = max(start, sent.start), min(end, sent.end)
+    while start < end and (doc[start].text in _EDGE_PUNCT or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].is_space):
+        end -= 1
+    if end - start < 2 or start <= keep_out.i < end and end - start < 3:
+        return None
+    if not any(t.is_alpha for t in doc[start:end]):
+        return None
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)

@@ -1,0 +1,126 @@
+"""Who a reporting verb attributes its content to, and how much of the text names them.
+
+The speaker is read off the dependency parse: the verb's subject, the antecedent of a relative
+pronoun subject ("Pyongyang, which declared ..."), the subject of the governing verb for
+participles and infinitives ("..., saying", "declined to say"), the author of a document
+("a letter by Trump ..., saying"), or the object of "according to".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from wirecoder.quotes.lexicon import Lexicon
+
+_SUBJECT_DEPS = ("nsubj",)
+# NP dependents that belong to the speaker's name ("White House spokeswoman Sarah Sanders").
+_NAME_LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "advmod", "predet"})
+# Links through which a participle or infinitive takes the governing verb's subject
+# ("declined to say", "..., saying", "began by saying", "stood and said").
+_INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep"})
+
+
+def speaker_of(verb: Token, lexicon: Lexicon) -> Token | None:
+    """Head token of the speaker of a reporting verb, or None."""
+    subject = _subject(verb)
+    if subject is not None and subject.lower_ in lexicon.relative_pronouns and verb.dep_ == "relcl":
+        subject = verb.head  # "X, who said ...": the antecedent speaks
+    if subject is None:
+        subject = _inherited_subject(verb, lexicon)
+    if subject is None:
+        return None
+    return author_of(subject, lexicon)
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":  # "was announced by the ministry"
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def _inherited_subject(verb: Token, lexicon: Lexicon) -> Token | None:
+    """The subject a non-finite or coordinated reporting verb takes from its context."""
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # "a statement saying ..."
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        document = _document_before(verb, lexicon)
+        if document is not None:
+            return document  # "... a letter by Trump to Kim, saying ..."
+    seen = 0
+    current = verb
+    while current.dep_ in _INHERIT_DEPS and current.head.i != current.i and seen < 6:
+        current = current.head
+        seen += 1
+        subject = _subject(current)
+        if subject is not None:
+            if subject.lower_ in lexicon.relative_pronouns and current.dep_ == "relcl":
+                return current.head
+            return subject
+    return None
+
+
+def _document_before(verb: Token, lexicon: Lexicon) -> Token | None:
+    """A document noun in the phrase just before ", saying" (the document is the speaker).
+
+    Scans back at most a few words and never past a verb or punctuation, so "a letter by
+    Trump to Kim, saying ..." finds "letter" whatever the parser attached "to Kim" to.
+    """
+    doc = verb.doc
+    i = verb.i - 1
+    if i < 1 or doc[i].text != ",":
+        return None
+    for k in range(i - 1, max(-1, i - 9), -1):
+        token = doc[k]
+        if token.is_punct or token.pos_ in ("VERB", "AUX"):
+            return None
+        if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in lexicon.document_nouns:
+            return token
+    return None
+
+
+def author_of(noun: Token, lexicon: Lexicon) -> Token:
+    """For a document noun, its author ("a letter by Trump", "Trump's statement"); else the noun."""
+    if noun.lemma_.lower() not in lexicon.document_nouns and noun.lower_ not in lexicon.document_nouns:
+        return noun
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in lexicon.agent_preps:
+            for grand in child.children:
+                if grand.dep_ == "pobj" and grand.pos_ in ("PROPN", "NOUN", "PRON"):
+                    return grand
+    return noun
+
+
+def name_extent(head: Token) -> tuple[int, int]:
+    """Character span of the noun phrase that names the speaker, without appositions or clauses.
+
+    Coordinated speakers ("Trump and Pence") are kept together.
+    """
+    first = head
+    for child in head.lefts:
+        if child.dep_ in _NAME_LEFT_DEPS:
+            first = min(first, child.left_edge, key=lambda t: t.i)
+    while first.i < head.i and (first.is_punct or first.is_space):
+        first = first.doc[first.i + 1]
+    last = head
+    for child in head.rights:
+        if child.dep_ in ("compound", "flat"):
+            last = max(last, child, key=lambda t: t.i)
+        elif child.dep_ == "conj":
+            conj_end = name_extent(child)[1]
+            last_tok = _token_ending_at(head.doc, conj_end) or child
+            last = max(last, last_tok, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)
+
+
+def _token_ending_at(doc: Doc, end: int) -> Token | None:
+    span = doc.char_span(end - 1, end, alignment_mode="expand")
+    return span[-1] if span is not None and len(span) else None

@@ -1,0 +1,117 @@
+"""Country, sector and role from titles, modifiers, appositions and affiliations."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.actors.conftest import actor_of_text, by_name
+
+
+def coding(actor) -> tuple:
+    return actor.kind, actor.country, actor.sector
+
+
+def test_country_and_title_before_a_name(parse):
+    doc = parse("US Defense Secretary Paul Reyes met reporters in Manila.")
+    reyes = by_name(doc, "Paul Reyes")
+    assert coding(reyes) == ("person", "USA", "GOV")
+    assert reyes.role == "Defense Secretary"
+
+
+def test_possessive_country_before_a_title(parse):
+    doc = parse("Russia's Deputy Foreign Minister Pavel Orlov rejected the offer.")
+    orlov = by_name(doc, "Pavel Orlov")
+    assert coding(orlov) == ("person", "RUS", "GOV")
+    assert orlov.role == "Deputy Foreign Minister"
+
+
+def test_demonym_before_a_title(parse):
+    doc = parse("Iranian envoy Reza Karimi arrived in Vienna on Tuesday.")
+    assert coding(by_name(doc, "Reza Karimi")) == ("person", "IRN", "GOV")
+
+
+def test_organisation_before_a_title_gives_country_and_sector(parse):
+    doc = parse("White House spokesman Tom Keller declined to comment.")
+    keller = by_name(doc, "Tom Keller")
+    assert coding(keller) == ("person", "USA", "GOV")
+    assert keller.role == "spokesman"
+
+
+def test_affiliation_beats_the_title_and_a_topic_demonym(parse):
+    doc = parse(
+        "Lena Ortiz, a Chinese expert at the Institute for Security Studies in Paris, said the plan would fail."
+    )
+    ortiz = by_name(doc, "Lena Ortiz")
+    assert coding(ortiz) == ("person", "FRA", "EDU")
+    assert ortiz.role == "Chinese expert"
+
+
+def test_military_title(parse):
+    doc = parse("General Ahmed Saleh, the army chief, ordered the troops back.")
+    assert by_name(doc, "Ahmed Saleh").sector == "MIL"
+
+
+def test_former_office_holder_is_elite_when_that_is_all_we_know(parse):
+    doc = parse("Jon Berg, a former defence minister, criticised the budget.")
+    berg = by_name(doc, "Jon Berg")
+    assert berg.sector == "ELI"
+
+
+def test_current_role_wins_over_a_former_one(parse):
+    doc = parse(
+        "Ana Silva, an economist at the University of Lisbon, spoke first. "
+        "Silva, a former finance minister, said rates must rise."
+    )
+    silva = by_name(doc, "Ana Silva")
+    assert silva.sector == "EDU"
+
+
+def test_anonymous_official_is_an_actor(parse):
+    doc = parse("A senior Foreign Office official told reporters in London that talks would continue.")
+    official = actor_of_text(doc, "official")
+    assert official is not None
+    assert coding(official) == ("person", "GBR", "GOV")
+    assert official.name == "senior Foreign Office official"
+
+
+def test_plural_title_with_country_is_a_group(parse):
+    doc = parse("Turkish officials said the border would reopen.")
+    officials = actor_of_text(doc, "officials")
+    assert coding(officials) == ("group", "TUR", "GOV")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "country", "sector"),
+    [
+        ("The UN Security Council met on Friday.", "UN Security Council", "UNO", None),
+        ("The European Commission fined the firm.", "European Commission", "EUR", "GOV"),
+        ("NATO sent more jets.", "NATO", "IGO", None),
+        ("Amnesty International condemned the arrests.", "Amnesty International", "NGO", "SOC"),
+        ("Reuters reported the deal first.", "Reuters", None, "JRN"),
+        ("The Japanese Defence Ministry denied the report.", "Japanese Defence Ministry", "JPN", "GOV"),
+        ("The Kremlin denied the report.", "Kremlin", "RUS", "GOV"),
+    ],
+)
+def test_organisations(parse, sentence, name, country, sector):
+    actor = by_name(parse(sentence), name)
+    assert (actor.kind, actor.country, actor.sector) == ("organization", country, sector)
+
+
+def test_country_actor_has_no_sector(parse):
+    doc = parse("Chile signed the treaty on Monday.")
+    assert coding(by_name(doc, "Chile")) == ("country", "CHL", None)
+
+
+def test_people_of_a_country_are_a_group(parse):
+    doc = parse("The Iraqis have rejected the plan.")
+    assert coding(by_name(doc, "Iraqis")) == ("group", "IRQ", None)
+
+
+def test_demonym_on_a_thing_is_a_country_mention(parse):
+    from wirecoder.actors.api import MentionRef
+
+    doc = parse("Officials reported North Korean missile tests near the coast.")
+    korea = actor_of_text(doc, "North Korean")
+    assert korea is not None and korea.country == "PRK"
+    kinds = {r.kind for r in doc._.actor_mentions if r.actor_id == korea.id}
+    assert kinds == {"demonym"} and all(isinstance(r, MentionRef) for r in doc._.actor_mentions)

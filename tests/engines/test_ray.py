@@ -1,0 +1,49 @@
+"""The Ray engine gives exactly what the local engine gives, in the same order."""
+
+from __future__ import annotations
+
+import builtins
+import time
+
+import pytest
+
+from tests.engines.articles import engine_articles
+from wirecoder.config import Settings
+from wirecoder.engines import ray_engine
+from wirecoder.engines.local import run_local
+
+SMALL = Settings(batch_size=3, batch_chars=400)
+
+
+def test_missing_ray_gives_one_line_with_the_fix(monkeypatch):
+    real_import = builtins.__import__
+
+    def no_ray(name, *args, **kwargs):
+        if name == "ray" or name.startswith("ray."):
+            raise ImportError(f"No module named '{name}'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_ray)
+    with pytest.raises(ray_engine.RayUnavailable, match=r"pip install 'wirecoder\[ray\]'"):
+        list(ray_engine.run_ray(engine_articles(copies=1), SMALL, workers=1))
+
+
+@pytest.fixture(scope="module")
+def local_ray():
+    ray = pytest.importorskip("ray")
+    started = time.monotonic()
+    ray_engine.start_ray(workers=2)
+    yield time.monotonic() - started
+    ray.shutdown()
+
+
+@pytest.mark.ray
+@pytest.mark.slow
+def test_two_ray_workers_match_the_local_engine(local_ray):
+    items = engine_articles(copies=1)
+    expected = list(run_local(items, SMALL, workers=1, include_text=True))
+    got = list(ray_engine.run_ray(items, SMALL, workers=2, include_text=True))
+    assert got == expected
+    # two windows (two datasets in a row) still give one stream in input order
+    windowed = list(ray_engine.run_ray(items, SMALL, workers=2, window=len(items) // 2 + 1))
+    assert windowed == list(run_local(items, SMALL, workers=1))
