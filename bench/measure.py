@@ -46,6 +46,16 @@ def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
     return round(resource.getrusage(who).ru_maxrss / 1024, 1)
 
 
+def cpu_seconds() -> float:
+    """CPU time (user + system) of this process and of its children that have finished.
+
+    Unlike wall-clock time this hardly moves when other work shares the cores, so the CPU
+    ratios stay meaningful on a busy machine.
+    """
+    me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
+
+
 def settings() -> Settings:
     return Settings.from_env()
 
@@ -69,12 +79,12 @@ def bare_spacy(articles: list[Article], args: argparse.Namespace) -> dict:
     list(nlp.pipe([WARM_UP_TEXT]))  # as the wirecoder configurations do: first-call costs off the clock
     extra = {"n_process": args.workers} if args.workers > 1 else {}
     tokens = 0
-    started = time.perf_counter()
+    cpu, started = cpu_seconds(), time.perf_counter()
     for doc in nlp.pipe(texts, batch_size=s.batch_size, **extra):
         tokens += len(doc)
     seconds = time.perf_counter() - started
     return {
-        "seconds": seconds, "tokens": tokens, "articles": len(texts),
+        "seconds": seconds, "cpu_s": cpu_seconds() - cpu, "tokens": tokens, "articles": len(texts),
         "peak_rss_mb": peak_rss_mb(), "worker_peak_rss_mb": _worker_peak(args.workers),
     }  # fmt: skip
 
@@ -94,12 +104,12 @@ def wirecoder_local(articles: list[Article], args: argparse.Namespace) -> dict:
     s = settings()
     if args.workers <= 1:
         warm_up(s)  # in-process: the model loads before the clock starts (workers do this in start-up)
-    started = time.perf_counter()
+    cpu, started = cpu_seconds(), time.perf_counter()
     # iter(): a stream, so the engine starts exactly the workers asked for
     results, first = _timed(run_local(iter(articles), s, workers=args.workers), started)
     seconds = time.perf_counter() - started
     return {
-        "seconds": seconds, "first_result_s": first, "articles": len(results),
+        "seconds": seconds, "cpu_s": cpu_seconds() - cpu, "first_result_s": first, "articles": len(results),
         "failures": _count_failures(results), "peak_rss_mb": peak_rss_mb(),
         "worker_peak_rss_mb": _worker_peak(args.workers),
         **_after_startup(articles, s, args.workers, seconds, first),
@@ -151,6 +161,7 @@ class ProcPeakWatcher:
         self.pattern = pattern.encode()
         self.interval = interval
         self.peaks: dict[int, float] = {}
+        self.cpu: dict[int, float] = {}  # the last CPU seconds seen per process
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -172,11 +183,15 @@ class ProcPeakWatcher:
             if self.pattern not in (pid_dir / "cmdline").read_bytes():
                 return
             match = re.search(r"VmHWM:\s+(\d+) kB", (pid_dir / "status").read_text())
+            stat = (pid_dir / "stat").read_text()
         except OSError:
             return  # the process ended between listing and reading
+        pid = int(pid_dir.name)
         if match:
-            pid = int(pid_dir.name)
             self.peaks[pid] = max(self.peaks.get(pid, 0.0), int(match.group(1)) / 1024)
+        # utime and stime are fields 14 and 15, counted after the ")" that ends the command name
+        fields = stat.rsplit(")", 1)[1].split()
+        self.cpu[pid] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 @config("ray")
@@ -190,11 +205,13 @@ def wirecoder_ray(articles: list[Article], args: argparse.Namespace) -> dict:
     start_ray(args.workers)
     init_s = time.perf_counter() - t0
     with ProcPeakWatcher("PipelineActor") as watcher:
-        started = time.perf_counter()
+        cpu, started = cpu_seconds(), time.perf_counter()
         results, first = _timed(run_ray(articles, s, workers=args.workers), started)
         seconds = time.perf_counter() - started
+        driver_cpu = cpu_seconds() - cpu
     return {
-        "seconds": seconds, "ray_init_s": init_s, "first_result_s": first, "articles": len(results),
+        "seconds": seconds, "cpu_s": driver_cpu + sum(watcher.cpu.values()), "driver_cpu_s": driver_cpu,
+        "ray_init_s": init_s, "first_result_s": first, "articles": len(results),
         "failures": _count_failures(results), "peak_rss_mb": peak_rss_mb(),
         "worker_peak_rss_mb": round(max(watcher.peaks.values(), default=0.0), 1),
         "actors_seen": len(watcher.peaks), **_after_startup(articles, s, args.workers, seconds, first),

@@ -91,14 +91,42 @@ RATIOS: tuple[Ratio, ...] = (
     ("peak RSS of one wirecoder worker (MB)", lambda r, n: _worker_peak(r), "<= 1024", lambda v: v <= 1024),
 )
 
+#: The same comparisons in CPU seconds, which a busy machine hardly disturbs.
+CPU_RATIOS: tuple[Ratio, ...] = (
+    (
+        "1 worker: CPU time / bare `nlp.pipe` CPU time",
+        lambda r, n: _ratio(r, "local_1", "bare_1", "cpu_s", "cpu_s"),
+        "<= 1.25 (goal 1.15)",
+        lambda v: v <= 1.25,
+    ),
+    (
+        "N workers: bare N-process CPU time / wirecoder N-worker CPU time",
+        lambda r, n: _ratio(r, "bare_n", "local_n", "cpu_s", "cpu_s"),
+        ">= 0.85",
+        lambda v: v >= 0.85,
+    ),
+    (
+        "local engine: CPU time with N workers / with 1 (start-up and transfer cost)",
+        lambda r, n: _ratio(r, "local_n", "local_1", "cpu_s", "cpu_s"),
+        "(for reading)",
+        None,
+    ),
+    (
+        "Ray: CPU time with N workers / with 1",
+        lambda r, n: _ratio(r, "ray_n", "ray_1", "cpu_s", "cpu_s"),
+        "(for reading)",
+        None,
+    ),
+)
+
 
 def _fmt(value: float | None, digits: int = 2) -> str:
     return "n/a" if value is None else f"{value:,.{digits}f}"
 
 
-def ratio_table(results: Results, workers: int) -> list[str]:
+def ratio_table(results: Results, workers: int, ratios: tuple[Ratio, ...] = RATIOS) -> list[str]:
     lines = ["| measure (same run) | value | target | met |", "|---|---:|---|:-:|"]
-    for label, compute, target, check in RATIOS:
+    for label, compute, target, check in ratios:
         value = compute(results, workers)
         met = "" if check is None or value is None else ("yes" if check(value) else "**no**")
         digits = 0 if "MB" in label else 2
@@ -118,9 +146,9 @@ _ROWS = (
 
 def throughput_table(results: Results, tokens: int | None, workers: int) -> list[str]:
     lines = [
-        "| configuration | workers | seconds | articles/s (after start-up) | tokens/s (after start-up) "
+        "| configuration | workers | seconds | CPU s | articles/s (after start-up) | tokens/s (after start-up) "
         "| start-up s | peak RSS per worker MB |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for key, label in _ROWS:
         r = results.get(key)
@@ -128,7 +156,7 @@ def throughput_table(results: Results, tokens: int | None, workers: int) -> list
             continue
         name = label.replace("=N", f"={workers}")
         if "error" in r:
-            lines.append(f"| {name} | {r.get('workers')} | failed: {r['error'].splitlines()[-1][:80]} | | | | |")
+            lines.append(f"| {name} | {r.get('workers')} | failed: {r['error'].splitlines()[-1][:80]} | | | | | |")
             continue
         seconds = r["seconds"]
         steady = r.get("after_startup_s") if r["workers"] > 1 or key.startswith("ray") else None
@@ -143,7 +171,8 @@ def throughput_table(results: Results, tokens: int | None, workers: int) -> list
             rate_text = f"{rate:.2f}"
         peak = r.get("worker_peak_rss_mb")
         lines.append(
-            f"| {name} | {r['workers']} | {seconds:.1f} | {rate_text} | {tok} | {_fmt(startup, 1)} | {_fmt(peak, 0)} |"
+            f"| {name} | {r['workers']} | {seconds:.1f} | {_fmt(r.get('cpu_s'), 1)} | {rate_text} | {tok} "
+            f"| {_fmt(startup, 1)} | {_fmt(peak, 0)} |"
         )
     return lines
 
@@ -212,7 +241,14 @@ def render_report(meta: dict, results: Results, profile_tree: str = "") -> str:
         "",
         "## Ratios",
         "",
+        "Wall-clock time, as a user sees it:",
+        "",
         *ratio_table(results, n),
+        "",
+        "CPU time (user + system, all processes of the configuration), which other work on the machine",
+        "hardly changes; when the load average was above the core count, trust these more:",
+        "",
+        *ratio_table(results, n, CPU_RATIOS),
         "",
         "## Throughput and memory",
         "",
@@ -249,6 +285,8 @@ def render_report(meta: dict, results: Results, profile_tree: str = "") -> str:
         "  The scaling efficiencies compare these steady rates in characters per second.",
         "- Every configuration first runs one short warm-up article (off the clock), so data the stages load",
         "  on first use is not billed to the first batch; the workers of the engines do the same at start-up.",
+        "- **CPU s**: `getrusage` of the process and its finished children; Ray actors' CPU is read from",
+        "  `/proc/<pid>/stat` and includes their start-up, as the local engine's workers' CPU does.",
         "- **tokens/s** uses the token count of the bare run (same texts, same tokenizer) for every row.",
         "- **peak RSS per worker**: `getrusage` (the process itself, or its largest child); Ray actors are",
         "  not children, so their kernel high-water mark (`VmHWM`) is read from `/proc` while they run.",

@@ -28,9 +28,9 @@ from report import render_report
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 
-#: Articles by default: about four minutes of work per pass over all configurations on an idle
-#: 2-core machine; ``--limit 60`` is the quick mode.
-DEFAULT_LIMIT = 240
+#: Articles by default: about five minutes for all configurations on an idle 2-core machine (three
+#: times that when other work shares the cores); ``--limit 60`` is the quick mode.
+DEFAULT_LIMIT = 150
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:

@@ -10,7 +10,8 @@ except PackageNotFoundError:  # running from a source tree that was not installe
 __all__ = ["__version__", "open"]
 
 
-def __getattr__(name: str):  # noqa: ANN202 - lazy: `import wirecoder` must not load DuckDB
+def __getattr__(name: str) -> object:
+    # Lazy: `import wirecoder` must not load DuckDB; `wirecoder.open` imports the store on first use.
     if name == "open":
         from wirecoder.api import open
 

@@ -95,15 +95,13 @@ class Corpus:
     def document(self, doc_id: str) -> dict[str, Any] | None:
         return self.store.document(doc_id)
 
-    def ingest(
-        self, paths: Iterable[str | Path], settings: Settings | None = None, workers: int = 1
-    ) -> IngestReport:
+    def ingest(self, paths: Iterable[str | Path], settings: Settings | None = None, workers: int = 1) -> IngestReport:
         """Read files or folders and add what is not stored yet (needs ``open(..., read_only=False)``)."""
         from wirecoder.readers import read_paths
 
         return self.store.ingest(read_paths([str(p) for p in paths]), settings, workers=workers)
 
 
-def open(path: str | Path, read_only: bool = True) -> Corpus:  # noqa: A001 - mirrors the builtin on purpose
+def open(path: str | Path, read_only: bool = True) -> Corpus:
     """Open a wirecoder store for analysis (``read_only=False`` to ingest into it or create it)."""
     return Corpus(path, read_only=read_only)

@@ -115,3 +115,50 @@ def test_demonym_on_a_thing_is_a_country_mention(parse):
     assert korea is not None and korea.country == "PRK"
     kinds = {r.kind for r in doc._.actor_mentions if r.actor_id == korea.id}
     assert kinds == {"demonym"} and all(isinstance(r, MentionRef) for r in doc._.actor_mentions)
+
+
+def test_title_without_a_sector_stays_without_one(parse):
+    doc = parse("Ruth Adler, a lawyer for the family, filed the appeal.")
+    assert by_name(doc, "Ruth Adler").sector is None
+
+
+def test_envoy_for_a_country_is_not_from_that_country(parse):
+    doc = parse("Mark Ellis, the special envoy for Syria, arrived in Geneva on Monday.")
+    assert by_name(doc, "Mark Ellis").country != "SYR"
+
+
+def test_company_tagged_as_a_person_is_an_organisation(parse):
+    doc = parse("Twitter suspended the account on Friday.")
+    actor = actor_of_text(doc, "Twitter")
+    assert (actor.kind, actor.sector) == ("organization", "JRN")
+
+
+def test_title_of_a_country_before_a_name(parse):
+    doc = parse("Former Prime Minister of Japan Taro Sato visited Seoul.")
+    sato = by_name(doc, "Taro Sato")
+    assert (sato.country, sato.sector, sato.role) == ("JPN", "ELI", "Prime Minister")
+    assert not any(a.name.endswith("Prime Minister") for a in doc._.actors)
+
+
+def test_capitalised_verb_is_not_a_name(parse):
+    doc = parse("Started in 2010, the project grew quickly.")
+    assert all(a.name != "Started" for a in doc._.actors)
+
+
+def test_well_known_people_fill_what_the_text_leaves_out(parse):
+    doc = parse("Angela Merkel met farmers on Tuesday.", date="2015-06-02")
+    merkel = by_name(doc, "Angela Merkel")
+    assert (merkel.country, merkel.sector, merkel.role) == ("DEU", "GOV", "Chancellor")
+
+
+def test_the_office_depends_on_the_article_date(parse):
+    early = by_name(parse("Joe Biden spoke in Ohio.", date="2012-03-01"), "Joe Biden")
+    late = by_name(parse("Joe Biden spoke in Ohio.", date="2022-03-01"), "Joe Biden")
+    assert (early.role, late.role) == ("Vice President", "President")
+
+
+def test_the_text_wins_over_the_people_table(parse):
+    doc = parse("Boris Johnson, a Danish farmer, sold his cows.", date="2020-01-10")
+    johnson = by_name(doc, "Boris Johnson")
+    assert (johnson.country, johnson.role) == ("DNK", "farmer")
+    assert johnson.sector != "GOV"

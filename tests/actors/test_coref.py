@@ -114,3 +114,29 @@ def test_apposition_is_a_title_mention_of_the_person(parse):
     doc = parse("Omar Saleh, Egypt's former intelligence chief, whom critics blame, spoke.")
     assert actor_of_text(doc, "former intelligence chief").name == "Omar Saleh"
     assert actor_of_text(doc, "whom").name == "Omar Saleh"
+
+
+def test_given_name_sets_gender_for_pronouns(parse):
+    doc = parse("Robert Haines met Linda Cho on Monday. She said the plan would work.")
+    assert actor_of_text(doc, "She").name == "Linda Cho"
+
+
+def test_a_wrong_pronoun_guess_does_not_fix_the_gender(parse):
+    # "her" cannot be checked (no gender is known for Vale), but it must not make Vale female
+    doc = parse("Dr Ike Vale praised her work. The trial was held in Boston. He was also praised.")
+    assert actor_of_text(doc, "He").name == "Ike Vale"
+
+
+def test_joined_names_of_two_people_are_neither(parse):
+    doc = parse("Joe Dalton and Kim Harlow debated. The Dalton-Harlow debate was calm. Later Dalton spoke.")
+    assert actor_of_text(doc, "Dalton", 2).name == "Joe Dalton"
+
+
+def test_family_name_of_several_words(parse):
+    doc = parse("Candidate Gloria De La Cruz spoke first. De La Cruz promised new jobs.")
+    assert actor_of_text(doc, "De La Cruz", 1).name == "Gloria De La Cruz"
+
+
+def test_apposition_must_name_a_role(parse):
+    doc = parse("Ravi Menon, 42 percent of the vote, won.")
+    assert all("percent" not in m.text for a in doc._.actors for m in a.mentions)

@@ -71,3 +71,14 @@ def test_government_building_names_stand_for_the_government(parse):
     doc = parse("Downing Street said the prime minister would travel to Brussels.")
     actor = actor_of_text(doc, "Downing Street")
     assert (actor.country, actor.sector) == ("GBR", "GOV")
+
+
+def test_unknown_political_unit_acting_is_an_actor(parse):
+    doc = parse("Catalonia declared a holiday on Friday.")
+    actor = actor_of_text(doc, "Catalonia")
+    assert actor is not None and actor.kind == "country"
+
+
+def test_earth_is_never_an_actor(parse):
+    doc = parse("Earth has warmed faster than expected, scientists said.")
+    assert actor_of_text(doc, "Earth") is None

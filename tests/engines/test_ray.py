@@ -42,8 +42,8 @@ def local_ray():
 def test_two_ray_workers_match_the_local_engine(local_ray):
     items = engine_articles(copies=1)
     expected = list(run_local(items, SMALL, workers=1, include_text=True))
-    got = list(ray_engine.run_ray(items, SMALL, workers=2, include_text=True))
+    # Two windows (two datasets in a row, each with its own actor pool) must still give one
+    # stream in input order; one window is the same code path, so it is not run separately.
+    got = list(ray_engine.run_ray(items, SMALL, workers=2, include_text=True, window=len(items) // 2 + 1))
     assert got == expected
-    # two windows (two datasets in a row) still give one stream in input order
-    windowed = list(ray_engine.run_ray(items, SMALL, workers=2, window=len(items) // 2 + 1))
-    assert windowed == list(run_local(items, SMALL, workers=1))
+    assert got[4].origin == "broken.jsonl:7" and got[9].reason == "empty text"  # failures kept in place

@@ -35,7 +35,14 @@ def test_events_json_rows(capsys, db):
     assert code == 0
     for key in ("doc_id", "type", "mode", "date", "status", "source", "target", "start", "end", "sentence"):
         assert key in row
-    assert row["source"][0] == {"id": "a3", "name": "North Korea", "code": "PRK", "actor_key": "PRK", "country": "PRK", "sector": None}
+    assert row["source"][0] == {
+        "id": "a3",
+        "name": "North Korea",
+        "code": "PRK",
+        "actor_key": "PRK",
+        "country": "PRK",
+        "sector": None,
+    }
 
 
 def test_events_dedup_and_table(capsys, db):
@@ -66,12 +73,18 @@ def test_quotes_and_actors(capsys, db):
 
 def test_timeline_with_plots(capsys, db, tmp_path):
     png, page = tmp_path / "t.png", tmp_path / "t.html"
-    code, out, err = run(capsys, "timeline", "--db", db, "--actor", "PRK", "--by", "month", "--plot", str(png), "--format", "json")
+    code, out, err = run(
+        capsys, "timeline", "--db", db, "--actor", "PRK", "--by", "month", "--plot", str(png), "--format", "json"
+    )
     assert code == 0 and png.read_bytes()[:4] == b"\x89PNG" and "chart written" in err
     assert {(r["period"], r["quad"]) for r in json.loads(out)} == {
-        ("2019-02", "verbal cooperation"), ("2019-02", "verbal conflict"), ("2019-03", "material cooperation")
+        ("2019-02", "verbal cooperation"),
+        ("2019-02", "verbal conflict"),
+        ("2019-03", "material cooperation"),
     }
-    code, _, _ = run(capsys, "timeline", "--db", db, "--dyad", "USA-PRK", "--by", "day", "--group", "type", "--plot", str(page))
+    code, _, _ = run(
+        capsys, "timeline", "--db", db, "--dyad", "USA-PRK", "--by", "day", "--group", "type", "--plot", str(page)
+    )
     assert code == 0 and "<svg" in page.read_text(encoding="utf-8")
 
 

@@ -61,4 +61,9 @@ def test_values_that_are_not_calendar_dates(value):
 
 def test_periods():
     day = date(2019, 12, 31)
-    assert [period_of(day, b) for b in ("day", "week", "month", "year")] == ["2019-12-31", "2020-W01", "2019-12", "2019"]
+    assert [period_of(day, b) for b in ("day", "week", "month", "year")] == [
+        "2019-12-31",
+        "2020-W01",
+        "2019-12",
+        "2019",
+    ]

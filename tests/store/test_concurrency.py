@@ -20,7 +20,10 @@ def test_queries_run_while_an_ingest_writes(tmp_path):
     db = tmp_path / "live.duckdb"
     proc = subprocess.Popen(
         [*WIRECODER, "ingest", str(source), "--db", str(db), "--batch-size", "2"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     seen: list[int] = []
     try:
@@ -35,7 +38,7 @@ def test_queries_run_while_an_ingest_writes(tmp_path):
             events = store.events(limit=None)
             store.timeline(by="day")
             store.actors(limit=5)
-            names, rows = store.sql("SELECT count(*) FROM documents")
+            _, rows = store.sql("SELECT count(*) FROM documents")
             assert rows[0][0] >= count
             assert all(e["doc_id"] for e in events)
             seen.append(count)
@@ -52,7 +55,9 @@ def test_queries_run_while_an_ingest_writes(tmp_path):
 
 def test_lock_errors_are_recognised():
     assert is_busy(Exception('IO Error: Could not set lock on file "x.duckdb": Conflicting lock is held'))
-    assert is_busy(Exception("Connection Error: Can't open a connection to same database file with a different configuration"))
+    assert is_busy(
+        Exception("Connection Error: Can't open a connection to same database file with a different configuration")
+    )
     assert not is_busy(Exception("Catalog Error: Table with name nope does not exist!"))
 
 
@@ -61,10 +66,12 @@ def test_a_held_write_lock_makes_readers_wait_then_give_up(tmp_path, monkeypatch
     Store(db)
     holder = subprocess.Popen(
         [
-            sys.executable, "-c",
+            sys.executable,
+            "-c",
             f"import duckdb, time; c = duckdb.connect({str(db)!r}); print('held', flush=True); time.sleep(30)",
         ],
-        stdout=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout.readline().strip() == "held"

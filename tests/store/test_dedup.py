@@ -5,19 +5,44 @@ from __future__ import annotations
 from wirecoder.store.dedup import cluster
 
 
-def row(doc, event_id="e1", type="CONSULT", source=("USAGOV",), target=("PRKGOV",), date="2019-02-27", precision="day",
-        start=None, end=None, confidence=0.5, url=None, doc_source=None):
+def row(
+    doc,
+    event_id="e1",
+    type="CONSULT",
+    source=("USAGOV",),
+    target=("PRKGOV",),
+    date="2019-02-27",
+    precision="day",
+    start=None,
+    end=None,
+    confidence=0.5,
+    url=None,
+    doc_source=None,
+):
     from wirecoder.store.dates import day_span
 
     span = day_span(date) if date else None
     return {
-        "doc_id": doc, "event_id": event_id, "type": type, "mode": None, "status": "asserted", "cameo": None,
-        "date": date, "date_precision": span.precision if span else None,
-        "date_start": span.start.isoformat() if span else None, "date_end": span.end.isoformat() if span else None,
+        "doc_id": doc,
+        "event_id": event_id,
+        "type": type,
+        "mode": None,
+        "status": "asserted",
+        "cameo": None,
+        "date": date,
+        "date_precision": span.precision if span else None,
+        "date_start": span.start.isoformat() if span else None,
+        "date_end": span.end.isoformat() if span else None,
         "source": [{"code": c, "name": c.lower(), "country": c[:3], "sector": c[3:] or None} for c in source],
         "target": [{"code": c, "name": c.lower(), "country": c[:3], "sector": c[3:] or None} for c in target],
-        "trigger": "met", "start": 0, "end": 3, "sentence": f"sentence of {doc}", "confidence": confidence,
-        "url": url, "doc_source": doc_source, "dct": date,
+        "trigger": "met",
+        "start": 0,
+        "end": 3,
+        "sentence": f"sentence of {doc}",
+        "confidence": confidence,
+        "url": url,
+        "doc_source": doc_source,
+        "dct": date,
     }
 
 
@@ -32,7 +57,12 @@ def test_month_precision_joins_a_day_in_that_month():
 
 
 def test_coarse_date_joins_the_best_reported_day():
-    rows = [row("d1", date="2019-02-03"), row("d2", date="2019-02-20"), row("d3", date="2019-02-20"), row("d4", date="2019")]
+    rows = [
+        row("d1", date="2019-02-03"),
+        row("d2", date="2019-02-20"),
+        row("d3", date="2019-02-20"),
+        row("d4", date="2019"),
+    ]
     stories = cluster(rows)
     assert [(s["date"], s["mentions"]) for s in stories] == [("2019-02-03", 1), ("2019-02-20", 3)]
 
@@ -43,7 +73,14 @@ def test_coarse_dates_without_a_finer_match_stay_together():
 
 
 def test_different_type_or_parties_stay_apart():
-    stories = cluster([row("d1"), row("d2", type="ACCUSE"), row("d3", target=("CHNGOV",)), row("d4", source=("PRKGOV",), target=("USAGOV",))])
+    stories = cluster(
+        [
+            row("d1"),
+            row("d2", type="ACCUSE"),
+            row("d3", target=("CHNGOV",)),
+            row("d4", source=("PRKGOV",), target=("USAGOV",)),
+        ]
+    )
     assert len(stories) == 4
 
 
@@ -61,8 +98,11 @@ def test_events_without_parties_are_never_merged():
 
 def test_counts_sources_by_name_then_host():
     rows = [
-        row("d1", doc_source="Wire"), row("d2", doc_source="Wire"), row("d3", url="https://x.example/a"),
-        row("d4", url="https://x.example/b"), row("d5"),
+        row("d1", doc_source="Wire"),
+        row("d2", doc_source="Wire"),
+        row("d3", url="https://x.example/a"),
+        row("d4", url="https://x.example/b"),
+        row("d5"),
     ]
     (story,) = cluster(rows)
     assert (story["mentions"], story["documents"], story["sources"]) == (5, 5, 3)
@@ -74,7 +114,7 @@ def test_story_uses_most_confident_mention_and_is_stable():
     assert story["doc_id"] == "d2" and story["sentence"] == "sentence of d2"
     assert story["doc_ids"] == ["d1", "d2", "d3"]
     # More coverage of the same story keeps its id.
-    assert cluster(rows + [row("d4")])[0]["story_id"] == story["story_id"]
+    assert cluster([*rows, row("d4")])[0]["story_id"] == story["story_id"]
     assert story["source"] == [{"code": "USAGOV", "name": "usagov", "country": "USA", "sector": "GOV"}]
     assert story["quad_class"] == 1 and story["score"] == 2.5
 

@@ -78,7 +78,11 @@ def test_gdelt_rows_are_story_events(built_store, tmp_path):
 
 @pytest.mark.parametrize(
     ("fmt", "table", "message"),
-    [("xml", None, "--format must be one of"), ("csv", "nope", "--table must be one of"), ("jsonl", "all", "--table must be one of")],
+    [
+        ("xml", None, "--format must be one of"),
+        ("csv", "nope", "--table must be one of"),
+        ("jsonl", "all", "--table must be one of"),
+    ],
 )
 def test_bad_export_options(built_store, tmp_path, fmt, table, message):
     with pytest.raises(QueryError, match=message):
@@ -88,3 +92,31 @@ def test_bad_export_options(built_store, tmp_path, fmt, table, message):
 def test_export_into_missing_folder_is_refused(built_store, tmp_path):
     with pytest.raises(QueryError, match="no such folder"):
         export(built_store, "csv", tmp_path / "missing" / "x.csv")
+
+
+def test_gdelt_story_without_source_leaves_side_one_empty():
+    # Regression: the target of a source-less story was written as Actor1.
+    from wirecoder.store.exports import gdelt_row
+
+    story = {
+        "date_start": "2019-09-27",
+        "source": [],
+        "target": [{"name": "doctor", "country": None, "sector": "MED"}],
+        "cameo": None,
+        "type": "CONCEDE",
+        "quad_class": 1,
+        "score": 4.5,
+        "mentions": 1,
+        "sources": 1,
+        "documents": 1,
+        "urls": [],
+        "mode": None,
+        "status": "asserted",
+        "story_id": "s1",
+    }
+    row = dict(zip(GDELT_COLUMNS, gdelt_row(1, story, "", ("", "")), strict=True))
+    assert (row["Actor1Code"], row["Actor1Name"]) == ("", "")
+    assert (row["Actor2Code"], row["Actor2Name"], row["Actor2Type1Code"]) == ("MED", "DOCTOR", "MED")
+    reciprocal = {**story, "source": [{"name": "A", "country": "USA"}, {"name": "B", "country": "CHN"}], "target": []}
+    row = dict(zip(GDELT_COLUMNS, gdelt_row(1, reciprocal, "", ("", "")), strict=True))
+    assert (row["Actor1Code"], row["Actor2Code"]) == ("USA", "CHN")

@@ -96,10 +96,26 @@ def test_cli_ingest_with_table_columns_and_dct(tmp_path, capsys):
     ]
     source.write_text("\n".join(rows) + "\n", encoding="utf-8")
     db = tmp_path / "cli.duckdb"
-    code = main([
-        "ingest", str(source), "--db", str(db), "--text-col", "body", "--date-col", "published", "--id-col", "key",
-        "--title-col", "headline", "--dct", "2020-02-02", "--format", "json",
-    ])
+    code = main(
+        [
+            "ingest",
+            str(source),
+            "--db",
+            str(db),
+            "--text-col",
+            "body",
+            "--date-col",
+            "published",
+            "--id-col",
+            "key",
+            "--title-col",
+            "headline",
+            "--dct",
+            "2020-02-02",
+            "--format",
+            "json",
+        ]
+    )
     captured = capsys.readouterr()
     assert code == 0, captured.err
     report = json.loads(captured.out)

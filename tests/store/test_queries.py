@@ -113,7 +113,8 @@ def test_filter_values_are_parameters_not_sql(built_store):
 def test_quotes_and_their_filters(built_store):
     rows = built_store.quotes()
     assert [(r["doc_id"], r["speaker"], r["speaker_country"]) for r in rows] == [
-        ("w1", "Donald Trump", "USA"), ("w4", "Moon Jae-in", "KOR")
+        ("w1", "Donald Trump", "USA"),
+        ("w4", "Moon Jae-in", "KOR"),
     ]
     assert rows[0]["text"] == "We had a good meeting," and rows[0]["date"] == "2019-02-27"
     assert [r["doc_id"] for r in built_store.quotes(speaker="moon")] == ["w4"]
@@ -163,15 +164,18 @@ def test_timeline_by_quad_class(built_store):
     rows = built_store.timeline(by="month")
     got = {(r["period"], r["quad"]): r["count"] for r in rows}
     assert got == {
-        ("2019-02", "verbal cooperation"): 3, ("2019-02", "verbal conflict"): 1,
-        ("2019-03", "material cooperation"): 1, ("2019-03", "material conflict"): 2,
+        ("2019-02", "verbal cooperation"): 3,
+        ("2019-02", "verbal conflict"): 1,
+        ("2019-03", "material cooperation"): 1,
+        ("2019-03", "material conflict"): 2,
     }
 
 
 def test_timeline_by_type_day_and_actor(built_store):
     rows = built_store.timeline(actor="Kim Jong-un", by="day", group="type")
     assert [(r["period"], r["type"], r["count"]) for r in rows] == [
-        ("2019-02-01", "CONSULT", 1), ("2019-02-27", "CONSULT", 2)
+        ("2019-02-01", "CONSULT", 1),
+        ("2019-02-27", "CONSULT", 2),
     ]
     weeks = built_store.timeline(dyad="KOR-PRK", by="week")
     assert [(r["period"], r["count"]) for r in weeks] == [("2019-W09", 1)]
@@ -194,6 +198,23 @@ def test_sql_is_read_only(built_store):
     with pytest.raises(QueryError, match="query failed"):
         built_store.sql("SELEC nonsense")
     assert built_store.stats()["events"] == 7
+
+
+def test_sql_inside_a_session(built_store):
+    # Regression: a differently configured connection to the same file clashed with the session's.
+    with built_store.session():
+        assert built_store.stats()["documents"] == 5
+        assert built_store.sql("SELECT count(*) FROM documents")[1] == [(5,)]
+
+
+def test_sql_cannot_reach_other_files(built_store, tmp_path):
+    for query in (
+        f"SELECT * FROM '{tmp_path}/x.csv'",
+        "SELECT * FROM read_text('/etc/hostname')",
+        f"SELECT * FROM read_parquet('{tmp_path}/x.parquet')",
+    ):
+        with pytest.raises(QueryError, match="query failed"):
+            built_store.sql(query)
 
 
 def test_session_reuses_one_connection(built_store):

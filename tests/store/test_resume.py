@@ -22,7 +22,7 @@ def stored_documents(db: Path) -> int:
         return 0
     try:
         return Store(db, read_only=True).stats()["documents"]
-    except Exception:  # noqa: BLE001 - the schema may not be committed yet in the first instant
+    except Exception:
         return 0
 
 
@@ -30,7 +30,9 @@ def ingest_until_killed(source: Path, db: Path, at_least: int) -> int:
     """Start an ingest, SIGKILL it once ``at_least`` documents are committed; return the count seen then."""
     proc = subprocess.Popen(
         [*WIRECODER, "ingest", str(source), "--db", str(db), "--batch-size", "2"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         deadline = time.monotonic() + 240

@@ -22,5 +22,11 @@ def test_wikinews_2019_ingest_is_complete_and_idempotent(shared, tmp_path):
     again = store.ingest(read_paths([str(source)]), Settings())
     assert (again.added, again.skipped, again.failed) == (0, 171, 0)
     assert table_contents(store.path) == before
-    for fmt, name in (("parquet", "e.parquet"), ("csv", "e.csv"), ("jsonl", "r.jsonl"), ("polecat", "p.jsonl"), ("gdelt", "g.csv")):
+    for fmt, name in (
+        ("parquet", "e.parquet"),
+        ("csv", "e.csv"),
+        ("jsonl", "r.jsonl"),
+        ("polecat", "p.jsonl"),
+        ("gdelt", "g.csv"),
+    ):
         assert export(store, fmt, tmp_path / name) >= (171 if fmt == "jsonl" else 0)

@@ -21,6 +21,7 @@ CASES = [
     ("The group could leave as soon as Tuesday.", "Tuesday", "2021-03-23"),
     ("The company has until Tuesday to answer.", "Tuesday", "2021-03-23"),
     ("Until Tuesday, they had not named a suspect.", "Tuesday", "2021-03-16"),
+    ("The agency has given the family until Tuesday to reply.", "Tuesday", "2021-03-23"),
     ("Prices have doubled since Tuesday.", "Tuesday", "2021-03-16"),
     # the same weekday as the DCT is today, whatever the tense
     ("The court said Thursday it would rule soon.", "Thursday", "2021-03-18"),
@@ -56,13 +57,32 @@ def test_seed_like_story(timexes):
     )
     found = [(t, v) for t, _, v in timexes(text)]
     expected = [
-        ("Thursday morning", "2021-03-18TMO"), ("April 20", "2021-04-20"), ("Friday", "2021-03-19"),
-        ("last year", "2020"), ("December 12", "2020-12-12"), ("November 30", "2020-11-30"),
-        ("Wednesday", "2021-03-17"), ("October", "2020-10"), ("last week", "2021-W10"),
-        ("Friday", "2021-03-12"), ("Tuesday", "2021-03-16"),
+        ("Thursday morning", "2021-03-18TMO"),
+        ("April 20", "2021-04-20"),
+        ("Friday", "2021-03-19"),
+        ("last year", "2020"),
+        ("December 12", "2020-12-12"),
+        ("November 30", "2020-11-30"),
+        ("Wednesday", "2021-03-17"),
+        ("October", "2020-10"),
+        ("last week", "2021-W10"),
+        ("Friday", "2021-03-12"),
+        ("Tuesday", "2021-03-16"),
     ]
     assert found == expected
 
 
 def test_weekday_without_dct_is_a_placeholder(timexes):
     assert ("Friday", "DATE", "XXXX-WXX-5") in timexes("The envoy left on Friday.", dct=None)
+
+
+def test_narrative_year_from_the_previous_sentence(timexes):
+    text = "The country tested rockets last year. On March 3, the council imposed sanctions."
+    assert ("March 3", "DATE", "2020-03-03") in timexes(text)
+    # without the story year the same date is this year's
+    assert ("March 3", "DATE", "2021-03-03") in timexes("On March 3, the council imposed sanctions.")
+
+
+def test_a_year_merely_mentioned_does_not_move_the_story(timexes):
+    text = "Profits have doubled since 1980. In September, it announced a merger."
+    assert ("September", "DATE", "2020-09") in timexes(text)

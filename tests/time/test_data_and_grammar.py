@@ -42,9 +42,14 @@ def _full_scan(text: str) -> set[tuple[int, int, str]]:
     return found
 
 
-SENTENCES = [s for s, _ in CASES] + [s for s, _ in NOT_TIME] + [c[0] for c in ANCHOR_CASES] + [
-    "In today's paper and at tomorrow's vote, o'clock and mid-afternoon, 14:30 GMT, the '90s.",
-]
+SENTENCES = (
+    [s for s, _ in CASES]
+    + [s for s, _ in NOT_TIME]
+    + [c[0] for c in ANCHOR_CASES]
+    + [
+        "In today's paper and at tomorrow's vote, o'clock and mid-afternoon, 14:30 GMT, the '90s.",
+    ]
+)
 
 
 @pytest.mark.parametrize("sentence", SENTENCES)
@@ -73,8 +78,13 @@ def test_numbers(words, value):
 
 @pytest.mark.parametrize(
     ("words", "year"),
-    [("nineteen ninety-six", 1996), ("nineteen oh five", 1905), ("two thousand", 2000),
-     ("two thousand and one", 2001), ("nineteen hundred", 1900)],
+    [
+        ("nineteen ninety-six", 1996),
+        ("nineteen oh five", 1905),
+        ("two thousand", 2000),
+        ("two thousand and one", 2001),
+        ("nineteen hundred", 1900),
+    ],
 )
 def test_spelled_years(words, year):
     assert load_lexicon().spelled_year(words) == year
@@ -82,8 +92,15 @@ def test_spelled_years(words, year):
 
 @pytest.mark.parametrize(
     ("unit", "n", "value"),
-    [("Y", 3, "P3Y"), ("TH", 5.5, "PT5H30M"), ("Y", 2.5, "P2Y6M"), ("DE", 2, "P20Y"), ("W", None, "PXW"),
-     ("TM", 1.5, "PT1M30S"), ("D", 1.5, "P1DT12H")],
+    [
+        ("Y", 3, "P3Y"),
+        ("TH", 5.5, "PT5H30M"),
+        ("Y", 2.5, "P2Y6M"),
+        ("DE", 2, "P20Y"),
+        ("W", None, "PXW"),
+        ("TM", 1.5, "PT1M30S"),
+        ("D", 1.5, "P1DT12H"),
+    ],
 )
 def test_duration_values(unit, n, value):
     assert duration_value(unit, n) == value

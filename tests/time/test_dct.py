@@ -15,10 +15,7 @@ def test_dateline_with_year(annotate_text):
 
 
 def test_dateline_without_year_takes_year_from_weekday_fit(annotate_text):
-    text = (
-        "BERLIN, March 5 (Reuters) - The chancellor said on Tuesday that the plan agreed in 2018 "
-        "would be reviewed."
-    )
+    text = "BERLIN, March 5 (Reuters) - The chancellor said on Tuesday that the plan agreed in 2018 would be reviewed."
     doc = annotate_text(text, dct=None)
     assert doc._.dct == "2019-03-05"  # 5 March was a Tuesday in 2019, the first such year from 2018
 

@@ -30,8 +30,10 @@ def test_dev_gold_counts_match_the_readme(shared):
 def test_dev_gold_scores_itself_perfectly(shared):
     docs = read_gold(shared("datasets", "time", "dev", "aquaint"))
     predictions = [
-        {"doc": {"id": d.id}, "timexes": [{"start": t.start, "end": t.end, "type": t.type, "value": t.value}
-                                          for t in d.timexes]}
+        {
+            "doc": {"id": d.id},
+            "timexes": [{"start": t.start, "end": t.end, "type": t.type, "value": t.value} for t in d.timexes],
+        }
         for d in docs
     ]
     summary = score(docs, predictions).summary

@@ -155,3 +155,23 @@ def test_year_earlier_in_quarterly_results(timexes):
 def test_the_year_ended_is_a_duration(timexes):
     found = timexes("For the year ended June 30, the company earned $4 million.")
     assert ("the year", "DURATION", "P1Y") in found
+
+
+def test_quarter_ended_takes_the_calendar_quarter_of_its_end(timexes):
+    found = timexes("For the quarter ended Sept. 30, the bank earned $4 million.")
+    assert ("the quarter", "DATE", "2020-Q3") in found
+
+
+def test_last_half_of_a_year(timexes):
+    assert ("the last half of 2019", "DATE", "2019-H2") in timexes("Sales fell in the last half of 2019.")
+
+
+def test_clock_time_takes_the_day_of_the_previous_sentence(timexes):
+    found = timexes("The doctor was attacked on March 2. He was shot at 10 p.m. in his kitchen.")
+    assert ("10 p.m.", "TIME", "2021-03-02T22:00") in found
+
+
+def test_quarter_years_do_not_drift_with_the_story(timexes):
+    # regression: a quarter of next year named once made every later "third quarter" next year's
+    text = "Growth should resume in the first quarter of 2022. Third-quarter sales fell 5%."
+    assert ("Third-quarter", "DATE", "2020-Q3") in timexes(text)

@@ -21,7 +21,8 @@ TML = """<?xml version="1.0" ?>
 <DCT><TIMEX3 tid="t0" type="DATE" value="2001-03-09" functionInDocument="CREATION_TIME">March 9, 2001</TIMEX3></DCT>
 <TEXT>\r
 The board met <TIMEX3 tid="t1" type="DATE" value="2001-03-08">Thursday</TIMEX3> &amp; <EVENT eid="e1">agreed</EVENT>\r
-to pay <TIMEX3 tid="t2" type="SET" value="P1Y">annually</TIMEX3> for <TIMEX3 tid="t3" type="DURATION" value="P3Y">three years</TIMEX3>.
+to pay <TIMEX3 tid="t2" type="SET" value="P1Y">annually</TIMEX3> for <TIMEX3 tid="t3" type="DURATION"
+ value="P3Y">three years</TIMEX3>.
 <TIMEX3 tid="t9" type="DATE" value=""></TIMEX3></TEXT>
 </TimeML>
 """
@@ -74,16 +75,21 @@ def test_read_gold_folder_is_recursive_and_sorted(tmp_path):
 
 def gold_doc() -> GoldDoc:
     text = "On Friday the firm said profit rose this year after two weeks of talks every day."
-    spans = [("Friday", "DATE", "2020-01-03"), ("this year", "DATE", "2020"), ("two weeks", "DURATION", "P2W"),
-             ("every day", "SET", "P1D")]
+    spans = [
+        ("Friday", "DATE", "2020-01-03"),
+        ("this year", "DATE", "2020"),
+        ("two weeks", "DURATION", "P2W"),
+        ("every day", "SET", "P1D"),
+    ]
     timexes = [GoldTimex(text.index(s), text.index(s) + len(s), t, v, s) for s, t, v in spans]
     return GoldDoc(id="g1", text=text, dct="2020-01-04", timexes=timexes)
 
 
 def as_prediction(doc: GoldDoc, timexes: list[GoldTimex]) -> dict:
-    return {"doc": {"id": doc.id}, "timexes": [
-        {"start": t.start, "end": t.end, "type": t.type, "value": t.value} for t in timexes
-    ]}
+    return {
+        "doc": {"id": doc.id},
+        "timexes": [{"start": t.start, "end": t.end, "type": t.type, "value": t.value} for t in timexes],
+    }
 
 
 def test_gold_as_prediction_scores_one_on_every_metric():
@@ -106,8 +112,9 @@ def test_dropping_one_timex_lowers_recall_exactly():
 
 def test_shifted_span_is_relaxed_but_not_strict():
     doc = gold_doc()
-    moved = [GoldTimex(t.start - 3 if t.text == "Friday" else t.start, t.end, t.type, t.value, t.text)
-             for t in doc.timexes]  # "On Friday"
+    moved = [
+        GoldTimex(t.start - 3 if t.text == "Friday" else t.start, t.end, t.type, t.value, t.text) for t in doc.timexes
+    ]  # "On Friday"
     s = score([doc], [as_prediction(doc, moved)]).summary
     assert s["relaxed_f1"] == 1.0
     assert s["strict_p"] == 0.75 and s["strict_r"] == 0.75
@@ -116,8 +123,16 @@ def test_shifted_span_is_relaxed_but_not_strict():
 
 def test_wrong_value_and_type_lower_the_accuracies():
     doc = gold_doc()
-    changed = [GoldTimex(t.start, t.end, "DATE" if t.type == "SET" else t.type,
-                         "2020-W01" if t.text == "this year" else t.value, t.text) for t in doc.timexes]
+    changed = [
+        GoldTimex(
+            t.start,
+            t.end,
+            "DATE" if t.type == "SET" else t.type,
+            "2020-W01" if t.text == "this year" else t.value,
+            t.text,
+        )
+        for t in doc.timexes
+    ]
     s = score([doc], [as_prediction(doc, changed)]).summary
     assert s["value_acc"] == 0.75 and s["type_acc"] == 0.75
     assert s["value_f1"] == 0.75 and s["type_f1"] == 0.75
@@ -172,8 +187,10 @@ def test_alignment_invalid_predictions_never_match():
 
 def test_error_cases_show_context_and_both_values():
     doc = gold_doc()
-    changed = [GoldTimex(t.start, t.end, t.type, "2019" if t.text == "this year" else t.value, t.text)
-               for t in doc.timexes[:-1]]
+    changed = [
+        GoldTimex(t.start, t.end, t.type, "2019" if t.text == "this year" else t.value, t.text)
+        for t in doc.timexes[:-1]
+    ]
     result = score([doc], [as_prediction(doc, changed)])
     lines = error_cases(result.docs, 10)
     assert any("MISSED" in line and "every day" in line for line in lines)

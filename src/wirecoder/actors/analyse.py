@@ -35,6 +35,7 @@ from wirecoder.actors.coref import (
     determiner_of,
     follows_coordinated_people,
     is_expletive,
+    is_full_name,
     is_subject,
     name_words,
     person_key,
@@ -52,6 +53,7 @@ from wirecoder.actors.mentions import (
     camel_words,
     etype_from_entry,
     find_named_mentions,
+    org_head_sector,
     token_in_mention,
 )
 from wirecoder.actors.places import classify_place, mark_locative_countries
@@ -118,13 +120,16 @@ def reconcile_titles(
 
 def link_surnames(view: DocView, mentions: list[Mention], titles: list[TitleMatch]) -> list[Mention]:
     """Single names of people named in full become person mentions, whatever the tagger said."""
+    relabel_person_like_orgs(view, mentions)
     full: set[tuple[str, ...]] = set()
     for m in mentions:
-        if m.etype == "person":
+        if m.etype == "person" and is_full_name(view, m):
             key = person_key(view, m)
             if len(key) >= 2:
                 full.add(key)
     last_names = {k[-1] for k in full}
+    # "Trump", "Kim", and several-word family names ("La Riva" of "Gloria La Riva")
+    known_parts = {k[i:] for k in full for i in range(1, len(k))} | {k[:1] for k in full}
     known = last_names | {k[0] for k in full}
     out: list[Mention] = []
     for m in mentions:
@@ -136,12 +141,31 @@ def link_surnames(view: DocView, mentions: list[Mention], titles: list[TitleMatc
             continue
         words = name_words(view.span_text(m.start, m.end))
         weak_entry = m.entry is None or m.entry.kind == "org"
-        if m.etype != "person" and len(words) == 1 and words[0] in known and weak_entry and m.label != "GAZ":
+        if m.etype != "person" and words in known_parts and weak_entry and m.label != "GAZ":
             m.etype, m.entry = "person", None
         out.append(m)
     out.extend(missed_names(view, out, titles, known, last_names))
     out.sort(key=lambda m: m.start)
     return out
+
+
+def relabel_person_like_orgs(view: DocView, mentions: list[Mention]) -> None:
+    """'Brock Pierce' tagged ORG while 'Pierce' alone is tagged PERSON: a name, not a body."""
+    singles = {
+        name_words(view.span_text(m.start, m.end))[-1]
+        for m in mentions
+        if m.etype == "person" and m.end - m.start == 1 and name_words(view.span_text(m.start, m.end))
+    }
+    for m in mentions:
+        if m.etype != "organization" or m.entry is not None or not 2 <= m.end - m.start <= 3:
+            continue
+        tokens = view.tokens[m.start : m.end]
+        if not all(t.is_alpha and t.text[:1].isupper() for t in tokens):
+            continue
+        if org_head_sector(view, m.start, m.end)[0]:
+            continue
+        if tokens[-1].lower_ in singles:
+            m.etype = "person"
 
 
 def missed_names(
@@ -203,18 +227,39 @@ def code_people(
         if m.etype != "person" or m.kind != "name":
             continue
         codings = [pre_name_coding(view, mentions, owner, m, title_by_end)]
-        for head in apposition_heads(view, owner, m):
+        for head in apposition_heads(view, owner, m, title_by_end):
             coding, title_mention = apposition_coding(view, mentions, owner, head, title_by_end)
             codings.append(coding)
             pairs.append((title_mention, m))
         merge_codings(mentions, m, [c for c in codings if c is not None])
+        if m.gender is None and is_full_name(view, m):
+            m.gender = view.gaz.given_names.get(view.tokens[m.start].lower_)
     return pairs
+
+
+def title_before(
+    view: DocView, mentions: list[Mention], owner: list[int], m: Mention, title_by_end: dict[int, TitleMatch]
+) -> TitleMatch | None:
+    """The title right before a name, also across "of <country/body>" ("Vice President of the
+    United States Joe Biden")."""
+    title = title_by_end.get(m.start)
+    if title is not None or m.start == 0 or owner[m.start - 1] < 0:
+        return title
+    body = mentions[owner[m.start - 1]]
+    if body.etype not in {"country", "organization"} or body.kind != "name":
+        return None
+    j = body.start
+    if j > 0 and view.tokens[j - 1].lower_ == "the":
+        j -= 1
+    if j > 0 and view.tokens[j - 1].lower_ == "of":
+        return title_by_end.get(j - 1)
+    return None
 
 
 def pre_name_coding(
     view: DocView, mentions: list[Mention], owner: list[int], m: Mention, title_by_end: dict[int, TitleMatch]
 ) -> Coding | None:
-    title = title_by_end.get(m.start)
+    title = title_before(view, mentions, owner, m, title_by_end)
     if title is not None and view.sent_of[title.start] == view.sent_of[m.start]:
         title.used = True
         if title.info.cls == "honorific":
@@ -223,6 +268,12 @@ def pre_name_coding(
             apply_modifiers(mentions, coding, None)
             return coding
         coding = code_title(view, mentions, owner, title)
+        if title.end != m.start:  # "... of the United States": the body gives the coding
+            body = mentions[owner[m.start - 1]]
+            body.modifier = True
+            coding.country = coding.country or body.country
+            if body.etype == "organization":
+                coding.sector = body.sector or coding.sector
         m.titles.append(title.info)
         return coding
     coding = Coding()
@@ -231,13 +282,22 @@ def pre_name_coding(
     return coding if coding.modifiers else None
 
 
-def apposition_heads(view: DocView, owner: list[int], m: Mention) -> list:
+def apposition_heads(view: DocView, owner: list[int], m: Mention, title_by_end: dict[int, TitleMatch]) -> list:
     """Nouns in apposition to a name: 'Terry, a Korean expert ...' / 'the leader, Kim'."""
     root = view.doc[m.start : m.end].root
     heads = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and owner[c.i] < 0]
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and owner[root.head.i] < 0:
         heads.append(root.head)
-    return heads
+    return [h for h in heads if is_role_noun(view, h, title_by_end)]
+
+
+def is_role_noun(view: DocView, head, title_by_end: dict[int, TitleMatch]) -> bool:
+    """An apposition names a role when its noun ends a title or is a role word ("42 percent" is not)."""
+    if any(c.dep_ == "nummod" for c in head.children):
+        return False
+    if head.i + 1 in title_by_end:
+        return True
+    return view.gaz.title(head.lower_) is not None or view.gaz.sector_of_role(head.lower_) is not None
 
 
 def apposition_coding(
@@ -353,8 +413,8 @@ def resolve_title_phrases(
         if det in DEFINITE_DETS or det == "poss":
             target = resolve_title(view, clusters, t.info, coding.country, t.start, plural)
         if target is None:
-            if head.dep_ not in ARGUMENT_DEPS:
-                continue
+            if head.dep_ not in ARGUMENT_DEPS or (head.dep_ == "pobj" and head.head.lower_ == "as"):
+                continue  # "serving as president" names a role, not someone
             target = anonymous_cluster(view, clusters, m, det)
         for index in coding.modifiers:
             mentions[index].modifier = True
@@ -397,7 +457,7 @@ def resolve_nominals(
             continue
         country = coding.country or (owner_cluster.country if owner_cluster else None)
         target = nominal_target(view, clusters, refers, country, tok.i)
-        if target is None:
+        if target is None or not nominal_fits(view, tok, target):
             continue
         for index in coding.modifiers:
             mentions[index].modifier = True
@@ -421,6 +481,13 @@ def nominal_target(view: DocView, clusters: Clusters, refers: str, country: str 
 
 
 NOMINAL_WINDOW = 4
+#: Nominal heads that only fit actors of certain sectors ("the company" is not a ministry).
+NOMINAL_SECTORS = {"company": {"BUS", None}, "firm": {"BUS", None}, "newspaper": {"JRN"}, "broadcaster": {"JRN"}}
+
+
+def nominal_fits(view: DocView, tok, target: Cluster) -> bool:
+    allowed = NOMINAL_SECTORS.get(tok.lower_)
+    return allowed is None or target.sector in allowed
 
 
 def recent_country(view: DocView, clusters: Clusters, country: str | None, before: int) -> Cluster | None:
@@ -465,9 +532,9 @@ def resolve_pronouns(view: DocView, mentions: list[Mention], clusters: Clusters)
             cluster = choose_antecedent(view, ants, tokens, tok, etypes, gender, word in PLURAL_PRONOUNS)
         if cluster is None:
             continue
-        m = Mention(tok.i, tok.i + 1, cluster.etype, kind="pronoun", gender=gender)
+        # the pronoun's gender is not copied to the actor: one wrong guess would spread
+        m = Mention(tok.i, tok.i + 1, cluster.etype, kind="pronoun")
         cluster.add(m)
-        cluster.gender = cluster.gender or gender
         out.append(m)
         pos = bisect.bisect_left(tokens, tok.i)
         tokens.insert(pos, tok.i)
@@ -507,7 +574,12 @@ def char_span(doc: Doc, m: Mention, text: str) -> Span:
     start = doc[m.start].idx
     last = doc[m.end - 1]
     end = last.idx + len(last.text)
+    while start < end - 1 and text[start] in STRAY_MARKS:
+        start += 1  # "|Boston Tea Party": a stray mark glued to the first word
     return Span(start=start, end=end, text=text[start:end])
+
+
+STRAY_MARKS = frozenset("|*•~_^")
 
 
 def actor_name(view: DocView, gaz: Gazetteer, cluster: Cluster) -> str:
@@ -527,6 +599,14 @@ def actor_name(view: DocView, gaz: Gazetteer, cluster: Cluster) -> str:
     return " ".join(view.span_text(first.start, first.end).split())
 
 
+def known_office(view: DocView, cluster: Cluster):
+    """people.tsv: the office a well-known person held at the article's date."""
+    if cluster.key[0] != "person":
+        return None
+    date = view.doc._.dct if view.doc.has_extension("dct") else None
+    return view.gaz.office_of(cluster.key[1], date)
+
+
 def shared_value(clusters: Clusters, indices: list[int], attr: str) -> str | None:
     values = {getattr(clusters.items[i], attr) for i in indices}
     return values.pop() if len(values) == 1 else None
@@ -538,6 +618,12 @@ def make_actor(view: DocView, gaz: Gazetteer, clusters: Clusters, cluster: Clust
     role = next((m.role for m in mentions if m.role and not m.former), None) or next(
         (m.role for m in mentions if m.role), None
     )
+    if cluster.etype == "person" and not cluster.anonymous and isinstance(cluster.key, tuple):
+        known = known_office(view, cluster)
+        if known is not None and (country is None or country == known.country):
+            country = country or known.country
+            sector = sector or known.sector
+            role = role or known.role
     ambiguous = next((m.candidates for m in mentions if m.candidates), None)
     if ambiguous and cluster.etype == "person":
         country = country or shared_value(clusters, ambiguous, "country")

@@ -130,6 +130,14 @@ def person_key(view: DocView, m: Mention) -> tuple[str, ...]:
     return words
 
 
+def is_full_name(view: DocView, m: Mention) -> bool:
+    """Two words or more, written apart: "Kim Jong-un" is a full name, "Trump-Biden" is not."""
+    words = view.span_text(m.start, m.end).split()
+    while len(words) > 1 and view.gaz.title(words[0]) is not None:
+        words = words[1:]
+    return len(words) >= 2
+
+
 class PersonIndex:
     """Full names in the document and the single words that may stand for them."""
 
@@ -166,11 +174,12 @@ def _append(index: dict[str, list[Cluster]], word: str, cluster: Cluster) -> Non
 
 def build_person_index(view: DocView, mentions: list[Mention], clusters: Clusters) -> PersonIndex:
     index = PersonIndex()
-    for m in mentions:
-        if m.etype != "person" or m.kind != "name":
-            continue
-        key = person_key(view, m)
-        if len(key) < 2 or index.find_full(key) is not None:
+    keys = [person_key(view, m) for m in mentions if m.etype == "person" and m.kind == "name" and is_full_name(view, m)]
+    keys = [k for k in keys if len(k) >= 2]
+    # "La Riva" is the family name of "Gloria La Riva", not a full name of its own
+    suffixes = {k[i:] for k in keys for i in range(1, len(k) - 1)}
+    for key in keys:
+        if key in suffixes or index.find_full(key) is not None:
             continue
         index.add_full(key, clusters.new("person", ("person", key)))
     return index
@@ -191,15 +200,18 @@ def resolve_person_names(view: DocView, mentions: list[Mention], clusters: Clust
         key = person_key(view, m)
         if not key:
             continue
-        full = index.find_full(key) if len(key) >= 2 else None
+        full = index.find_full(key) if len(key) >= 2 and is_full_name(view, m) else None
         if full is not None:
             full.add(m)
             continue
+        if len(key) >= 2 and not is_full_name(view, m) and sum(index.knows(w) for w in key) >= 2:
+            continue  # "Trump-Biden": two people's names joined, neither of them
         chosen = choose_by_recency(view, m, index.candidates(key[-1] if len(key) >= 2 else key[0]))
         if chosen is not None:
             chosen.add(m)
         else:
-            clusters.get_or_new("person", ("person-short", key, m.start if m.candidates else 0)).add(m)
+            # unresolved: one actor per short name ("Kim"), distinct from every full name
+            clusters.get_or_new("person", ("person-short", key)).add(m)
 
 
 def choose_by_recency(view: DocView, m: Mention, candidates: list[Cluster]) -> Cluster | None:

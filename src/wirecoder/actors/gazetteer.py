@@ -101,6 +101,8 @@ class PieceTrie:
         node = self.root
         best: tuple[int, list] | None = None
         for i in range(start, min(limit, len(token_pieces))):
+            if not token_pieces[i]:
+                return best  # whitespace or symbols: a name does not run across them
             for piece in token_pieces[i]:
                 node = node.get(piece)  # type: ignore[assignment]
                 if node is None:
@@ -113,6 +115,20 @@ class PieceTrie:
         if self._first is None:
             self._first = frozenset(self.root)
         return self._first
+
+
+@dataclass(frozen=True)
+class OfficeTerm:
+    """One row of people.tsv: who held which office when."""
+
+    country: str | None
+    sector: str | None
+    role: str | None
+    start: str
+    end: str | None  # None = still in office
+
+    def covers(self, date: str) -> bool:
+        return self.start <= date and (self.end is None or date < self.end)
 
 
 @dataclass
@@ -130,7 +146,10 @@ class Gazetteer:
     place_verbs: frozenset[str] = frozenset()
     place_object_verbs: frozenset[str] = frozenset()
     locatives: frozenset[str] = frozenset()
+    never_actors: frozenset[str] = frozenset()
     display: dict[str, str] = field(default_factory=dict)
+    given_names: dict[str, str] = field(default_factory=dict)  # lower-case given name -> m/f
+    people: dict[tuple[str, ...], list[OfficeTerm]] = field(default_factory=dict)  # name words -> terms
 
     def lookup(self, text_or_pieces: str | tuple[str, ...]) -> GazEntry | None:
         """The best entry for a whole name, or None."""
@@ -148,12 +167,21 @@ class Gazetteer:
         for i in range(len(words)):
             tail = " ".join(words[i:])
             info = self.titles.get(pieces(tail))
-            if info is not None and info.sector:
-                return info.sector
+            if info is not None:
+                return info.sector  # titles.tsv may say "no sector" ("lawyer"): that is final
             sector = self.agents.get(tail)
             if sector:
                 return sector
         return None
+
+    def office_of(self, name_words: tuple[str, ...], date: str | None) -> OfficeTerm | None:
+        """The office a well-known person held on ``date`` (the latest one when no date)."""
+        terms = self.people.get(name_words)
+        if not terms:
+            return None
+        if date is None:
+            return max(terms, key=lambda t: t.start)
+        return next((t for t in terms if t.covers(date[:10])), None)
 
     def country_name(self, code: str | None) -> str | None:
         return self.display.get(code) if code else None
@@ -232,6 +260,7 @@ def _load_places(gaz: Gazetteer) -> None:
     gaz.place_verbs = frozenset(groups.get("place_verb", ()))
     gaz.place_object_verbs = frozenset(groups.get("place_object_verb", ()))
     gaz.locatives = frozenset(groups.get("locative", ()))
+    gaz.never_actors = frozenset(groups.get("never_actor", ()))
 
 
 _COUNTRY_KIND = {"name": "country", "demonym": "demonym", "plural": "plural", "capital": "capital", "city": "city"}
@@ -243,8 +272,9 @@ def _load_names(gaz: Gazetteer) -> None:
         _add(gaz, GazEntry(name, "metonym", _dash(country), _dash(sector), scan=True))
     for name, country, sector, scan in _rows("international_bodies.tsv"):
         _add(gaz, GazEntry(name, "igo", _dash(country), _dash(sector), scan=scan == "yes"))
-    for name, country, sector, scan in _rows("government_bodies.tsv"):
-        _add(gaz, GazEntry(name, "body", _dash(country), _dash(sector), scan=scan == "yes"))
+    for table in ("government_bodies.tsv", "companies.tsv"):
+        for name, country, sector, scan in _rows(table):
+            _add(gaz, GazEntry(name, "body", _dash(country), _dash(sector), scan=scan == "yes"))
     for iso, kind, form in _rows("country_aliases.tsv") + _rows("countries.tsv"):
         if kind == "display":
             gaz.display.setdefault(iso, form)
@@ -265,5 +295,10 @@ def load_gazetteer() -> Gazetteer:
     gaz.agents = {phrase: sector for phrase, sector in _rows("agents.tsv")}
     gaz.org_heads = {word: _dash(sector) for word, sector in _rows("org_heads.tsv")}
     gaz.nominals = {word: refers for word, refers in _rows("nominals.tsv")}
+    gaz.given_names = {name.lower(): gender for name, gender in _rows("given_names.tsv")}
+    for name, country, sector, role, start, end in _rows("people.tsv"):
+        key = tuple(p for p in pieces(name) if p.isalnum())
+        term = OfficeTerm(_dash(country), _dash(sector), _dash(role), start, _dash(end))
+        gaz.people.setdefault(key, []).append(term)
     _load_places(gaz)
     return gaz

@@ -32,7 +32,8 @@ LEADING_DROP = frozenset({"the", "a", "an", "#", "@", "'", '"', "“", "‘", "(
 TRAILING_PUNCT = frozenset({",", ".", ":", ";", ")", "]", '"', "”", "’", "'", "-", "–", "—"})
 CAMEL_RE = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|[a-z]+|\d+")
 DASHES = frozenset({"-", "–", "—", ":", "("})
-NOT_NAME_START = frozenset({"ADV", "ADP", "CCONJ", "SCONJ", "PRON", "AUX", "INTJ", "PART", "PUNCT"})
+NOT_NAME_START = frozenset({"ADV", "ADP", "CCONJ", "SCONJ", "PRON", "AUX", "INTJ", "PART", "PUNCT", "SYM"})
+NAME_POS = frozenset({"PROPN", "NOUN", "NUM", "X"})
 CAPTION_WORDS = frozenset({"Image", "Photo", "File", "Picture"})
 
 
@@ -142,7 +143,10 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if end - start > 1 and doc[end - 1].text in CAPTION_WORDS and end < len(doc) and doc[end].text == ":":
         end -= 1  # photo captions: "... Ahmed Mohamed Image: Twitter"
     while start < end and (
-        doc[start].lower_ in LEADING_DROP or doc[start].is_space or doc[start].pos_ in NOT_NAME_START
+        doc[start].lower_ in LEADING_DROP
+        or doc[start].is_space
+        or doc[start].is_punct
+        or doc[start].pos_ in NOT_NAME_START
     ):
         start += 1  # "Later Okafor" tagged as one span: the adverb is not part of the name
     while end > start and (
@@ -280,6 +284,7 @@ def repair_entity(view: DocView, ent: Span) -> Mention | None:
     if doc[start].text.startswith("@"):
         return None  # handles are linked to people later (see coref.handle_mentions)
     entry = view.lookup(start, end)
+    # the generated company/NGO list is long and noisy: it only codes what the tagger calls ORG
     if entry is not None and (entry.kind != "org" or ent.label_ in {"ORG", "FAC"}):
         return Mention(start, end, etype_from_entry(entry), label=ent.label_, entry=entry)
     if ent.label_ == "ORG" and is_acronym_term(doc, start, end):
@@ -288,6 +293,8 @@ def repair_entity(view: DocView, ent: Span) -> Mention | None:
         return None  # a ship or plane: "aboard Air Force One"
     if ent.label_ in {"ORG", "PERSON"} and not any(t.is_alpha for t in doc[start:end]):
         return None
+    if not any(t.pos_ in NAME_POS for t in doc[start:end]):
+        return None  # "Started", "Saturated": a capitalised verb or adjective, not a name
     etype = etype_from_label(view, ent.label_, start, end)
     if etype is None or etype == "demonym":
         return None  # an adjective the gazetteer does not know ("Korean") tells nothing

@@ -75,7 +75,12 @@ def classify_place(view: DocView, m: Mention) -> None:
     if entry is not None and entry.kind == "capital" and acting_use(view, root, m.end):
         m.etype, m.kind, m.sector = "country", "metonym", "GOV"
         return
-    if entry is None and root.dep_ in SUBJECT_DEPS and root.head.lemma_.lower() not in view.gaz.place_verbs:
+    if (
+        entry is None
+        and root.dep_ in SUBJECT_DEPS
+        and root.head.lemma_.lower() not in view.gaz.place_verbs
+        and root.lower_ not in view.gaz.never_actors
+    ):
         m.etype = "country"  # an unknown political unit acting ("Texas sued")
         return
     # "a Korea analyst", "Beijing-based": a name modifying a noun is not a location

@@ -215,8 +215,8 @@ def affiliation(
             if m.etype == "organization":
                 coding.sector = coding.sector or m.sector
                 coding.country = coding.country or m.country
-            elif m.etype in {"country", "place"} and topic_allows(info, prep.lower_):
-                coding.country = coding.country or m.country
+            elif m.etype in {"country", "place"} and prep.lower_ != "for" and topic_allows(info, prep.lower_):
+                coding.country = coding.country or m.country  # not "envoy for Iran": that is the brief
 
 
 def topic_allows(info: TitleInfo | None, prep: str) -> bool:

@@ -10,9 +10,9 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn, TimeElapsedColumn
@@ -25,19 +25,22 @@ from wirecoder.config import Settings
 from wirecoder.errors import InputError
 from wirecoder.model import Article, Failure
 
+if TYPE_CHECKING:
+    from wirecoder.store import Store
+
 _DCT = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SNIPPET = 80
 _SHOWN_FAILURES = 10
 
 
-class QueryFormat(str, Enum):
+class QueryFormat(StrEnum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     parquet = "parquet"
     csv = "csv"
     jsonl = "jsonl"
@@ -64,7 +67,8 @@ def _db_path(db: Path | None) -> Path:
     return db or Path(default_db())
 
 
-def _open(db: Path | None):  # noqa: ANN202 - Store is imported lazily to keep `wirecoder --help` fast
+def _open(db: Path | None) -> Store:
+    # Imported here so `wirecoder --help` and `extract` don't load the store.
     from wirecoder.store import Store
 
     return Store(_db_path(db), read_only=True)
@@ -92,17 +96,25 @@ def _with_dct(items: Iterable[Article | Failure], dct: str | None) -> Iterator[A
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files or folders (.txt .jsonl .html .csv .tsv .parquet); '-' reads stdin.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files or folders (.txt .jsonl .html .csv .tsv .parquet); '-' reads stdin.")
+    ],
     db: DbOpt = None,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
     text_col: Annotated[str, typer.Option(help="CSV/Parquet column with the article text.")] = "text",
     date_col: Annotated[str, typer.Option(help="CSV/Parquet column with the document date.")] = "date",
-    id_col: Annotated[str, typer.Option(help="CSV/Parquet column with the document id (else the URL, else a hash).")] = "id",
+    id_col: Annotated[
+        str, typer.Option(help="CSV/Parquet column with the document id (else the URL, else a hash).")
+    ] = "id",
     title_col: Annotated[str, typer.Option(help="CSV/Parquet column with the title.")] = "title",
     url_col: Annotated[str, typer.Option(help="CSV/Parquet column with the URL.")] = "url",
     dct: Annotated[str | None, typer.Option(help="Document date YYYY-MM-DD for articles that carry none.")] = None,
-    batch_size: Annotated[int | None, typer.Option(min=1, help="Documents per committed batch (default: the pipeline batch size).")] = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="text (summary on stderr) or json (report on stdout).")] = "text",
+    batch_size: Annotated[
+        int | None, typer.Option(min=1, help="Documents per committed batch (default: the pipeline batch size).")
+    ] = None,
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="text (summary on stderr) or json (report on stdout).")
+    ] = "text",
 ) -> None:
     """Process articles into the store.  Already-stored documents are skipped; safe to rerun after a crash."""
     from wirecoder.readers import TableColumns, read_paths
@@ -134,14 +146,19 @@ def ingest(
             progress.update(task, completed=done)
 
     try:
-        report = store.ingest(items, settings, workers=workers, progress=on_progress, on_plan=on_plan, batch_size=batch_size)
+        report = store.ingest(
+            items, settings, workers=workers, progress=on_progress, on_plan=on_plan, batch_size=batch_size
+        )
     finally:
         if progress is not None:
             progress.stop()
     for origin, reason in report.failures[:_SHOWN_FAILURES]:
         error_line(reason if origin and origin in reason else f"{origin or '?'}: {reason}")
     if report.failed > _SHOWN_FAILURES:
-        err.print(f"... and {report.failed - _SHOWN_FAILURES} more failures (wirecoder sql \"SELECT * FROM failures\")", highlight=False)
+        err.print(
+            f'... and {report.failed - _SHOWN_FAILURES} more failures (wirecoder sql "SELECT * FROM failures")',
+            highlight=False,
+        )
     total = store.stats()["documents"]
     rate = (report.added + report.failed) / report.seconds if report.seconds > 0 else 0.0
     err.print(
@@ -159,8 +176,13 @@ def _progress_bar() -> Progress | None:
     if not stderr_is_terminal():
         return None
     return Progress(
-        TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), _RateColumn(), TimeElapsedColumn(),
-        console=err, transient=True,
+        TextColumn("ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        _RateColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
     )
 
 
@@ -238,14 +260,23 @@ def stats(db: DbOpt = None, format: FmtOpt = QueryFormat.table) -> None:
 
 
 _EVENT_TABLE = [
-    ("date", "date"), ("type", lambda r: r["type"] + (f"/{r['mode']}" if r.get("mode") else "")),
-    ("status", "status"), ("source", lambda r: _names(r["source"])), ("target", lambda r: _names(r["target"])),
-    ("trigger", "trigger"), ("sentence", lambda r: _short(r["sentence"])), ("doc", "doc_id"),
+    ("date", "date"),
+    ("type", lambda r: r["type"] + (f"/{r['mode']}" if r.get("mode") else "")),
+    ("status", "status"),
+    ("source", lambda r: _names(r["source"])),
+    ("target", lambda r: _names(r["target"])),
+    ("trigger", "trigger"),
+    ("sentence", lambda r: _short(r["sentence"])),
+    ("doc", "doc_id"),
 ]
 _STORY_TABLE = [
-    ("date", "date"), ("type", lambda r: r["type"] + (f"/{r['mode']}" if r.get("mode") else "")),
-    ("source", lambda r: _names(r["source"])), ("target", lambda r: _names(r["target"])),
-    ("mentions", "mentions"), ("docs", "documents"), ("sources", "sources"),
+    ("date", "date"),
+    ("type", lambda r: r["type"] + (f"/{r['mode']}" if r.get("mode") else "")),
+    ("source", lambda r: _names(r["source"])),
+    ("target", lambda r: _names(r["target"])),
+    ("mentions", "mentions"),
+    ("docs", "documents"),
+    ("sources", "sources"),
     ("example", lambda r: _short(r["sentence"], 60)),
 ]
 
@@ -283,8 +314,13 @@ def quotes(
     """Quotations with their speakers."""
     rows = _open(db).quotes(speaker, actor_country, since, until, limit=_limit(limit), offset=offset)
     columns = [
-        ("date", "date"), ("speaker", lambda r: r["speaker"] or r["speaker_text"]), ("country", "speaker_country"),
-        ("kind", "kind"), ("cue", "cue"), ("quote", lambda r: _short(r["text"])), ("doc", "doc_id"),
+        ("date", "date"),
+        ("speaker", lambda r: r["speaker"] or r["speaker_text"]),
+        ("country", "speaker_country"),
+        ("kind", "kind"),
+        ("cue", "cue"),
+        ("quote", lambda r: _short(r["text"])),
+        ("doc", "doc_id"),
     ]
     emit(rows, format, columns, "Quotes")
 
@@ -301,8 +337,15 @@ def actors(
     """Actors across the corpus, most widely reported first."""
     rows = _open(db).actors(limit=_limit(limit), offset=offset, country=country, sector=sector)
     columns = [
-        ("actor_key", "actor_key"), ("name", "name"), ("kind", "kind"), ("country", "country"), ("sector", "sector"),
-        ("docs", "documents"), ("mentions", "mentions"), ("events", "events"), ("quotes", "quotes"),
+        ("actor_key", "actor_key"),
+        ("name", "name"),
+        ("kind", "kind"),
+        ("country", "country"),
+        ("sector", "sector"),
+        ("docs", "documents"),
+        ("mentions", "mentions"),
+        ("events", "events"),
+        ("quotes", "quotes"),
     ]
     emit(rows, format, columns, "Actors")
 
@@ -318,7 +361,9 @@ def timeline(
     since: SinceOpt = None,
     until: UntilOpt = None,
     dedup: DedupOpt = False,
-    plot: Annotated[Path | None, typer.Option(help="Also draw the chart: FILE.png, FILE.html (inline SVG) or FILE.svg.")] = None,
+    plot: Annotated[
+        Path | None, typer.Option(help="Also draw the chart: FILE.png, FILE.html (inline SVG) or FILE.svg.")
+    ] = None,
     format: FmtOpt = QueryFormat.table,
 ) -> None:
     """Event counts over time, by PLOVER quad class or type."""
@@ -353,7 +398,10 @@ def export(
     out_path: Annotated[Path, typer.Argument(metavar="OUT", help="Output file (a folder for --table all).")],
     format: Annotated[ExportFormat, typer.Option("--format", "-f", help="parquet, csv, jsonl, polecat or gdelt.")],
     db: DbOpt = None,
-    table: Annotated[str | None, typer.Option(help="parquet/csv: a table or 'all' (default events); jsonl: 'results' (default) or a table.")] = None,
+    table: Annotated[
+        str | None,
+        typer.Option(help="parquet/csv: a table or 'all' (default events); jsonl: 'results' (default) or a table."),
+    ] = None,
 ) -> None:
     """Export the store: tables as Parquet/CSV/JSON Lines, events as PLOVER JSON (polecat) or GDELT-style CSV."""
     from wirecoder.store.exports import export as run_export

@@ -104,10 +104,13 @@ def start_ray(workers: int, address: str | None = None) -> None:
         where = f"the Ray cluster at {address}" if address else "a local Ray"
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise RayUnavailable(f"cannot start {where}: {first}") from None
-    _quiet_ray_data()
 
 
-def _quiet_ray_data() -> None:
+def _configure_ray_data() -> None:
+    """Order preserved (the contract), no progress bars or statistics on the terminal.
+
+    Set on every run, since the caller may have started Ray itself.
+    """
     import ray.data
 
     context = ray.data.DataContext.get_current()
@@ -128,6 +131,7 @@ def run_ray(
 ) -> Iterator[Result]:
     """Process items on ``workers`` Ray actors, yielding one result per item, in input order."""
     start_ray(workers, address)
+    _configure_ray_data()
     for chunk in batched(items, window):
         yield from _run_window(chunk, settings, workers, include_text)
 
@@ -177,7 +181,7 @@ def _dataset(ray: Any, rows: list[dict], settings: Settings, workers: int, inclu
         return ray.data.from_items(rows, override_num_blocks=blocks).map_batches(
             PipelineActor,
             fn_constructor_kwargs={"settings": settings, "include_text": include_text},
-            batch_size=settings.batch_size,
+            batch_size=None,  # one block is one batch: Ray Data would otherwise merge blocks to fill a batch
             batch_format="numpy",
             compute=ray.data.ActorPoolStrategy(size=min(workers, blocks)),  # no idle actors for a short input
             num_cpus=1,

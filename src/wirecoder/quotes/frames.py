@@ -28,6 +28,8 @@ _OBJECT_TAIL_DEPS = frozenset({"dobj", "dative", "oprd", "prep", "xcomp", "ccomp
 # What makes an object frame predicative: "called X a liar", "labelled X as Y".
 _PREDICATE_DEPS = frozenset({"oprd", "xcomp", "ccomp", "acomp", "attr"})
 _SPEAKER_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+# Quantifiers tagged as adjectives or determiners that still name speakers: "most said ...".
+_QUANTIFIER_SPEAKERS = frozenset({"most", "many", "some", "few", "several", "both", "all", "others", "each", "half"})
 # Dependents that attach a parenthetical reporting verb to the clause it interrupts.
 _PARENTHETICAL_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj"})
 _EDGE_PUNCT = set(",;:.!?-\u2013\u2014()[]")
@@ -86,6 +88,8 @@ def find_frames(doc: Doc, lexicon: Lexicon, quotes: QuoteIndex) -> list[Frame]:
             continue  # attributions inside a quotation belong to the quoted speaker, not to us
         if token.lower_ == "according":
             frame = _according_frame(token, lexicon)
+        elif token.lower_ == "in":
+            frame = _study_frame(token, lexicon)
         else:
             frame = _verb_frame(token, lexicon, quotes)
         if frame is not None:
@@ -122,7 +126,7 @@ def _verb_frame(token: Token, lexicon: Lexicon, quotes: QuoteIndex) -> Frame | N
             return None  # an unattributed verb is not a report ("to say the least")
         content, roots = found
         return Frame(token, _cue_extent(token), speaker, content, verb.cls, shape, roots)
-    if speaker is not None and verb.cls in ("speech", "writing"):
+    if speaker is not None and (verb.cls in ("speech", "writing") or "k" in verb.frames):
         return Frame(token, _cue_extent(token), speaker, None, verb.cls, "bare")
     return None
 
@@ -153,7 +157,8 @@ def _checked_speaker(speaker: Token | None, cue: Token, quotes: QuoteIndex) -> T
     quotation itself: then the speaker is the noun phrase between the quotation and the cue."""
     if speaker is None:
         return None
-    if speaker.pos_ not in _SPEAKER_POS or speaker.lower_ in ("'s", "\u2019s"):
+    quantifier = speaker.lower_ in _QUANTIFIER_SPEAKERS and speaker.dep_ == "nsubj"
+    if (speaker.pos_ not in _SPEAKER_POS and not quantifier) or speaker.lower_ in ("'s", "\u2019s"):
         return None
     inside = quotes.containing(speaker.idx)
     if inside is None:
@@ -184,7 +189,7 @@ Found = tuple[tuple[int, int], tuple[Token, ...]] | None
 
 
 def _clause_content(verb: Token, speaker: Token | None) -> Found:
-    comps = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and not _contains(c, speaker)]
+    comps = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and not _dominates(c, speaker)]
     if comps:
         # a subordinate clause the parser hung on the verb belongs to what was said:
         # "said the claim smacked of hypocrisy, because ..."
@@ -192,8 +197,28 @@ def _clause_content(verb: Token, speaker: Token | None) -> Found:
         comps += [c for c in verb.rights if c.dep_ == "advcl" and c.i > last and _has_marker(c)]
         start = min(c.left_edge.i for c in comps)
         end = max(c.right_edge.i for c in comps) + 1
+        if start < verb.i < end and _only_relative_before(verb, start, speaker):
+            start = verb.i + 1  # "changes, which officials said will ...": what follows the cue
         return _with_roots(_trim(verb.doc, start, end, keep_out=verb), comps)
     return _with_roots(_parenthetical_content(verb, speaker), [])
+
+
+def _dominates(tree: Token, token: Token | None) -> bool:
+    return token is not None and (tree.i == token.i or tree.is_ancestor(token))
+
+
+def _only_relative_before(verb: Token, start: int, speaker: Token | None) -> bool:
+    """Between the content's start and the cue there is only a relative pronoun and the speaker."""
+    doc = verb.doc
+    for token in doc[start : verb.i]:
+        if token.tag_ in ("WDT", "WP", "WP$") or token.lower_ == "that" or token.is_punct:
+            continue
+        if speaker is not None and (_dominates(speaker, token)):
+            continue
+        if token.head.i == verb.i:  # adverbs of the cue: "which officials also said"
+            continue
+        return False
+    return True
 
 
 def _has_marker(clause: Token) -> bool:
@@ -305,26 +330,52 @@ def _according_frame(token: Token, lexicon: Lexicon) -> Frame | None:
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
     if source is None:
         return None
-    head = token.head if token.head.i != token.i else None
+    phrase_end = max(token.right_edge.i, to.right_edge.i) + 1
+    return _source_phrase_frame(token, to, source, phrase_end, "according", lexicon)
+
+
+def _study_frame(token: Token, lexicon: Lexicon) -> Frame | None:
+    """ "Clinton led by 9 points in a Marist poll": a finding reported by a poll or study."""
+    if token.dep_ != "prep":
+        return None
+    source = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if source is None or source.lemma_.lower() not in lexicon.study_nouns or source.tag_ not in ("NN", "NNP"):
+        return None  # one named poll or study, not "in the polls"
+    if not any(c.dep_ in ("amod", "compound", "nmod", "poss", "nummod") for c in source.children):
+        return None
+    head = token.head
+    if head.pos_ not in ("VERB", "AUX") or lexicon.verb(head.lemma_.lower(), head.lower_) is not None:
+        return None  # "said in a statement": the verb is the cue
+    if head.dep_ == "relcl":
+        return None  # "who leads in the Marist poll" describes someone; it reports nothing
+    return _source_phrase_frame(token, token, source, token.right_edge.i + 1, "study", lexicon)
+
+
+def _source_phrase_frame(
+    first: Token, last: Token, source: Token, phrase_end: int, shape: str, lexicon: Lexicon
+) -> Frame | None:
+    """The clause a source phrase ("according to X", "in a poll") qualifies, without the phrase."""
+    doc = first.doc
+    head = first.head if first.head.i != first.i else None
     if head is None:
         return None
     # climb from a noun or preposition to the clause the phrase qualifies
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
     start, end = head.left_edge.i, head.right_edge.i + 1
-    phrase_start, phrase_end = token.i, max(token.right_edge.i, to.right_edge.i) + 1
+    phrase_start = first.i
     if phrase_start <= start:
         start = phrase_end
-    elif phrase_end >= end - 1:
+    elif _only_punct(doc, phrase_end, end):
         end = phrase_start
-    content = _trim(doc, start, end, keep_out=token)
+    content = _trim(doc, start, end, keep_out=first)
     if content is None:
         return None
     from wirecoder.quotes.speakers import author_of
 
     speaker = author_of(source, lexicon)
-    cue_span = (token.idx, to.idx + len(to.text))
-    return Frame(token, cue_span, speaker, content, "speech", "according")
+    cue_span = (first.idx, last.idx + len(last.text))
+    return Frame(first, cue_span, speaker, content, "evidence" if shape == "study" else "speech", shape)
 
 
 # --------------------------------------------------------------------------- helpers

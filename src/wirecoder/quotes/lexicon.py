@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 CUE_CLASSES = ("speech", "writing", "belief", "stance", "evidence")
-FRAMES = frozenset("coxpf")
+FRAMES = frozenset("coxpfk")
 MARK_ROLES = ("open", "close", "either")
 
 
@@ -58,6 +58,7 @@ class Lexicon:
     dash_speaker: re.Pattern[str]
     not_speakers: frozenset[str]
     document_nouns: frozenset[str]
+    study_nouns: frozenset[str]
     agent_preps: frozenset[str]
     relative_pronouns: frozenset[str]
     self_pronouns: frozenset[str]
@@ -233,6 +234,7 @@ def build_lexicon(folder: Path) -> Lexicon:
             dash_speaker=re.compile(patterns["dash_speaker"]["regex"]),
             not_speakers=frozenset(colon["not_speakers"]),
             document_nouns=frozenset(w.lower() for w in patterns["document_nouns"]),
+            study_nouns=frozenset(w.lower() for w in patterns["study_nouns"]),
             agent_preps=frozenset(patterns["agent_preps"]),
             relative_pronouns=frozenset(patterns["relative_pronouns"]),
             self_pronouns=frozenset(patterns["self_pronouns"]),

@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import random
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -53,12 +53,45 @@ def connect(
     path: Path, read_only: bool, timeout: float | None = None, config: dict | None = None
 ) -> duckdb.DuckDBPyConnection:
     """Open the file, waiting while another process holds a conflicting lock."""
+    return _retrying(path, timeout, lambda: duckdb.connect(str(path), read_only=read_only, config=config or {}))
+
+
+def connect_sandboxed(path: Path, timeout: float | None = None) -> duckdb.DuckDBPyConnection:
+    """A connection for queries users write: the store attached read-only to a private in-memory
+    database whose file access is then switched off (no reading, writing or attaching other files).
+
+    A private instance, unlike ``duckdb.connect(path, config=...)``, does not clash with the
+    process's other connections to the same file, so it also works inside ``Store.session()``.
+    """
+
+    def attach() -> duckdb.DuckDBPyConnection:
+        con = duckdb.connect()
+        try:
+            con.execute(f"ATTACH {sql_string(str(path))} AS store (READ_ONLY)")
+            con.execute("USE store")
+            con.execute("SET enable_external_access = false")
+        except BaseException:
+            con.close()
+            raise
+        return con
+
+    return _retrying(path, timeout, attach)
+
+
+def sql_string(text: str) -> str:
+    """An SQL string literal (for the few places DuckDB takes no parameter, like file names)."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _retrying(
+    path: Path, timeout: float | None, open_it: Callable[[], duckdb.DuckDBPyConnection]
+) -> duckdb.DuckDBPyConnection:
     limit = wait_limit() if timeout is None else timeout
     deadline = time.monotonic() + limit
     pause = _FIRST_PAUSE
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only, config=config or {})
+            return open_it()
         except duckdb.Error as exc:
             if not is_busy(exc):
                 raise StoreError(f"{path}: cannot open the store ({first_line(exc)})") from None

@@ -104,9 +104,7 @@ def _parties(members: list[dict[str, Any]], role: str) -> list[dict[str, Any]]:
             ref = participant_ref(party)
             names.setdefault(ref, Counter())[party.get("name")] += 1
             codes.setdefault(ref, {"country": party.get("country"), "sector": party.get("sector")})
-    return [
-        {"code": ref, "name": names[ref].most_common(1)[0][0], **codes[ref]} for ref in sorted(names)
-    ]
+    return [{"code": ref, "name": names[ref].most_common(1)[0][0], **codes[ref]} for ref in sorted(names)]
 
 
 def _story(c: _Cluster) -> dict[str, Any]:
@@ -125,14 +123,29 @@ def _story(c: _Cluster) -> dict[str, Any]:
     key = "|".join([event_type, repr(signature(first)), str(c.value), member])
     return {
         "story_id": "s" + hashlib.sha1(key.encode()).hexdigest()[:12],
-        "type": event_type, "mode": mode, "quad_class": quad, "quad": codebook.quad_name(quad),
-        "score": codebook.score(event_type, mode), "cameo": _common([r["cameo"] for r in members]),
-        "date": c.value, "date_precision": c.precision, "date_start": c.start, "date_end": c.end,
+        "type": event_type,
+        "mode": mode,
+        "quad_class": quad,
+        "quad": codebook.quad_name(quad),
+        "score": codebook.score(event_type, mode),
+        "cameo": _common([r["cameo"] for r in members]),
+        "date": c.value,
+        "date_precision": c.precision,
+        "date_start": c.start,
+        "date_end": c.end,
         "status": _common([r["status"] for r in members]),
-        "source": _parties(members, "source"), "target": _parties(members, "target"),
-        "mentions": len(members), "documents": len(doc_ids), "sources": len({_source_of(r) for r in members}),
-        "doc_ids": doc_ids, "urls": sorted({r["url"] for r in members if r.get("url")}),
-        "doc_id": best["doc_id"], "event_id": best["event_id"], "trigger": best["trigger"],
-        "start": best["start"], "end": best["end"], "sentence": best["sentence"],
+        "source": _parties(members, "source"),
+        "target": _parties(members, "target"),
+        "mentions": len(members),
+        "documents": len(doc_ids),
+        "sources": len({_source_of(r) for r in members}),
+        "doc_ids": doc_ids,
+        "urls": sorted({r["url"] for r in members if r.get("url")}),
+        "doc_id": best["doc_id"],
+        "event_id": best["event_id"],
+        "trigger": best["trigger"],
+        "start": best["start"],
+        "end": best["end"],
+        "sentence": best["sentence"],
         "first_seen": min((r["dct"] for r in members if r.get("dct")), default=None),
     }

@@ -26,7 +26,7 @@ import duckdb
 
 from wirecoder import __version__
 from wirecoder.store import codebook
-from wirecoder.store.connection import opened
+from wirecoder.store.connection import opened, sql_string
 from wirecoder.store.errors import QueryError
 from wirecoder.store.schema import TABLES
 from wirecoder.store.store import Store
@@ -69,14 +69,10 @@ def _select_for(table: str, fmt: str) -> str:
     return f"SELECT {', '.join(parts)} FROM {table} ORDER BY {order}"
 
 
-def _quote_path(path: Path) -> str:
-    # COPY takes no parameter for its file name: quote it as an SQL string literal.
-    return "'" + str(path).replace("'", "''") + "'"
-
-
 def _copy(con: duckdb.DuckDBPyConnection, table: str, fmt: str, out: Path) -> int:
     options = "FORMAT parquet" if fmt == "parquet" else "FORMAT csv, HEADER true"
-    con.execute(f"COPY ({_select_for(table, fmt)}) TO {_quote_path(out)} ({options})")
+    # COPY takes no parameter for its file name: it goes in as a quoted SQL string literal.
+    con.execute(f"COPY ({_select_for(table, fmt)}) TO {sql_string(str(out))} ({options})")
     row = con.execute(f"SELECT count(*) FROM {table}").fetchone()
     return int(row[0]) if row else 0
 
@@ -149,7 +145,9 @@ def _write_jsonl(out: Path, records: Iterator[dict[str, Any]]) -> int:
 
 def _entity(party: dict[str, Any]) -> dict[str, Any]:
     return {
-        "code": party.get("country"), "sector": party.get("sector"), "entity_text": party.get("name"),
+        "code": party.get("country"),
+        "sector": party.get("sector"),
+        "entity_text": party.get("name"),
         "identifier_text": party.get("actor_key"),
     }
 
@@ -176,12 +174,18 @@ def polecat_record(row: dict[str, Any]) -> dict[str, Any]:
         "event_loc": location,
         "text": row["sentence"],
         "text_info": {
-            "start": row["sentence_start"], "end": row["sentence_end"],
-            "trigger_start": row["start"], "trigger_end": row["end"],
+            "start": row["sentence_start"],
+            "end": row["sentence_end"],
+            "trigger_start": row["start"],
+            "trigger_end": row["end"],
         },
         "cite_info": {
-            "citation": row["doc_id"], "url": row["url"], "title": row["title"], "publication": row["doc_source"],
-            "coder": f"wirecoder {__version__}", "codebook": "PLOVER (wirecoder/1 output contract)",
+            "citation": row["doc_id"],
+            "url": row["url"],
+            "title": row["title"],
+            "publication": row["doc_source"],
+            "coder": f"wirecoder {__version__}",
+            "codebook": "PLOVER (wirecoder/1 output contract)",
         },
         "status": row["status"],
         "confidence": row["confidence"],
@@ -197,12 +201,35 @@ def polecat_records(store: Store) -> Iterator[dict[str, Any]]:
 # -- GDELT 2.0 event-table style -------------------------------------------------------------------
 
 GDELT_COLUMNS = (
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1Type1Code",
-    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2Type1Code",
-    "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-    "NumMentions", "NumSources", "NumArticles", "ActionGeo_FullName", "ActionGeo_CountryCode",
-    "DATEADDED", "SOURCEURL", "PloverType", "PloverMode", "PloverStatus", "StoryID",
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor1Type1Code",
+    "Actor2Code",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "Actor2Type1Code",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "DATEADDED",
+    "SOURCEURL",
+    "PloverType",
+    "PloverMode",
+    "PloverStatus",
+    "StoryID",
 )
 
 
@@ -216,19 +243,35 @@ def _gdelt_actor(party: dict[str, Any] | None) -> list[Any]:
 def gdelt_row(number: int, story: dict[str, Any], added: str, location: tuple[str, str]) -> list[Any]:
     day = date.fromisoformat(story["date_start"]) if story["date_start"] else None
     sources, targets = story["source"], story["target"]
-    first = sources[0] if sources else (targets[0] if targets else None)
-    # GDELT has one actor per side: a reciprocal story (several sources, no target) puts its second source on side 2.
-    second = targets[0] if targets and sources else (sources[1] if len(sources) > 1 else None)
+    # GDELT has one actor per side.  A story with no source leaves side 1 empty; a reciprocal story
+    # (several sources, no target) puts its second source on side 2.
+    first = sources[0] if sources else None
+    second = targets[0] if targets else (sources[1] if len(sources) > 1 else None)
     cameo = story["cameo"] if story["cameo"] and story["cameo"][:2].isdigit() else None
     root = codebook.cameo_root(story["type"], cameo) or ""
     return [
         number,
-        day.strftime("%Y%m%d") if day else "", day.strftime("%Y%m") if day else "", day.year if day else "",
+        day.strftime("%Y%m%d") if day else "",
+        day.strftime("%Y%m") if day else "",
+        day.year if day else "",
         f"{day.year + (day.timetuple().tm_yday - 1) / 365:.4f}" if day else "",
-        *_gdelt_actor(first), *_gdelt_actor(second),
-        cameo or root, (cameo or root)[:3], root, story["quad_class"], story["score"],
-        story["mentions"], story["sources"], story["documents"], location[0], location[1],
-        added, story["urls"][0] if story["urls"] else "", story["type"], story["mode"] or "", story["status"] or "",
+        *_gdelt_actor(first),
+        *_gdelt_actor(second),
+        cameo or root,
+        (cameo or root)[:3],
+        root,
+        story["quad_class"],
+        story["score"],
+        story["mentions"],
+        story["sources"],
+        story["documents"],
+        location[0],
+        location[1],
+        added,
+        story["urls"][0] if story["urls"] else "",
+        story["type"],
+        story["mode"] or "",
+        story["status"] or "",
         story["story_id"],
     ]
 
@@ -245,8 +288,9 @@ def write_gdelt(store: Store, out: Path) -> int:
         added = {doc: at for doc, at in con.execute("SELECT id, ingested_at FROM documents").fetchall()}
         places = {
             (d, e): (n or "", c or "")
-            for d, e, n, c in con.execute("SELECT doc_id, event_id, location_name, location_country FROM events")
-            .fetchall()
+            for d, e, n, c in con.execute(
+                "SELECT doc_id, event_id, location_name, location_country FROM events"
+            ).fetchall()
         }
     with out.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)

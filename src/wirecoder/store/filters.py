@@ -79,12 +79,14 @@ def add_event_dyad(where: Where, dyad: str, alias: str = "e") -> None:
     sub_a, params_a = actor_match(first)
     sub_b, params_b = actor_match(second)
     where.add(
-        f"EXISTS (SELECT 1 FROM event_actors pa JOIN ({sub_a}) ma ON pa.doc_id = ma.doc_id AND pa.actor_id = ma.actor_id, "
+        "EXISTS (SELECT 1 "
+        f"FROM event_actors pa JOIN ({sub_a}) ma ON pa.doc_id = ma.doc_id AND pa.actor_id = ma.actor_id, "
         f"event_actors pb JOIN ({sub_b}) mb ON pb.doc_id = mb.doc_id AND pb.actor_id = mb.actor_id "
         f"WHERE pa.doc_id = {alias}.doc_id AND pa.event_id = {alias}.event_id "
         f"AND pb.doc_id = {alias}.doc_id AND pb.event_id = {alias}.event_id AND pa.actor_id <> pb.actor_id "
         f"AND (pa.role <> pb.role OR (pa.role = 'source' AND pb.role = 'source' AND len({alias}.target_ids) = 0)))",
-        *params_a, *params_b,
+        *params_a,
+        *params_b,
     )
 
 

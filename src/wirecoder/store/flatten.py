@@ -54,7 +54,12 @@ def document_rows(result: ArticleResult, text: str, origin: str | None, now: dat
     actors = {a.id: a for a in result.actors}
     rows: dict[str, list[Row]] = {
         "documents": [_document_row(result, text, origin, now)],
-        "actors": [], "mentions": [], "timexes": [], "quotes": [], "events": [], "event_actors": [],
+        "actors": [],
+        "mentions": [],
+        "timexes": [],
+        "quotes": [],
+        "events": [],
+        "event_actors": [],
     }
     doc_id = result.doc.id
     for actor in result.actors:
@@ -86,15 +91,34 @@ def _document_row(result: ArticleResult, text: str, origin: str | None, now: dat
     contract["doc"].pop("text", None)  # the text has its own column; don't store it twice
     span = day_span(doc.dct)
     return (
-        doc.id, doc.title, doc.url, doc.source, doc.dct, span and span.start, doc.dct_source, doc.chars, origin,
-        text, json.dumps(contract, ensure_ascii=False), now,
+        doc.id,
+        doc.title,
+        doc.url,
+        doc.source,
+        doc.dct,
+        span and span.start,
+        doc.dct_source,
+        doc.chars,
+        origin,
+        text,
+        json.dumps(contract, ensure_ascii=False),
+        now,
     )
 
 
 def _actor_row(doc_id: str, a: Actor) -> Row:
     return (
-        doc_id, a.id, key_of(a), a.name, normalise_name(a.name), a.kind, a.country, a.sector,
-        actor_code(a.country, a.sector), a.role, len(a.mentions),
+        doc_id,
+        a.id,
+        key_of(a),
+        a.name,
+        normalise_name(a.name),
+        a.kind,
+        a.country,
+        a.sector,
+        actor_code(a.country, a.sector),
+        a.role,
+        len(a.mentions),
     )
 
 
@@ -106,9 +130,25 @@ def _quote_row(doc_id: str, q: Quote, actors: dict[str, Actor], timexes: dict[st
     date = timex_value if span else dct
     span = span or day_span(dct)
     return (
-        doc_id, q.id, q.text, q.start, q.end, q.kind, q.speaker, speaker and key_of(speaker),
-        speaker.name if speaker else None, speaker and speaker.country, speaker and speaker.sector,
-        q.speaker_text, q.speaker_start, q.speaker_end, q.cue, q.timex, date, span and span.start, span and span.end,
+        doc_id,
+        q.id,
+        q.text,
+        q.start,
+        q.end,
+        q.kind,
+        q.speaker,
+        speaker and key_of(speaker),
+        speaker.name if speaker else None,
+        speaker and speaker.country,
+        speaker and speaker.sector,
+        q.speaker_text,
+        q.speaker_start,
+        q.speaker_end,
+        q.cue,
+        q.timex,
+        date,
+        span and span.start,
+        span and span.end,
     )
 
 
@@ -125,11 +165,30 @@ def _event_row(doc_id: str, e: Event, actors: dict[str, Actor], text: str) -> Ro
     span = day_span(e.date)
     quad = codebook.quad_class(e.type)
     return (
-        doc_id, e.id, e.type, e.mode, list(e.contexts), quad, codebook.quad_name(quad),
-        codebook.score(e.type, e.mode), e.status, e.date, span and span.start, span and span.end,
-        span and span.precision, e.date_source,
-        *_participants(e.source, actors), *_participants(e.target, actors),
-        e.location.name if e.location else None, e.location.country if e.location else None,
-        e.trigger.text, e.trigger.start, e.trigger.end, e.sentence.start, e.sentence.end,
-        text[e.sentence.start : e.sentence.end], e.cameo, e.confidence,
+        doc_id,
+        e.id,
+        e.type,
+        e.mode,
+        list(e.contexts),
+        quad,
+        codebook.quad_name(quad),
+        codebook.score(e.type, e.mode),
+        e.status,
+        e.date,
+        span and span.start,
+        span and span.end,
+        span and span.precision,
+        e.date_source,
+        *_participants(e.source, actors),
+        *_participants(e.target, actors),
+        e.location.name if e.location else None,
+        e.location.country if e.location else None,
+        e.trigger.text,
+        e.trigger.start,
+        e.trigger.end,
+        e.sentence.start,
+        e.sentence.end,
+        text[e.sentence.start : e.sentence.end],
+        e.cameo,
+        e.confidence,
     )

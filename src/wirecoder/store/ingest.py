@@ -95,9 +95,12 @@ def write_batch(path: Path, batch: list[tuple[Item, Result]], report: IngestRepo
     with opened(path, read_only=False) as con:
         doc_ids = [r.doc.id for _, r in batch if isinstance(r, ArticleResult)]
         # Another ingest may have stored some of these since we looked: skip them, don't collide.
-        present = {row[0] for row in con.execute(
-            "SELECT id FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids]
-        ).fetchall()}
+        present = {
+            row[0]
+            for row in con.execute(
+                "SELECT id FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids]
+            ).fetchall()
+        }
         rows: dict[str, list[tuple]] = {table: [] for table in DOCUMENT_TABLES}
         cleared: list[str] = []
         failures: list[Failure] = []
@@ -124,7 +127,10 @@ def write_batch(path: Path, batch: list[tuple[Item, Result]], report: IngestRepo
 
 
 def _commit(
-    con: duckdb.DuckDBPyConnection, rows: dict[str, list[tuple]], cleared: list[str], failures: list[Failure],
+    con: duckdb.DuckDBPyConnection,
+    rows: dict[str, list[tuple]],
+    cleared: list[str],
+    failures: list[Failure],
     now: datetime,
 ) -> None:
     con.execute("BEGIN TRANSACTION")

@@ -26,10 +26,22 @@ AXIS, GRID, INK = "#444444", "#dddddd", "#222222"
 QUAD_COLORS = {1: "#8fcf8a", 2: "#1b7837", 3: "#f4a582", 4: "#b2182b"}
 # Types take shades of their quad class's colour family.
 TYPE_COLORS = {
-    "AGREE": "#c7e9c0", "CONSULT": "#a1d99b", "SUPPORT": "#74c476", "CONCEDE": "#41ab5d",
-    "COOPERATE": "#238b45", "AID": "#006d2c", "RETREAT": "#00441b",
-    "REQUEST": "#fdd0a2", "ACCUSE": "#fdae6b", "REJECT": "#fd8d3c", "THREATEN": "#e6550d",
-    "PROTEST": "#fc9272", "SANCTION": "#ef3b2c", "MOBILIZE": "#cb181d", "COERCE": "#a50f15", "ASSAULT": "#67000d",
+    "AGREE": "#c7e9c0",
+    "CONSULT": "#a1d99b",
+    "SUPPORT": "#74c476",
+    "CONCEDE": "#41ab5d",
+    "COOPERATE": "#238b45",
+    "AID": "#006d2c",
+    "RETREAT": "#00441b",
+    "REQUEST": "#fdd0a2",
+    "ACCUSE": "#fdae6b",
+    "REJECT": "#fd8d3c",
+    "THREATEN": "#e6550d",
+    "PROTEST": "#fc9272",
+    "SANCTION": "#ef3b2c",
+    "MOBILIZE": "#cb181d",
+    "COERCE": "#a50f15",
+    "ASSAULT": "#67000d",
 }
 
 
@@ -166,7 +178,7 @@ def to_html(chart: Chart, rows: list[dict[str, Any]]) -> str:
         for r in rows
     )
     return (
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{html.escape(chart.title)}</title>"
         "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin-top:1em}"
         "td,th{border:1px solid #ccc;padding:2px 8px;text-align:left}</style></head><body>\n"
@@ -180,7 +192,9 @@ def to_png(chart: Chart) -> bytes:
     canvas = png.Canvas(WIDTH * s, HEIGHT * s)
     for b in chart.boxes:
         x0, y0 = round(b.x * s), round(b.y * s)
-        canvas.rect(x0, y0, max(1, round((b.x + b.w) * s) - x0), max(1, round((b.y + b.h) * s) - y0), png.parse_color(b.color))
+        canvas.rect(
+            x0, y0, max(1, round((b.x + b.w) * s) - x0), max(1, round((b.y + b.h) * s) - y0), png.parse_color(b.color)
+        )
     for label in chart.labels:
         width = png.text_width(label.text, s)
         x = label.x * s - (width if label.anchor == "end" else width / 2 if label.anchor == "middle" else 0)

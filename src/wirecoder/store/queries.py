@@ -68,17 +68,36 @@ def _parties(raw: dict[str, Any], role: str) -> list[dict[str, Any]]:
 
 def _event_row(raw: dict[str, Any]) -> dict[str, Any]:
     return {
-        "doc_id": raw["doc_id"], "event_id": raw["event_id"], "type": raw["type"], "mode": raw["mode"],
-        "contexts": raw["contexts"] or [], "quad_class": raw["quad_class"], "quad": raw["quad"],
-        "score": raw["score"], "status": raw["status"], "date": raw["date"], "date_start": raw["date_start"],
-        "date_end": raw["date_end"], "date_precision": raw["date_precision"], "date_source": raw["date_source"],
+        "doc_id": raw["doc_id"],
+        "event_id": raw["event_id"],
+        "type": raw["type"],
+        "mode": raw["mode"],
+        "contexts": raw["contexts"] or [],
+        "quad_class": raw["quad_class"],
+        "quad": raw["quad"],
+        "score": raw["score"],
+        "status": raw["status"],
+        "date": raw["date"],
+        "date_start": raw["date_start"],
+        "date_end": raw["date_end"],
+        "date_precision": raw["date_precision"],
+        "date_source": raw["date_source"],
         "source": _parties(raw, "source"),
         "target": _parties(raw, "target"),
-        "location": raw["location_name"], "location_country": raw["location_country"],
-        "trigger": raw["trigger_text"], "start": raw["trigger_start"], "end": raw["trigger_end"],
-        "sentence": raw["sentence_text"], "sentence_start": raw["sentence_start"],
-        "sentence_end": raw["sentence_end"], "cameo": raw["cameo"], "confidence": raw["confidence"],
-        "title": raw["title"], "url": raw["url"], "doc_source": raw["doc_source"], "dct": raw["dct"],
+        "location": raw["location_name"],
+        "location_country": raw["location_country"],
+        "trigger": raw["trigger_text"],
+        "start": raw["trigger_start"],
+        "end": raw["trigger_end"],
+        "sentence": raw["sentence_text"],
+        "sentence_start": raw["sentence_start"],
+        "sentence_end": raw["sentence_end"],
+        "cameo": raw["cameo"],
+        "confidence": raw["confidence"],
+        "title": raw["title"],
+        "url": raw["url"],
+        "doc_source": raw["doc_source"],
+        "dct": raw["dct"],
     }
 
 
@@ -103,7 +122,7 @@ def quotes(
     filters.add_dates(where, since, until, "q")
     page, page_params = _page(limit, offset)
     sql = (
-        "SELECT q.doc_id, q.quote_id, q.text, q.kind, q.start_char AS start, q.end_char AS \"end\", "
+        'SELECT q.doc_id, q.quote_id, q.text, q.kind, q.start_char AS start, q.end_char AS "end", '
         "q.speaker_name AS speaker, q.speaker_key, q.speaker_country, q.speaker_sector, q.speaker_id, "
         "q.speaker_text, q.speaker_start, q.speaker_end, q.cue, q.date, q.date_start, d.title, d.url, d.dct "
         f"FROM quotes q JOIN documents d ON d.id = q.doc_id{where.sql()} "
@@ -177,7 +196,8 @@ def actor(con: Con, actor_key: str) -> dict[str, Any] | None:
     )
     info["counterparts"] = _dicts(
         con.execute(
-            f"{_ACTORS_CTE} SELECT o.actor_key, any_value(c.name) AS name, count(DISTINCT (o.doc_id, o.event_id)) AS events "
+            f"{_ACTORS_CTE} SELECT o.actor_key, any_value(c.name) AS name, "
+            "count(DISTINCT (o.doc_id, o.event_id)) AS events "
             "FROM event_actors ea JOIN event_actors o ON o.doc_id = ea.doc_id AND o.event_id = ea.event_id "
             "AND o.actor_key <> ea.actor_key JOIN corpus_actors c ON c.actor_key = o.actor_key "
             "WHERE ea.actor_key = ? GROUP BY o.actor_key ORDER BY events DESC, o.actor_key LIMIT 20",
@@ -230,7 +250,15 @@ def stats(con: Con) -> dict[str, Any]:
     ).fetchone()
     assert one is not None
     keys = (
-        "documents", "events", "quotes", "actors", "actor_rows", "failures", "timexes", "date_from", "date_to",
+        "documents",
+        "events",
+        "quotes",
+        "actors",
+        "actor_rows",
+        "failures",
+        "timexes",
+        "date_from",
+        "date_to",
         "schema_version",
     )
     data = {k: iso(v) for k, v in zip(keys, one, strict=True)}

@@ -23,7 +23,7 @@ from wirecoder.config import Settings
 from wirecoder.model import Article, ArticleResult, Failure
 from wirecoder.store import dedup as dedup_mod
 from wirecoder.store import queries
-from wirecoder.store.connection import first_line, opened
+from wirecoder.store.connection import connect_sandboxed, first_line, opened
 from wirecoder.store.dates import parse_user_date, parse_user_until, period_of
 from wirecoder.store.errors import QueryError, StoreError
 from wirecoder.store.ingest import IngestReport, batches, run_ingest, write_batch
@@ -44,7 +44,9 @@ class Store:
         self._checked = False
         if read_only:
             if not self.path.is_file():
-                raise StoreError(f"{self.path}: no such store (create it with 'wirecoder ingest FILES --db {self.path}')")
+                raise StoreError(
+                    f"{self.path}: no such store (create it with 'wirecoder ingest FILES --db {self.path}')"
+                )
         else:
             if self.path.exists() and not self.path.is_file():
                 raise StoreError(f"{self.path}: not a file")
@@ -115,8 +117,14 @@ class Store:
             raise StoreError(f"{self.path}: opened read-only; cannot ingest")
         settings = settings or Settings.from_env()
         return run_ingest(
-            self.path, items, self.document_ids(), settings, workers=workers, progress=progress,
-            on_plan=on_plan, batch_size=batch_size,
+            self.path,
+            items,
+            self.document_ids(),
+            settings,
+            workers=workers,
+            progress=progress,
+            on_plan=on_plan,
+            batch_size=batch_size,
         )
 
     def add_results(
@@ -235,14 +243,16 @@ class Store:
     def sql(self, query: str) -> tuple[list[str], list[tuple]]:
         """Run one read-only SELECT; the connection can neither write nor read other files."""
         check_select(query)
+        con = connect_sandboxed(self.path)
         try:
-            with opened(self.path, read_only=True, config={"enable_external_access": False}) as con:
-                self._check(con)
-                cursor = con.execute(query)
-                names = [d[0] for d in cursor.description] if cursor.description else []
-                return names, cursor.fetchall()
+            self._check(con)
+            cursor = con.execute(query)
+            names = [d[0] for d in cursor.description] if cursor.description else []
+            return names, cursor.fetchall()
         except duckdb.Error as exc:
             raise QueryError(f"query failed: {first_line(exc)}") from None
+        finally:
+            con.close()
 
 
 def check_select(query: str) -> None:
@@ -255,7 +265,9 @@ def check_select(query: str) -> None:
         raise QueryError(f"give exactly one SELECT statement (got {len(statements)})")
     kind = statements[0].type
     if kind not in (duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN):
-        raise QueryError(f"only SELECT queries are allowed (this is a {kind.name} statement); the store is read-only here")
+        raise QueryError(
+            f"only SELECT queries are allowed (this is a {kind.name} statement); the store is read-only here"
+        )
 
 
 def _since(value: DateLike) -> date | None:

@@ -1,4 +1,21 @@
-"""Time stage: TIMEX3 extraction and normalisation, DCT inference, anchoring."""
+"""Time stage: TIMEX3 extraction and normalisation, DCT inference, anchoring by tense.
+
+Modules, in the order a document meets them:
+
+- ``grammar``: the rule table (``data/time/rules.tsv``, word lists in ``lexicon.json``) finds
+  candidates over the raw text, so offsets are exact; each rule runs only near its key words;
+- ``interpret``: reads each match as a *spec* (``specs``) - what it means before anchoring -
+  or rejects it (ages, the modal "May", "a quarter of");
+- ``dct``: infers a missing document date from header lines, datelines, embedded posts and
+  weekday-confirmed mentions (never from the clock);
+- ``tense``: which way the governing clause points (``data/time/cues.json``);
+- ``component``: resolves every spec in text order against the DCT, the direction and the
+  narrative reference times, writes ``doc._.timexes`` and installs the resolver (``resolver``)
+  that :func:`time_of` uses.
+
+Without a DCT, values that need one keep X placeholders at their own granularity
+(``XXXX-WXX-5``, ``XXXX-05-31``, ``XXXX``); absolute dates, durations and sets are unaffected.
+"""
 
 from wirecoder.time.api import TimeAnchor, time_of
 

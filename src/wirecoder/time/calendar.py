@@ -133,7 +133,7 @@ def nearest(candidates: list[dt.date], anchor: dt.date, direction: str | None) -
     def cost(c: dt.date) -> tuple[float, bool]:
         days = abs((c - anchor).days)
         ahead = c > anchor
-        if direction == "past" and ahead or direction == "future" and c < anchor:
+        if (direction == "past" and ahead) or (direction == "future" and c < anchor):
             return days * WRONG_SIDE_PENALTY, ahead
         if direction is None and ahead:
             return days * UNDIRECTED_FUTURE_PENALTY, ahead

@@ -14,6 +14,7 @@ Steps for one document:
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -28,7 +29,7 @@ from wirecoder.time.grammar import Candidate, raw_candidates, select
 from wirecoder.time.interpret import interpret
 from wirecoder.time.resolver import TimeResolver, place_timexes
 from wirecoder.time.sentences import SentenceIndex
-from wirecoder.time.specs import Clock, Context, Offset, Quarter, Spec, Weekday
+from wirecoder.time.specs import CalDate, Clock, Context, Offset, Quarter, RelUnit, Spec, Weekday
 from wirecoder.time.tense import direction
 
 STATE_KEY = "time_resolver"
@@ -86,8 +87,9 @@ def document_dct(view: DocView, found: list[Found]) -> dt.date | None:
         if f.candidate.rule.id in FULL_DATE_RULES:
             day = cal.parse_day(f.spec.resolve(Context(dct=None)))
             if day is not None:
-                mentions.append(DatedMention(f.candidate.start, f.candidate.end, day,
-                                             _clause_direction(view, f) == "future"))
+                mentions.append(
+                    DatedMention(f.candidate.start, f.candidate.end, day, _clause_direction(view, f) == "future")
+                )
     inferred = infer_dct(view.text, mentions)
     if inferred is None:
         doc._.dct, doc._.dct_source = None, "unknown"
@@ -106,7 +108,8 @@ def _sentence_of(view: DocView, f: Found) -> int | None:
 def resolve_all(view: DocView, found: list[Found], dct: dt.date | None) -> None:
     """Give every expression its value, in text order (narrative times flow forward)."""
     ref_quarter: tuple[int, int] | None = None
-    recent_points: list[tuple[int | None, str]] = []  # (sentence start, value) of anchored DATEs
+    recent_points: list[tuple[int | None, str]] = []  # (sentence, value) of anchored DATEs
+    story_years: list[tuple[int | None, int]] = []  # (sentence, year) of "last year", "two years ago"
     for f in found:
         check_budget(view.doc)
         if f.spec.needs_direction and dct is not None:
@@ -116,6 +119,8 @@ def resolve_all(view: DocView, found: list[Found], dct: dt.date | None) -> None:
             ctx.ref_point = _nearby_point(view, f, recent_points)
         if recent_points:
             ctx.last_point = recent_points[-1][1]
+        if isinstance(f.spec, CalDate) and dct is not None:
+            ctx.narrative_year = _narrative_year(view, f, story_years, dct)
         if not isinstance(f.spec, Clock) or not f.spec.needs_day:
             f.value = f.spec.resolve(ctx)
         if f.value:
@@ -124,10 +129,14 @@ def resolve_all(view: DocView, found: list[Found], dct: dt.date | None) -> None:
                 ref_quarter = (int(q.group(1)), int(q.group(2))) if q else ref_quarter
             if f.spec.type == "DATE" and f.value[:1].isdigit():
                 recent_points.append((_sentence_of(view, f), f.value))
+            if isinstance(f.spec, (RelUnit, Offset)) and len(f.value) == 4 and f.value.isdigit():
+                story_years.append((_sentence_of(view, f), int(f.value)))
     _weekdays_take_their_dates(view.text, found)
-    for f in found:  # clock times take their day from the sentence
+    for f in found:  # clock times take their day from the sentence, else from the one before
         if f.value is None:
-            day = _sentence_day(view, f, found)
+            before = [p for p in found if p.value and p.candidate.end <= f.candidate.start and p.spec.type == "DATE"]
+            earlier = [(_sentence_of(view, p), p.value or "") for p in before if p.value and p.value[:1].isdigit()]
+            day = _sentence_day(view, f, found) or cal.parse_day(_nearby_point(view, f, earlier) or "")
             f.value = f.spec.resolve(Context(dct=dct, ref_day=day))
 
 
@@ -141,8 +150,8 @@ _BETWEEN_WEEKDAY_AND_DATE = re.compile(r",?[ \t]*$")
 
 
 def _weekdays_take_their_dates(text: str, found: list[Found]) -> None:
-    """"Monday, Oct. 26": the weekday names the day the date gives (when they agree)."""
-    for f, nxt in zip(found, found[1:]):
+    """A weekday next to its date ("Monday, Oct. 26") names the day the date gives (when they agree)."""
+    for f, nxt in itertools.pairwise(found):
         if not isinstance(f.spec, Weekday) or not nxt.value or len(nxt.value) < 10:
             continue
         gap = text[f.candidate.end : nxt.candidate.start + nxt.spec.trim]
@@ -162,6 +171,21 @@ def _nearby_point(view: DocView, f: Found, recent: list[tuple[int | None, str]])
     return value if sentence - last_sentence in (0, 1) else None
 
 
+def _narrative_year(view: DocView, f: Found, story_years: list[tuple[int | None, int]], dct: dt.date) -> int | None:
+    """The past year the story is in when this sentence or the previous one of the paragraph
+    said so relative to the DCT ("... tests last year. On December 22, ..."); a year merely
+    mentioned ("since 1980") does not move the story."""
+    sentence = _sentence_of(view, f)
+    if sentence is None or not story_years:
+        return None
+    other, year = story_years[-1]
+    if other is None or not 0 <= sentence - other <= 1:
+        return None
+    if view.sentences.paragraph(other) != view.sentences.paragraph(sentence):
+        return None
+    return year if year < dct.year else None
+
+
 def _sentence_day(view: DocView, f: Found, found: list[Found]) -> dt.date | None:
     sentence = _sentence_of(view, f)
     for other in found:
@@ -179,8 +203,14 @@ def to_timexes(view: DocView, found: list[Found]) -> list[Timex]:
         c = f.candidate
         start = c.start + f.spec.trim
         out.append(
-            Timex(id=f"t{len(out) + 1}", text=text[start : c.end], start=start, end=c.end,
-                  type=f.spec.type, value=f.value or "")
+            Timex(
+                id=f"t{len(out) + 1}",
+                text=text[start : c.end],
+                start=start,
+                end=c.end,
+                type=f.spec.type,
+                value=f.value or "",
+            )
         )
     return out
 

@@ -61,9 +61,8 @@ def _spelled_years(lex: Lexicon) -> tuple[str, str]:
     tens = [w for w, v in lex.cardinals.items() if v in (20, 30, 40, 50, 60, 70, 80, 90) and " " not in w]
     ones = [w for w, v in lex.cardinals.items() if 1 <= v <= 9 and w not in ("a", "an") and " " not in w]
     teens = [w for w, v in lex.cardinals.items() if 10 <= v <= 19 and " " not in w]
-    two_digits = (
-        f"(?:{_alternation(tens)}(?:[- ]{_alternation(ones)})?|{_alternation(teens)}|oh[- ]{_alternation(ones)}|hundred)"
-    )
+    ones_re, tens_re, teens_re = _alternation(ones), _alternation(tens), _alternation(teens)
+    two_digits = f"(?:{tens_re}(?:[- ]{ones_re})?|{teens_re}|oh[- ]{ones_re}|hundred)"
     centuries = _alternation([w for w in lex.spelled_year_heads if w != "twenty"])
     nineteen = f"(?:{centuries}[ -]{two_digits})"
     thousand = f"(?:two[ -]thousand(?:[ -](?:and[ ])?(?:{_alternation(ones)}|{_alternation(teens)}))?)"

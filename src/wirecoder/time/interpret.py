@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from wirecoder.time import calendar as cal
 from wirecoder.time.grammar import Candidate
 from wirecoder.time.lexicon import Lexicon, load_lexicon
 from wirecoder.time.specs import (
@@ -30,8 +31,12 @@ from wirecoder.time.specs import (
 Reader = Callable[[Candidate, str, Lexicon], Spec | None]
 
 _DAYREF_SHIFT = {
-    "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
-    "the day before yesterday": -2, "the day after tomorrow": 2,
+    "today": 0,
+    "tonight": 0,
+    "yesterday": -1,
+    "tomorrow": 1,
+    "the day before yesterday": -2,
+    "the day after tomorrow": 2,
 }
 _QUARTER_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _SHIFT = {"past": -1, "future": 1, "this": 0}
@@ -79,6 +84,11 @@ def _pod(lex: Lexicon, groups: dict[str, str]) -> str | None:
     return lex.parts_of_day.get(norm(raw)) if raw else None
 
 
+def _possible_day(year: int | None, month: int, day: int) -> bool:
+    """Whether the day exists in that month (of that year, or of a leap year when none is given)."""
+    return cal.valid_day(year if year is not None else 2000, month, day) is not None
+
+
 def _weekday(lex: Lexicon, groups: dict[str, str]) -> int | None:
     raw = groups.get("weekday")
     return lex.weekdays.get(norm(raw).removesuffix("'s")) if raw else None
@@ -123,9 +133,13 @@ def read_clock(c: Candidate, text: str, lex: Lexicon) -> Spec | None:
     elif "dayref" in g:
         day_spec = DayRef(shift=_DAYREF_SHIFT.get(norm(g["dayref"]), 0))
     elif "month" in g and "day" in g:
-        day_spec = CalDate(year=_year(g), month=_month(lex, g), day=_day(g), needs_direction=True)
-    return Clock(type="TIME", clock=clock, day_spec=day_spec, needs_direction=day_spec is not None,
-                 needs_day=day_spec is None)
+        month, day = _month(lex, g), _day(g)
+        if month is None or day is None or not _possible_day(_year(g), month, day):
+            return None
+        day_spec = CalDate(year=_year(g), month=month, day=day, needs_direction=True)
+    return Clock(
+        type="TIME", clock=clock, day_spec=day_spec, needs_direction=day_spec is not None, needs_day=day_spec is None
+    )
 
 
 # --------------------------------------------------------------------------- calendar dates
@@ -153,13 +167,15 @@ def read_date(c: Candidate, text: str, lex: Lexicon) -> Spec | None:
     if "year2" in g:  # fiscal '89
         return Fixed(value=str(_year(g, "year2")))
     month, day, year = _month(lex, g), _day(g), _year(g)
-    if month is not None and day is not None and not 1 <= day <= 31:
-        return None
+    if month is not None and day is not None and not _possible_day(year, month, day):
+        return None  # "February 30" is no date
     if "relyear" in g and year is None:
         shift = _SHIFT.get(_direction(lex, g["relyear"]) or "this", 0)
         return CalDate(month=month, year_shift=shift)
     if year is not None and month is None:
-        half = {"the first half of": 1, "the second half of": 2}.get(norm(g.get("mod", "")))
+        half = {"the first half of": 1, "the second half of": 2, "the last half of": 2, "the latter half of": 2}.get(
+            norm(g.get("mod", ""))
+        )
         if half:
             return Fixed(value=f"{year:04d}-H{half}")
         if c.rule.id == "year" and _counted_not_dated(text, c):
@@ -180,7 +196,7 @@ _PLURAL_AFTER = re.compile(r"[ \t]+[a-z]+s\b")
 
 
 def _counted_not_dated(text: str, c: Candidate) -> bool:
-    """"reached 1990 units": a bare four-digit number counting a plural noun, with no
+    """A bare four-digit number counting a plural noun ("reached 1990 units"), with no
     preposition or determiner before it that would make it a year."""
     if "fiscal" in c.groups or "mod" in c.groups or c.end - c.start != 4:
         return False
@@ -194,10 +210,10 @@ def read_month(c: Candidate, text: str, lex: Lexicon) -> Spec | None:
     rel = _direction(lex, g.get("rel"))
     if month is None:
         return None
-    if norm(g["month"]) in ("may", "march") and not rel and "mod" not in g:
-        # the modal "May" and the verb "March" open sentences; a month there needs a preposition
-        if _sentence_start(text, c.start) or not _preceded_by_preposition(text, c.start):
-            return None
+    ambiguous = norm(g["month"]) in ("may", "march") and not rel and "mod" not in g
+    # the modal "May" and the verb "March" open sentences; there a month needs a preposition
+    if ambiguous and (_sentence_start(text, c.start) or not _preceded_by_preposition(text, c.start)):
+        return None
     return CalDate(month=month, rel=rel, needs_direction=True)
 
 
@@ -220,7 +236,7 @@ def read_quarter(c: Candidate, text: str, lex: Lexicon) -> Spec | None:
     unit = norm(g.get("unit", "quarter"))
     rel = norm(g.get("rel", ""))
     year = _year(g) or _year(g, "year2") or _year(g, "year3")
-    shift_year = _SHIFT.get(_direction(lex, g.get("relyear")) or "", None) if "relyear" in g else None
+    shift_year = _SHIFT.get(_direction(lex, g.get("relyear")) or "") if "relyear" in g else None
     if c.rule.id == "year_quarter":  # last year's third quarter, this year's period
         shift = _SHIFT.get(_direction(lex, g["relyear"]) or "this", 0)
         if "qord" in g and unit == "quarter":
@@ -237,8 +253,19 @@ def read_quarter(c: Candidate, text: str, lex: Lexicon) -> Spec | None:
         if shift_year is not None:  # the third quarter of last year
             return Quarter(quarter=n, dct_year_shift=shift_year)
         year_shift = -1 if rel in ("year-earlier", "year-ago") else 0
-        return Quarter(quarter=n, year=year, year_shift=year_shift, needs_direction=True)
+        # "the [third-quarter] loss": a hyphenated quarter is an adjective and leaves "the" out
+        trim = (
+            _leading_the(text, c)
+            if not rel and re.search(r"\w-(?:fiscal[ \t]+)?quarter$", text[c.start : c.end], re.I)
+            else 0
+        )
+        return Quarter(quarter=n, year=year, year_shift=year_shift, needs_direction=True, trim=trim)
     # no ordinal: "the quarter", "the latest quarter", "last quarter"
+    if "endmonth" in g:  # "the quarter ended Sept. 30": the calendar quarter of that day
+        month, day = _month(lex, {"month": g["endmonth"]}), _day({"day": g["endday"]})
+        if month and day:
+            shift = -1 if rel in ("year-earlier", "year-ago", "prior-year", "year-before") else 0
+            return Quarter(ends_on=(month, day, _year(g, "endyear")), year_shift=shift)
     if rel in ("this", "current"):
         return Quarter(dct_shift=0)
     if rel in ("last", "previous") and unit == "quarter":
@@ -260,11 +287,19 @@ def read_yearago(c: Candidate, text: str, lex: Lexicon) -> Spec | None:
         return None
     if "nine months" in unit:
         return Fixed(type="DURATION", value="P9M")
+    trim = 0 if unit else _leading_the(text, c)  # "the [year-ago] results": the article is the noun's
     if unit in ("month", "months", "level", "results", "year") and unit:
         return Offset(unit="Y", n=1, sign=-1, from_reference=True)
     if word in ("year earlier", "year ago") and not unit:
         return None  # "a year earlier" is read by the offset rule
-    return Quarter(year_shift=-1)
+    return Quarter(year_shift=-1, trim=trim)
+
+
+def _leading_the(text: str, c: Candidate) -> int:
+    matched = text[c.start : c.end]
+    if not matched.lower().startswith("the"):
+        return 0
+    return len(matched) - len(matched[3:].lstrip())
 
 
 def read_season(c: Candidate, text: str, lex: Lexicon) -> Spec | None:
@@ -280,8 +315,9 @@ def read_season(c: Candidate, text: str, lex: Lexicon) -> Spec | None:
 
 def read_holiday(c: Candidate, text: str, lex: Lexicon) -> Spec | None:
     g = c.groups
-    return Holiday(rule=lex.holidays[norm(g["holiday"])], year=_year(g), rel=_direction(lex, g.get("rel")),
-                   needs_direction=True)
+    return Holiday(
+        rule=lex.holidays[norm(g["holiday"])], year=_year(g), rel=_direction(lex, g.get("rel")), needs_direction=True
+    )
 
 
 # --------------------------------------------------------------------------- days, weekdays
@@ -297,11 +333,10 @@ def read_dayref(c: Candidate, text: str, lex: Lexicon) -> Spec | None:
 
 def read_pod(c: Candidate, text: str, lex: Lexicon) -> Spec | None:
     g = c.groups
-    pod = _pod(lex, g) or ("AF" if "afternoon" in norm(g["pod"]) else "MO" if "morning" in norm(g["pod"]) else None)
-    rel = norm(g.get("rel", ""))
-    shift = {"last": -1, "yesterday": -1, "tomorrow": 1}.get(rel, 0)
-    if rel == "last" and pod != "NI":
-        shift = 0 if pod is None else -1
+    word = norm(g["pod"])
+    # "mid-afternoon", "midmorning" are not in the word list as such: read them by their part
+    pod = _pod(lex, g) or ("AF" if "afternoon" in word else "MO" if "morning" in word else None)
+    shift = {"last": -1, "yesterday": -1, "tomorrow": 1}.get(norm(g.get("rel", "")), 0)
     return DayRef(type="TIME", shift=shift, pod=pod)
 
 
@@ -315,8 +350,12 @@ def read_weekday(c: Candidate, text: str, lex: Lexicon) -> Spec | None:
     if "weekmod" in g:
         week_shift = {"this": 0, "last": -1, "next": 1}[norm(g["weekmod"])]
     return Weekday(
-        type="TIME" if pod else "DATE", weekday=weekday, rel=_direction(lex, g.get("rel")), pod=pod,
-        week_shift=week_shift, needs_direction=True,
+        type="TIME" if pod else "DATE",
+        weekday=weekday,
+        rel=_direction(lex, g.get("rel")),
+        pod=pod,
+        week_shift=week_shift,
+        needs_direction=True,
     )
 
 
@@ -353,8 +392,16 @@ def read_offset(c: Candidate, text: str, lex: Lexicon) -> Spec | None:
 
 
 _REL_UNITS = {
-    "year": "Y", "month": "M", "week": "W", "weekend": "WE", "quarter": "Q", "decade": "DE", "century": "CE",
-    "fiscal year": "Y", "school year": "Y", "day": "D",
+    "year": "Y",
+    "month": "M",
+    "week": "W",
+    "weekend": "WE",
+    "quarter": "Q",
+    "decade": "DE",
+    "century": "CE",
+    "fiscal year": "Y",
+    "school year": "Y",
+    "day": "D",
 }
 
 
@@ -386,7 +433,7 @@ def duration_value(unit: str, n: float | None) -> str:
     scale = {"DE": 10, "CE": 100, "ML": 1000, "2W": 2, "WE": 2}.get(unit, 1)
     prefix = "PT" if time_unit else "P"
     if n is None:
-        return f"{prefix}X{ {'DE': 'DE', 'CE': 'CE'}.get(unit, letter)}"
+        return f"{prefix}X{ {'DE': 'DE', 'CE': 'CE'}.get(unit, letter) }"
     n *= scale
     if n == int(n):
         return f"{prefix}{int(n)}{letter}"
@@ -447,7 +494,7 @@ def read_duration(c: Candidate, text: str, lex: Lexicon) -> Spec | None:
 
 
 def _not_a_duration(c: Candidate, text: str, raw_num: str, unit: str) -> bool:
-    """"three-quarters of", "a quarter of the shares", "a second time": amounts, not stretches."""
+    """Amounts, not stretches of time: "three-quarters of", "a quarter of the shares", "a second time"."""
     after = text[c.end : c.end + 6].lower()
     if unit == "Q" and (after.startswith((" of", " percent", " point")) or "-" in text[c.start : c.end]):
         return True
@@ -457,10 +504,9 @@ def _not_a_duration(c: Candidate, text: str, raw_num: str, unit: str) -> bool:
 def _adjectival_the(c: Candidate, text: str, g: dict[str, str]) -> int:
     """Characters of a leading "the" to leave out: "the [30-day] period" (an adjectival duration)
     keeps its article outside, "[the nine months]" and "[the past two years]" keep it inside."""
-    matched = text[c.start : c.end]
-    if "rel" in g or not matched.lower().startswith("the") or norm(g["unit"]).endswith("s"):
+    if "rel" in g or norm(g["unit"]).endswith("s"):
         return 0
-    return len(matched) - len(matched[3:].lstrip())
+    return _leading_the(text, c)
 
 
 def _add_durations(a: str, b: str) -> str:
@@ -531,7 +577,7 @@ def read_ref(c: Candidate, text: str, lex: Lexicon) -> Spec | None:
 
 
 def read_year(c: Candidate, text: str, lex: Lexicon) -> Spec | None:
-    """"the year": a stretch of a year before "ended"/"ending", else the current year."""
+    """The bare "the year": a stretch of a year before "ended"/"ending", else the current year."""
     if "ended" in c.groups:
         return Fixed(type="DURATION", value="P1Y")
     return RelUnit(unit="Y", shift=0)

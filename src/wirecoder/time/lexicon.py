@@ -55,9 +55,8 @@ class Lexicon:
             total = total * value if value in (100, 1000) and total else total + value
         return total or None
 
-
     def spelled_year(self, text: str) -> int | None:
-        """"nineteen ninety-six" -> 1996, "two thousand and one" -> 2001."""
+        """A spoken year: "nineteen ninety-six" -> 1996, "two thousand and one" -> 2001."""
         words = text.lower().replace("-", " ").split()
         if words[:2] == ["two", "thousand"]:
             rest = [w for w in words[2:] if w != "and"]

@@ -27,6 +27,7 @@ class Context:
     ref_quarter: tuple[int, int] | None = None  # the quarter the text is talking about
     ref_point: str | None = None  # an anchored DATE value in this sentence or the one before
     last_point: str | None = None  # the last anchored DATE value anywhere before
+    narrative_year: int | None = None  # a past year the sentence or the one before is about
     ref_day: dt.date | None = None  # a day named in the same sentence (for clock times)
 
 
@@ -77,6 +78,8 @@ class CalDate(Spec):
         year = self.year
         if year is None and self.year_shift is not None and ctx.dct:
             year = ctx.dct.year + self.year_shift
+        if year is None and self.rel is None and ctx.narrative_year and ctx.direction != "future":
+            year = ctx.narrative_year  # "Tests were held last year. On December 22, ..."
         if year is None:
             if ctx.dct is None:
                 return _placeholder(self.month, self.day) + suffix
@@ -92,8 +95,14 @@ class CalDate(Spec):
         assert dct is not None
         direction = self._direction(ctx)
         if self.day is not None and self.month is not None:
-            days = [d for y in (dct.year - 1, dct.year, dct.year + 1) if (d := cal.valid_day(y, self.month, self.day))]
-            return cal.nearest(days, dct, direction).year
+            # February 29 may be up to four years away; other days are within a year
+            years = (
+                range(dct.year - 4, dct.year + 5)
+                if (self.month, self.day) == (2, 29)
+                else range(dct.year - 1, dct.year + 2)
+            )
+            days = [d for y in years if (d := cal.valid_day(y, self.month, self.day))]
+            return cal.nearest(days, dct, direction).year if days else dct.year
         assert self.month is not None
         this_month = dct.replace(day=1)
         months = [dt.date(y, self.month, 1) for y in (dct.year - 1, dct.year, dct.year + 1)]
@@ -318,6 +327,7 @@ class Quarter(Spec):
     year_shift: int = 0  # year-earlier quarter: -1
     dct_shift: int | None = None  # this quarter: 0, last quarter: -1 (relative to the DCT's quarter)
     dct_year_shift: int | None = None  # the third quarter of last year: -1 (relative to the DCT's year)
+    ends_on: tuple[int, int, int | None] | None = None  # "the quarter ended Sept. 30": (month, day, year)
 
     def resolve(self, ctx: Context) -> str:
         dct = ctx.dct
@@ -331,6 +341,11 @@ class Quarter(Spec):
         if self.half is not None:
             year = self.year if self.year is not None else self._year_for(ctx, 6 * (self.half - 1) + 1)
             return f"{year:04d}-H{self.half}" if year is not None else f"XXXX-H{self.half}"
+        if self.quarter is None and self.ends_on is not None and dct is not None:
+            month, day, year = self.ends_on
+            if year is None:  # a period that ended: the last such day on or before the DCT
+                year = dct.year if (month, day) <= (dct.month, dct.day) else dct.year - 1
+            return f"{year + self.year_shift:04d}-Q{(month - 1) // 3 + 1}"
         if self.quarter is None:
             ref = ctx.ref_quarter or _last_completed_quarter(dct)
             if ref is None:
@@ -348,8 +363,6 @@ class Quarter(Spec):
         dct = ctx.dct
         if dct is None:
             return None
-        if ctx.ref_quarter and self.quarter is not None and ctx.ref_quarter[0] != dct.year:
-            return ctx.ref_quarter[0]
         if dt.date(dct.year, first_month, 1) > dct and ctx.direction != "future":
             return dct.year - 1
         return dct.year
@@ -439,7 +452,11 @@ class Anaphor(Spec):
                 return {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Q": "XXXX-QX"}.get(self.unit, "XXXX")
             base, day = cal.fmt_day(ctx.dct), ctx.dct
         if day is not None:
-            shifted = cal.shift_date(day, self.unit, self.shift) if self.unit != "Q" else cal.shift_date(day, "M", 3 * self.shift)
+            shifted = (
+                cal.shift_date(day, self.unit, self.shift)
+                if self.unit != "Q"
+                else cal.shift_date(day, "M", 3 * self.shift)
+            )
             grain = self.unit
             value = format_grain(shifted, grain)
             return value + (f"T{self.pod}" if self.pod and grain == "D" else "")

@@ -46,8 +46,8 @@ def direction(span: Span, text: str) -> str | None:
     if verb is None:
         return "future" if cue == "deadline" else None
     found = verb_direction(verb, depth=0)
-    if cue == "deadline" and not _is_perfect(verb):
-        return "future"  # "has until Friday", "postponed until Tuesday"
+    if cue == "deadline" and not _is_past_perfect(verb):
+        return "future"  # "has until Friday", "postponed until Tuesday" ("had not ... until" is past)
     return found
 
 
@@ -67,7 +67,8 @@ def _prefix_patterns() -> dict[str, re.Pattern[str]]:
 
 
 def prefix_direction(text: str, start: int) -> str | None:
-    """"future" / "past" for a strong cue before the expression, "deadline" for until/by."""
+    """The direction a cue right before the expression gives: "future" or "past" for a strong one
+    ("as soon as", "since"), "deadline" for until/by."""
     before = text[max(0, start - 24) : start]
     for name, pattern in _prefix_patterns().items():
         if pattern.search(before):
@@ -75,8 +76,8 @@ def prefix_direction(text: str, start: int) -> str | None:
     return None
 
 
-def _is_perfect(verb: Token) -> bool:
-    return any(a.lemma_.lower() == "have" for a in _aux_children(verb))
+def _is_past_perfect(verb: Token) -> bool:
+    return any(a.lower_ in ("had", "'d") for a in _aux_children(verb))
 
 
 def _aux_children(verb: Token) -> list[Token]:
@@ -122,7 +123,7 @@ def verb_direction(verb: Token, depth: int) -> str | None:
 
 
 def _infinitive_direction(verb: Token, depth: int) -> str | None:
-    """"to travel": forward-looking under expect/plan/schedule..., else as its governor."""
+    """An infinitive ("to travel") looks forward under expect/plan/schedule..., else follows its governor."""
     cues = load_cues()
     head = verb.head
     if head.i == verb.i or depth > 3:

@@ -1,0 +1,73 @@
+"""Odd inputs never crash the time stage, and offsets always index the input exactly."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from wirecoder.time.lexicon import load_lexicon
+
+_lex = load_lexicon()
+WORDS = sorted(
+    {w.title() for w in _lex.months}
+    | {w.title() for w in _lex.weekdays}
+    | set(_lex.units)
+    | set(_lex.cardinals)
+    | set(_lex.references)
+    | {
+        "last",
+        "next",
+        "this",
+        "ago",
+        "earlier",
+        "later",
+        "the",
+        "of",
+        "on",
+        "in",
+        "a.m.",
+        "p.m.",
+        "fiscal",
+        "quarter",
+        "third",
+        "-",
+        ",",
+        ".",
+        "'s",
+        "\n",
+        "\n\n",
+        "29",
+        "30",
+        "31",
+        "0",
+        "1999",
+        "2020",
+        "'90s",
+        "February",
+        "12:30",
+        "(Reuters)",
+        "--",
+        "@x",
+        "said",
+        "will",
+        "had",
+        "been",
+    }
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    words=st.lists(st.sampled_from(WORDS), min_size=1, max_size=40),
+    dct=st.sampled_from([None, "2021-03-18", "2020-02-29"]),
+)
+def test_word_salad_never_crashes(annotate_text, words, dct):
+    annotate_text(" ".join(words), dct)  # the fixture checks errors and offsets
+
+
+def test_impossible_dates_are_not_dates(timexes):
+    assert not [t for t in timexes("The fee is due February 30 or on Sept. 31, 2020.") if "30" in t[0] or "31" in t[0]]
+
+
+def test_february_29_far_from_a_leap_year(timexes):
+    assert ("February 29", "DATE", "2020-02-29") in timexes("The vote took place on February 29.", dct="2022-06-01")
