@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib
 import logging
 import os
-import time
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TypeVar
@@ -23,7 +22,7 @@ from wirecoder.errors import ModelError
 from wirecoder.extensions import init_doc
 from wirecoder.integrity import verify_model_package
 from wirecoder.model import Article, ArticleResult, DocInfo, Failure
-from wirecoder.stage import DEADLINE_KEY
+from wirecoder.stage import BUDGET_KEY
 
 T = TypeVar("T")
 log = logging.getLogger("wirecoder.pipeline")
@@ -82,6 +81,8 @@ def check_limits(article: Article, settings: Settings) -> str | None:
 
 def make_doc(nlp: Language, article: Article, settings: Settings) -> Doc:
     doc = init_doc(nlp.make_doc(article.text), article)
+    if settings.time_budget > 0:
+        doc._.wc_state[BUDGET_KEY] = settings.time_budget
     if len(doc) > settings.max_tokens:
         doc._.wc_errors.append(f"document has {len(doc):,} tokens, over the limit of {settings.max_tokens:,}")
     return doc
@@ -106,14 +107,6 @@ def to_result(doc: Doc, include_text: bool = False) -> ArticleResult:
         quotes=doc._.quotes,
         events=doc._.events,
     )
-
-
-def _arm_deadlines(docs: Iterable[Doc], budget: float) -> Iterator[Doc]:
-    # The deadline is set as each doc enters the pipe; spaCy's own parse counts against it.
-    for doc in docs:
-        if budget > 0:
-            doc._.wc_state[DEADLINE_KEY] = time.monotonic() + budget
-        yield doc
 
 
 def process(
@@ -184,7 +177,7 @@ def _process_batch(
         docs.append(make_doc(nlp, item, settings))
     # Docs already over the token limit skip the pipe (the parser is what would blow up).
     runnable = [d for d in docs if not d._.wc_errors]
-    done = iter(nlp.pipe(_arm_deadlines(runnable, settings.time_budget), batch_size=settings.batch_size))
+    done = iter(nlp.pipe(runnable, batch_size=settings.batch_size))
     finished = {id(d): d for d in done}
     doc_iter = iter(docs)
     for slot in slots:

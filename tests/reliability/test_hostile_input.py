@@ -129,3 +129,22 @@ def test_html_bomb_is_read_or_refused_cleanly():
         except InputError:
             continue
         assert all(isinstance(i, Article) for i in items)
+
+
+def test_a_stage_stuck_in_a_loop_is_stopped_by_the_budget(nlp, monkeypatch):
+    """Regression: a stage that looped on one Wikinews article stalled a whole ingest, because
+    the budget was only checked between stages."""
+    from wirecoder.stage import guarded
+
+    component = nlp.get_pipe("quotes")
+
+    def spin(self, doc):
+        while "spin" in doc.text:
+            pass
+        return doc
+
+    monkeypatch.setattr(type(component), "__call__", guarded("quotes")(spin))
+    items = [Article(text="Please spin forever.", id="s"), Article(text="A calm sentence.", id="c")]
+    out = list(process(items, Settings(time_budget=0.5), nlp=nlp))
+    assert isinstance(out[0], Failure) and "quotes: time budget exceeded" in out[0].reason
+    assert isinstance(out[1], ArticleResult)
