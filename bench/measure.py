@@ -98,22 +98,47 @@ def _worker_peak(workers: int) -> float:
 
 @config("local")
 def wirecoder_local(articles: list[Article], args: argparse.Namespace) -> dict:
-    """``run_local`` end to end: for 1 worker after loading the model, for N including start-up."""
+    """``run_local`` end to end, with the model loaded before the clock starts, as for bare spaCy.
+
+    One worker runs in-process after a warm-up.  For N workers a first small run starts the
+    engine's fork server (which loads the pipeline once; its time is reported as
+    ``first_pool_s``), then the timed run forks its workers from that warm server, as bare
+    spaCy's ``n_process`` forks from its loaded parent.
+    """
     from wirecoder.engines.local import run_local, warm_up
 
     s = settings()
     if args.workers <= 1:
-        warm_up(s)  # in-process: the model loads before the clock starts (workers do this in start-up)
-    cpu, started = cpu_seconds(), time.perf_counter()
-    # iter(): a stream, so the engine starts exactly the workers asked for
-    results, first = _timed(run_local(iter(articles), s, workers=args.workers), started)
-    seconds = time.perf_counter() - started
+        warm_up(s)
+        cpu, started = cpu_seconds(), time.perf_counter()
+        results, first = _timed(run_local(articles, s, workers=1), started)
+        seconds = time.perf_counter() - started
+        return {
+            "seconds": seconds, "cpu_s": cpu_seconds() - cpu, "first_result_s": first, "articles": len(results),
+            "failures": _count_failures(results), "peak_rss_mb": peak_rss_mb(), "worker_peak_rss_mb": peak_rss_mb(),
+        }  # fmt: skip
+    # Pool workers are the fork server's children, not ours: watched through /proc.
+    with ProcWatcher("multiprocessing") as watcher:
+        t = time.perf_counter()
+        list(run_local(iter(_warm_up_articles(args.workers)), s, workers=args.workers))
+        first_pool = time.perf_counter() - t
+        time.sleep(4 * watcher.interval)  # let the watcher see the final CPU of those workers
+        watched_before, polling_before = sum(watcher.cpu.values()), watcher.own_cpu
+        cpu, started = cpu_seconds(), time.perf_counter()
+        # iter(): a stream, so the engine starts exactly the workers asked for
+        results, first = _timed(run_local(iter(articles), s, workers=args.workers), started)
+        seconds = time.perf_counter() - started
+        own_cpu = cpu_seconds() - cpu - (watcher.own_cpu - polling_before)
     return {
-        "seconds": seconds, "cpu_s": cpu_seconds() - cpu, "first_result_s": first, "articles": len(results),
+        "seconds": seconds, "cpu_s": own_cpu + sum(watcher.cpu.values()) - watched_before, "parent_cpu_s": own_cpu,
+        "first_result_s": first, "first_pool_s": first_pool, "articles": len(results),
         "failures": _count_failures(results), "peak_rss_mb": peak_rss_mb(),
-        "worker_peak_rss_mb": _worker_peak(args.workers),
-        **_after_startup(articles, s, args.workers, seconds, first),
+        "worker_peak_rss_mb": watcher.worker_peak_mb(), "processes_seen": len(watcher.peaks),
     }  # fmt: skip
+
+
+def _warm_up_articles(workers: int) -> list[Article]:
+    return [Article(text=WARM_UP_TEXT, id=f"warm-up-{i}") for i in range(workers)]
 
 
 def _timed(results: Iterable, started: float) -> tuple[list, float]:
@@ -126,46 +151,29 @@ def _timed(results: Iterable, started: float) -> tuple[list, float]:
     return collected, first or 0.0
 
 
-def _after_startup(articles: list[Article], s: Settings, workers: int, seconds: float, first: float) -> dict:
-    """Throughput once every worker is busy, estimated from the time of the first result.
-
-    When the first batch comes back, each of the ``workers`` workers has about one batch done;
-    the rest of the articles took the rest of the time.
-    """
-    from wirecoder.pipeline import batched_articles
-
-    batches = list(batched_articles(articles, s))
-    done_at_first = batches[:workers]
-    rest = articles[sum(len(b) for b in done_at_first) :]
-    rest_chars = sum(len(a.text) for a in rest)
-    span = seconds - first
-    if not rest or span <= 0:
-        return {"startup_s": first}
-    return {
-        "startup_s": first, "after_startup_s": span, "after_startup_articles": len(rest),
-        "after_startup_chars": rest_chars, "chars": sum(len(a.text) for a in articles),
-    }  # fmt: skip
-
-
 # -- wirecoder, Ray engine ----------------------------------------------------------------
 
 
-class ProcPeakWatcher:
-    """Polls /proc for processes whose command line matches, keeping each one's peak RSS (VmHWM).
+class ProcWatcher:
+    """Polls /proc for this process's descendants whose command line matches, keeping each one's
+    peak RSS (the kernel's VmHWM) and CPU seconds.
 
-    Ray actors are not our children, so getrusage cannot see them; their kernel-kept high-water
-    mark is read while they live.
+    Workers forked by a fork server, and Ray actors, are not our direct children, so getrusage
+    cannot see them.  Only descendants count: other users' processes on the machine are ignored.
+    The last sample is at most one interval old when a process exits.
     """
 
     def __init__(self, pattern: str, interval: float = 0.25) -> None:
         self.pattern = pattern.encode()
         self.interval = interval
+        self.root = os.getpid()
         self.peaks: dict[int, float] = {}
-        self.cpu: dict[int, float] = {}  # the last CPU seconds seen per process
+        self.cpu: dict[int, float] = {}
+        self.own_cpu = 0.0  # the watcher's own polling, to take out of the measuring process's CPU
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
-    def __enter__(self) -> ProcPeakWatcher:
+    def __enter__(self) -> ProcWatcher:
         self._thread.start()
         return self
 
@@ -173,20 +181,47 @@ class ProcPeakWatcher:
         self._stop.set()
         self._thread.join()
 
+    def worker_peak_mb(self) -> float:
+        return round(max(self.peaks.values(), default=0.0), 1)
+
     def _run(self) -> None:
         while not self._stop.wait(self.interval):
-            for pid_dir in Path("/proc").glob("[0-9]*"):
-                self._sample(pid_dir)
+            started = time.thread_time()
+            parents = self._parents()
+            for pid in parents:
+                if pid != self.root and self._descends(pid, parents):
+                    self._sample(pid)
+            self.own_cpu += time.thread_time() - started
 
-    def _sample(self, pid_dir: Path) -> None:
+    @staticmethod
+    def _parents() -> dict[int, int]:
+        parents = {}
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):
+                continue  # the process ended between listing and reading
+            parents[int(stat.parent.name)] = int(fields[1])
+        return parents
+
+    def _descends(self, pid: int, parents: dict[int, int]) -> bool:
+        for _ in range(64):  # a chain of parents, bounded in case of a cycle from pid reuse
+            pid = parents.get(pid, 0)
+            if pid == self.root:
+                return True
+            if pid <= 1:
+                return False
+        return False
+
+    def _sample(self, pid: int) -> None:
+        folder = Path("/proc") / str(pid)
         try:
-            if self.pattern not in (pid_dir / "cmdline").read_bytes():
+            if self.pattern not in (folder / "cmdline").read_bytes():
                 return
-            match = re.search(r"VmHWM:\s+(\d+) kB", (pid_dir / "status").read_text())
-            stat = (pid_dir / "stat").read_text()
+            match = re.search(r"VmHWM:\s+(\d+) kB", (folder / "status").read_text())
+            stat = (folder / "stat").read_text()
         except OSError:
-            return  # the process ended between listing and reading
-        pid = int(pid_dir.name)
+            return
         if match:
             self.peaks[pid] = max(self.peaks.get(pid, 0.0), int(match.group(1)) / 1024)
         # utime and stime are fields 14 and 15, counted after the ")" that ends the command name
@@ -196,25 +231,39 @@ class ProcPeakWatcher:
 
 @config("ray")
 def wirecoder_ray(articles: list[Article], args: argparse.Namespace) -> dict:
-    """``run_ray`` on a private local Ray; ``ray.init`` is timed apart, start-up is the time to
-    the first result (actors start and load the pipeline), as for the local engine."""
+    """``run_ray`` on a private local Ray, and its throughput after start-up by difference.
+
+    Every ``run_ray`` call starts an actor pool whose actors load the pipeline: a fixed cost.
+    A run over the first quarter of the articles and a run over all of them pay it alike, so
+    the difference of their times is the time the other three quarters took once running.
+    A one-article run first warms the Ray session itself (driver imports, worker processes).
+    """
     from wirecoder.engines.ray_engine import run_ray, start_ray
 
     s = settings()
     t0 = time.perf_counter()
     start_ray(args.workers)
     init_s = time.perf_counter() - t0
-    with ProcPeakWatcher("PipelineActor") as watcher:
+    part = articles[: max(1, len(articles) // 4)]
+    with ProcWatcher("PipelineActor") as watcher:
+        list(run_ray(_warm_up_articles(1), s, workers=args.workers))
+        started = time.perf_counter()
+        list(run_ray(part, s, workers=args.workers))
+        part_s = time.perf_counter() - started
         cpu, started = cpu_seconds(), time.perf_counter()
         results, first = _timed(run_ray(articles, s, workers=args.workers), started)
         seconds = time.perf_counter() - started
         driver_cpu = cpu_seconds() - cpu
+    chars, part_chars = sum(len(a.text) for a in articles), sum(len(a.text) for a in part)
+    after = max(seconds - part_s, 1e-9)
+    fixed = part_s - after * part_chars / max(1, chars - part_chars)
     return {
-        "seconds": seconds, "cpu_s": driver_cpu + sum(watcher.cpu.values()), "driver_cpu_s": driver_cpu,
-        "ray_init_s": init_s, "first_result_s": first, "articles": len(results),
-        "failures": _count_failures(results), "peak_rss_mb": peak_rss_mb(),
-        "worker_peak_rss_mb": round(max(watcher.peaks.values(), default=0.0), 1),
-        "actors_seen": len(watcher.peaks), **_after_startup(articles, s, args.workers, seconds, first),
+        "seconds": seconds, "driver_cpu_s": driver_cpu, "ray_init_s": init_s, "first_result_s": first,
+        "articles": len(results), "failures": _count_failures(results), "peak_rss_mb": peak_rss_mb(),
+        "worker_peak_rss_mb": watcher.worker_peak_mb(), "actors_seen": len(watcher.peaks),
+        "actor_cpu_s_all_runs": sum(watcher.cpu.values()), "part_s": part_s, "part_articles": len(part),
+        "startup_s": fixed, "after_startup_s": after, "after_startup_articles": len(articles) - len(part),
+        "after_startup_chars": chars - part_chars, "chars": chars,
     }  # fmt: skip
 
 

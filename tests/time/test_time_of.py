@@ -54,3 +54,10 @@ def test_durations_and_references_are_not_event_times(annotate_text):
 def test_without_the_time_stage_the_dct_is_returned(time_nlp):
     doc = init_doc(time_nlp.make_doc("Nothing happened."), Article(text="Nothing happened.", date="2020-01-02"))
     assert time_of(doc, doc[1]) == TimeAnchor("2020-01-02", "dct")
+
+
+def test_a_time_off_the_main_clause_does_not_become_the_narrative(annotate_text):
+    doc = annotate_text("Talks meant to prepare a summit on June 12 are going well, the minister said.")
+    anchor = time_of(doc, token(doc, "Talks"))
+    assert anchor.source == "dct"
+    assert time_of(doc, token(doc, "summit")).value == "2021-06-12"

@@ -22,6 +22,7 @@ from wirecoder.actors.api import MentionRef, PlaceRef
 from wirecoder.actors.coref import (
     ARGUMENT_DEPS,
     DEFINITE_DETS,
+    NOMINAL_WINDOW,
     PLURAL_PRONOUNS,
     RELATIVE_PRONOUNS,
     THING_PRONOUNS,
@@ -80,8 +81,8 @@ class Analysis:
     actors: list[Actor] = field(default_factory=list)
     refs: list[MentionRef] = field(default_factory=list)
     places: list[PlaceRef] = field(default_factory=list)
-    #: country/organisation names used only as modifiers ("US" in "US President"), with their
-    #: type in ``PlaceRef.name``'s place: kept for evaluation, not actors.
+    #: country/organisation names used only as modifiers ("US" in "US President") as
+    #: (start, end, "place" | "organization"): not actors, kept for the entity evaluation.
     modifiers: list[tuple[int, int, str]] = field(default_factory=list)
 
 
@@ -480,7 +481,6 @@ def nominal_target(view: DocView, clusters: Clusters, refers: str, country: str 
     return None
 
 
-NOMINAL_WINDOW = 4
 #: Nominal heads that only fit actors of certain sectors ("the company" is not a ministry).
 NOMINAL_SECTORS = {"company": {"BUS", None}, "firm": {"BUS", None}, "newspaper": {"JRN"}, "broadcaster": {"JRN"}}
 

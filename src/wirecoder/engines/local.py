@@ -2,7 +2,10 @@
 
 Design, and why:
 
-- Each worker process loads the pipeline once, in the pool initializer, and keeps it.
+- Workers are forked from a fork server that has loaded the pipeline once (``spawn`` where
+  there is no fork server): a fresh, single-threaded interpreter, so nothing is inherited from
+  the caller (a progress bar's thread, a web server's locks), as plain ``fork`` would copy them.
+  A worker starts in milliseconds and shares the model's memory with the others.
 - Work goes out in the same batches that :func:`wirecoder.pipeline.process` would make (by
   count and by characters), so a worker's memory is bounded exactly as in-process, and one task
   is one ``nlp.pipe`` batch.
@@ -11,8 +14,6 @@ Design, and why:
 - At most ``2 * workers`` batches are in flight: the input is read lazily, finished results do
   not pile up when the caller is slower than the workers (e.g. a database insert), and the
   output comes back in input order, so it is identical for any number of workers.
-- Processes are started with ``spawn``: a fresh interpreter inherits no threads or locks from
-  the caller (a progress bar, a web server), which ``fork`` could copy in a held state.
 - A worker that dies (killed for memory, a crash in native code) stops the run with one line
   instead of hanging, which is why this uses ``concurrent.futures`` rather than
   ``multiprocessing.Pool``.
@@ -20,13 +21,16 @@ Design, and why:
 
 from __future__ import annotations
 
+import json
 import multiprocessing as mp
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import asdict
 from itertools import islice
+from multiprocessing.context import BaseContext
 
 from wirecoder.config import Settings
 from wirecoder.engines.wire import Wire, decode, encode
@@ -38,7 +42,8 @@ from wirecoder.pipeline import batched_articles, process, shared_nlp
 WARM_UP_TEXT = (
     'On Monday, President Jane Smith of Chad said: "We will sign the agreement in Geneva." '
     "Police arrested 12 protesters in Nairobi on Tuesday. "
-    "Russia accused Ukraine of attacking a convoy near Kharkiv last week."
+    "Russia accused Ukraine of attacking a convoy near Kharkiv last week. "
+    "Soldiers attacked a village in Kunduz province on Sunday."
 )
 
 Item = Article | Failure
@@ -46,6 +51,9 @@ Result = ArticleResult | Failure
 
 #: Batches in flight per worker: one running, one queued so the worker never waits for the parent.
 _IN_FLIGHT_PER_WORKER = 2
+
+#: Environment variable that hands the settings to the fork server (see :mod:`wirecoder.engines.preload`).
+PRELOAD_ENV = "WIRECODER_FORKSERVER_SETTINGS"
 
 #: Text per worker below which a worker does not pay for its start-up (several seconds).
 MIN_CHARS_PER_WORKER = 100_000
@@ -130,7 +138,7 @@ def _run_pool(items: Iterable[Item], settings: Settings, workers: int, include_t
     pending: deque[tuple[list[Item], Future[list[Wire]]]] = deque()
     executor = ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=mp.get_context("spawn"),
+        mp_context=_pool_context(settings),
         initializer=_init_worker,
         initargs=(settings, include_text),
     )
@@ -147,6 +155,24 @@ def _run_pool(items: Iterable[Item], settings: Settings, workers: int, include_t
     finally:
         # Also runs when the caller stops early (break, Ctrl-C): queued batches are dropped.
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _pool_context(settings: Settings) -> BaseContext:
+    """A fork server that has loaded the pipeline, where the platform has one; else ``spawn``.
+
+    The server is a fresh, single-threaded interpreter (nothing inherited from the caller), it
+    loads the model and the stage data once, and every worker is forked from it: a worker
+    starts in milliseconds instead of seconds, and the model's memory is shared between workers.
+    The server lives as long as the calling process, so later pools start at once too.
+    """
+    if "forkserver" not in mp.get_all_start_methods():
+        return mp.get_context("spawn")
+    context = mp.get_context("forkserver")
+    # Read by the server when it starts (first pool of this process); later pools with other
+    # settings still work, their workers just load their own pipeline in the initializer.
+    os.environ[PRELOAD_ENV] = json.dumps(asdict(settings))
+    context.set_forkserver_preload(["wirecoder.engines.preload"])
+    return context
 
 
 def _result_of(future: Future[list[Wire]], batch: list[Item]) -> list[Wire]:

@@ -37,8 +37,16 @@ from wirecoder.eval.base import EvalReport, predict, prediction_id, save_predict
 from wirecoder.model import PLOVER_TYPES, Article
 
 UNKNOWN_CODES = frozenset({"", "---", "UNK", "XXX", "NULL", "NONE"})
-OLD_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS", "XKX": "KOS",
-             "RKS": "KOS"}
+OLD_CODES = {
+    "JAP": "JPN",
+    "ITL": "ITA",
+    "VTN": "VNM",
+    "ROM": "ROU",
+    "ZAR": "COD",
+    "TMP": "TLS",
+    "XKX": "KOS",
+    "RKS": "KOS",
+}
 IGO_FAMILY = frozenset({"IGO", "UNO", "EUR"})
 POOLED_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 SUMMARY_KEYS = ["records", "type_acc", "full_acc", "src_acc", "tgt_acc", "events_per_record"]
@@ -340,6 +348,4 @@ def evaluate(gold: Path, baselines: list[str], errors: int, save: Path | None) -
     summary = dict(result.summary)
     summary["without_date"] = {k: undated[k] for k in ("type_acc", "full_acc", "src_acc", "tgt_acc")}
     tables = [summary_table("PLOVER records", {"wirecoder": summary}, SUMMARY_KEYS), per_type_table(summary)]
-    return EvalReport(
-        task="events", summary=summary, tables=tables, errors=error_cases(result, records, errors)
-    )
+    return EvalReport(task="events", summary=summary, tables=tables, errors=error_cases(result, records, errors))

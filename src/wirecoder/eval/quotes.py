@@ -31,7 +31,7 @@ from pathlib import Path
 from rich.table import Table
 
 from wirecoder.errors import InputError
-from wirecoder.eval.base import EvalReport, predict, prediction_id, save_predictions, summary_table
+from wirecoder.eval.base import EvalReport, predict, prediction_id, save_predictions
 from wirecoder.model import Article
 
 THRESHOLDS = (0.3, 0.8)
@@ -516,9 +516,15 @@ def textacy_predictions(gold: list[GoldDoc]) -> list[dict]:
             s, e = speaker[0].idx, speaker[-1].idx + len(speaker[-1].text)
             quotes.append(
                 {
-                    "id": f"q{n}", "start": content.start_char, "end": content.end_char,
-                    "text": content.text, "kind": "direct", "cue": " ".join(t.text for t in cue),
-                    "speaker_text": doc.text[s:e], "speaker_start": s, "speaker_end": e,
+                    "id": f"q{n}",
+                    "start": content.start_char,
+                    "end": content.end_char,
+                    "text": content.text,
+                    "kind": "direct",
+                    "cue": " ".join(t.text for t in cue),
+                    "speaker_text": doc.text[s:e],
+                    "speaker_start": s,
+                    "speaker_end": e,
                 }
             )
         lines.append({"doc": {"id": doc_gold.id}, "actors": [], "quotes": quotes})
@@ -542,7 +548,7 @@ def evaluate(gold: Path, baselines: list[str], errors: int = 0, save: Path | Non
     for name in baselines:
         report.baselines[name] = score(docs, index_predictions(BASELINES[name](docs)))[0]
     rows = {"wirecoder": summary, **report.baselines}
-    report.tables.append(summary_table("PolNeAR quotes (overlap matching)", rows, SUMMARY_KEYS[1:]))
+    report.tables.append(metric_table("PolNeAR quotes (overlap matching)", rows, SUMMARY_KEYS[1:]))
     report.tables.append(breakdown_table(rows))
     report.tables.append(counts_table(alignments))
     report.errors = worst_cases(alignments, errors) if errors > 0 else []
@@ -550,8 +556,21 @@ def evaluate(gold: Path, baselines: list[str], errors: int = 0, save: Path | Non
 
 
 def breakdown_table(rows: dict[str, dict]) -> Table:
-    keys = sorted({k for summary in rows.values() for k in summary if k.startswith(("r_03_", "speaker_acc_s", "speaker_acc_c"))})
-    return summary_table("Recall and speaker accuracy by gold source / cue class", rows, keys)
+    prefixes = ("r_03_", "speaker_acc_src", "speaker_acc_cue")
+    keys = sorted({k for summary in rows.values() for k in summary if k.startswith(prefixes)})
+    return metric_table("Recall and speaker accuracy by gold source / cue class", rows, keys)
+
+
+def metric_table(title: str, rows: dict[str, dict], keys: list[str]) -> Table:
+    """One row per metric, one column per system: stays readable in a narrow terminal."""
+    table = Table(title=title, title_justify="left")
+    table.add_column("metric")
+    for system in rows:
+        table.add_column(system, justify="right")
+    for key in keys:
+        values = [rows[system].get(key) for system in rows]
+        table.add_row(key, *("–" if v is None else f"{v:.4f}" for v in values))
+    return table
 
 
 def counts_table(alignments: list[DocAlignment]) -> Table:
@@ -580,7 +599,11 @@ def worst_cases(alignments: list[DocAlignment], limit: int) -> list[str]:
         for gi, g in enumerate(al.gold.quotes):
             if gi not in m:
                 near = _nearest(al.preds, g.start, g.end)
-                got = "nothing nearby" if near is None else f"{_clip(text, near.start, near.end)} [{near.start}:{near.end}]"
+                got = (
+                    "nothing nearby"
+                    if near is None
+                    else f"{_clip(text, near.start, near.end)} [{near.start}:{near.end}]"
+                )
                 missed.append((g.end - g.start, _case("MISSED", al, g.start, g.end, _gold_expect(text, g), got)))
             elif not al.speaker_right[0.3][gi]:
                 p = al.preds[m[gi]]

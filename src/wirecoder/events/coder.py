@@ -64,6 +64,7 @@ LAST_RESORT_PREPS = frozenset({"in"})
 #: Status factors for the confidence: a reported or conditional event is less certain.
 STATUS_FACTOR = {"asserted": 1.0, "reported": 0.95, "planned": 0.9, "hypothetical": 0.85, "negated": 0.9}
 #: How far apart (in dependency steps) two same-type triggers may be and still be merged.
+AGENT_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 MERGE_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp", "prep", "pobj", "pcomp", "acl", "relcl", "dobj"})
 
 
@@ -84,6 +85,7 @@ class Candidate:
     converted: bool = False  # type already set by an intent word
     source_from: Token | None = None  # causative governor whose subject is the source
     target_token: Token | None = None  # obligation rule: the clause subject is the target
+    particles: frozenset[str] = frozenset()  # particles the entry asked for ("blow up")
     parties_cache: tuple[list[str], list[str]] | None = field(default=None, repr=False)
 
     @property
@@ -95,9 +97,17 @@ class Candidate:
 
 
 def _from_entry(token: Token, entry: TriggerEntry) -> Candidate:
+    particles = frozenset(v for c in entry.conditions if c.key == "prt" and not c.negate for v in c.values)
     return Candidate(
-        token=token, type=entry.type, mode=entry.mode, contexts=list(entry.contexts), weight=entry.weight,
-        flags=entry.flags, neg_type=entry.neg_type, pos=entry.pos,
+        token=token,
+        type=entry.type,
+        mode=entry.mode,
+        contexts=list(entry.contexts),
+        weight=entry.weight,
+        flags=entry.flags,
+        neg_type=entry.neg_type,
+        pos=entry.pos,
+        particles=particles,
     )
 
 
@@ -106,6 +116,8 @@ class DocumentCoder:
 
     def __init__(self, doc: Doc, data: EventData) -> None:
         self.doc = doc
+        # Doc.text is rebuilt from the tokens on every access; the article holds the same string.
+        self.text = doc._.article.text if doc._.article is not None else doc.text
         self.data = data
         self.quantity = data.cue("quantity_nouns")
         self.group_nouns = data.cue("group_nouns")
@@ -126,7 +138,9 @@ class DocumentCoder:
         words = {lemma(obj), obj.lower_, *(lemma(c) for c in obj.children if c.dep_ == "compound")}
         if words & values:
             return True
-        return ACTOR_VALUE in values and actor_of_np(self.doc, obj, self.group_nouns) is not None
+        # A pronoun object ("released them") may stand for things as well as people: it does not
+        # make the object an actor for the choice of trigger.
+        return ACTOR_VALUE in values and obj.pos_ != "PRON" and actor_of_np(self.doc, obj, self.group_nouns) is not None
 
     def condition_holds(self, cond: Condition, token: Token) -> bool:
         if cond.key == "obj":
@@ -140,6 +154,14 @@ class DocumentCoder:
             return any(c.dep_ in ("prep", "agent") and lemma(c) in cond.values for c in token.children)
         if cond.key == "mod":
             return any(lemma(m) in cond.values for m in modifiers(token))
+        if cond.key == "gov":
+            gov = self.noun_governor(token)
+            return gov is not None and self.word(gov) in cond.values
+        if cond.key == "comp":
+            clauses = [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
+            if "*" in cond.values:
+                return any(c.dep_ == "xcomp" for c in clauses)
+            return any(self.word(c) in cond.values for c in clauses)
         if cond.key == "subj":
             subj = grammatical_subject(token)
             if subj is None:
@@ -164,8 +186,8 @@ class DocumentCoder:
         return any(t.pos_ in ("NOUN", "PROPN", "ADJ") and lemma(t) in cues for t in sent)
 
     def obligation(self, token: Token) -> Candidate | None:
-        """"X said (that) Y must do Z" is X's demand on Y."""
-        if token.pos_ != "VERB" or lemma(token) not in self.data.cue("reporting_verbs"):
+        """ "X said (that) Y must do Z" is X's demand on Y."""
+        if token.pos_ != "VERB" or lemma(token) not in self.data.cue("obligation_verbs"):
             return None
         modals = self.data.cue("obligation_modals")
         for clause in token.children:
@@ -173,11 +195,15 @@ class DocumentCoder:
                 continue
             if any(c.dep_ == "aux" and lemma(c) in modals for c in clause.children):
                 subj = first_child(clause, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
-                if subj is None:
-                    continue
+                if subj is None or subj.pos_ == "PRON":
+                    continue  # "it must be related to ...": a guess, not a demand on someone
                 cand = Candidate(
-                    token=token, type=self.data.obligation_type, mode=None, contexts=[],
-                    weight=self.data.obligation_weight, flags=frozenset({"complement"}),
+                    token=token,
+                    type=self.data.obligation_type,
+                    mode=None,
+                    contexts=[],
+                    weight=self.data.obligation_weight,
+                    flags=frozenset({"complement"}),
                 )
                 cand.target_token = subj
                 return cand
@@ -234,19 +260,33 @@ class DocumentCoder:
         return out
 
     def purpose_clauses(self, cand: Candidate) -> list[Token]:
-        """"staged demonstrations [to demand reforms]", "demonstrated ... [calling for X]"."""
+        """ "staged demonstrations [to demand reforms]", "demonstrated ... [calling for X]"."""
         return [c for h in self.event_heads(cand) for c in h.children if c.dep_ in ("advcl", "xcomp", "acl")]
 
     def event_heads(self, cand: Candidate) -> list[Token]:
         anchor = self.anchor_of(cand)
-        return [cand.token] if anchor is cand.token else [cand.token, anchor]
+        return [cand.token] if anchor == cand.token else [cand.token, anchor]
 
     def protest_frames(self, cand: Candidate) -> list[Token]:
-        """"in protest of X", "in defiance of X": the noun naming what a protest is against."""
+        """ "in protest of X", "in defiance of X": the noun naming what a protest is against."""
         frames = self.data.cue("protest_frames")
         return [
-            pobj for h in self.event_heads(cand) for word, pobj in prep_objects(h, frozenset({"in"}))
-            if lemma(pobj) in frames and pobj is not cand.token
+            pobj
+            for h in self.event_heads(cand)
+            for word, pobj in prep_objects(h, frozenset({"in"}))
+            if lemma(pobj) in frames and pobj != cand.token
+        ]
+
+    def condition_clauses(self, cand: Candidate) -> list[Token]:
+        """ "threatened to strike [unless Israel rescinded ...]": the condition of a threat, on the
+        trigger or on the act threatened."""
+        marks = self.data.cue("conditional_marks")
+        heads = [cand.token, *self.complement_clauses(cand)]
+        return [
+            c
+            for h in heads
+            for c in h.children
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
         ]
 
     def governed_tokens(self, cand: Candidate) -> list[Token]:
@@ -266,6 +306,8 @@ class DocumentCoder:
             return out
         for clause in self.complement_clauses(cand):
             out.extend(self.clause_contents(clause))
+        if cand.type == "THREATEN":
+            out.extend(self.condition_clauses(cand))
         if cand.is_noun:
             out.extend(c for c in token.children if c.dep_ in OBJECT_DEPS)
         for _, pobj in prep_objects(token, self.complement_preps):
@@ -291,7 +333,8 @@ class DocumentCoder:
                     cand.absorbed = True  # the causative verb is not an event of its own
                     continue
                 if (
-                    cand.has("purpose") and inner.type not in ("REQUEST", "PROTEST")
+                    cand.has("purpose")
+                    and inner.type not in ("REQUEST", "PROTEST")
                     and token not in self.object_tokens(cand)
                 ):
                     continue  # a protest absorbs only the demand it is made for
@@ -339,7 +382,7 @@ class DocumentCoder:
         return None
 
     def cancelled(self, cand: Candidate) -> bool:
-        """"postponed the summit", "thwarted an attack": the event did not (yet) take place."""
+        """ "postponed the summit", "thwarted an attack": the event did not (yet) take place."""
         if not cand.is_noun:
             return False
         gov = self.noun_governor(cand.token)
@@ -373,14 +416,15 @@ class DocumentCoder:
                 return found
         return []
 
-    def prep_actors(self, token: Token, preps: frozenset[str], deep: bool = True) -> list[str]:
+    def prep_actors(self, token: Token, preps: frozenset[str], deep: bool = True, places_too: bool = False) -> list[str]:
         """Actors of the token's prepositional objects; when an object is not an actor itself,
-        the actors inside it ("fired at targets in Jericho", "for a war against Iraq")."""
+        the actors inside it ("for a war against Iraq"; with ``places_too`` also "fired at
+        targets in Jericho")."""
         found: list[str] = []
         for _, pobj in prep_objects(token, preps):
             direct = self.np_actors(pobj)
             if not direct and deep:
-                direct = self.inner_actors(pobj, places_too=False)
+                direct = self.inner_actors(pobj, places_too=places_too)
             found = merge(found, direct)
         return found
 
@@ -388,6 +432,13 @@ class DocumentCoder:
         if obj is None:
             return []
         return self.np_actors(obj) or self.inner_actors(obj, places_too=places_too)
+
+    def place_holders(self, cand: Candidate) -> list[Token]:
+        """Tokens whose "in X" phrase gives the event's place: the trigger, its anchor, and the
+        object ("blocked streets in Hong Kong")."""
+        heads = self.event_heads(cand)
+        obj = direct_object(cand.token, self.quantity) if not cand.is_noun else None
+        return heads + ([obj] if obj is not None else [])
 
     def place_actor(self, tokens: list[Token]) -> list[str]:
         span = places.place_span_of(self.doc, tokens, self.place_preps)
@@ -419,7 +470,7 @@ class DocumentCoder:
         subj = self._agent_or_subject(token, adjective=stative)
         found = self.np_actors(subj)
         passive_without_agent = not stative and is_passive(token) and subj is None
-        if not found and not passive_without_agent and (subj is None or subj.pos_ == "PRON"):
+        if not found and not passive_without_agent and subj is not None and subj.pos_ == "PRON":
             found = self.reporter_of(token)  # "Iraq said it would ...": the unresolved "it"
         return found
 
@@ -430,10 +481,14 @@ class DocumentCoder:
         target: list[str] = []  # filled from the most specific clue to the least
         if cand.target_token is not None:
             target = self.np_actors(cand.target_token)
-        if cand.pos != "A" and not (cand.has("stative") and is_passive(token)):
-            target = merge(target, self.object_actors(direct_object(token, self.quantity), info.place_role != "no"))
+        obj = direct_object(token, self.quantity)
+        if obj is not None and cand.pos != "A" and not (cand.has("stative") and is_passive(token)):
+            if info.object_role == "target":
+                target = merge(target, self.object_actors(obj, places_too=info.place_role == "target"))
+            else:  # "provided aid for X", "sent troops to X": the object is what is sent
+                target = merge(target, self.inner_actors(obj, info.target_preps, places_too=False))
         preps = info.target_preps - RECIPROCAL_PREPS if cand.has("recip") else info.target_preps
-        target = merge(target, self.prep_actors(token, preps))
+        target = merge(target, self.prep_actors(token, preps, places_too=info.place_role in ("target", "both")))
         if cand.has("recip"):
             source = merge(source, self.party_actors(token))
         if cand.mode == "visit" and not target:
@@ -456,8 +511,10 @@ class DocumentCoder:
             target = self.np_actors(first_child(gov, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS))
         elif not source and gov is not None and self.word(gov) in self.light_verbs:
             source = self.np_actors(self._agent_or_subject(gov))  # "held talks", "went on strike"
+        if self.possessor_is_target(cand):
+            target = merge(target, self.np_actors(first_child(token, frozenset({"poss"}))))
         preps = info.target_preps - RECIPROCAL_PREPS if cand.has("recip") else info.target_preps
-        target = merge(target, self.prep_actors(token, preps))
+        target = merge(target, self.prep_actors(token, preps, places_too=info.place_role in ("target", "both")))
         of_objects = [o for _, o in prep_objects(token, frozenset({"of"}))]
         if info.of_role == "target":
             target = merge(target, self.prep_actors(token, frozenset({"of"})))
@@ -474,9 +531,10 @@ class DocumentCoder:
     def noun_source(self, cand: Candidate, info: TypeInfo) -> list[str]:
         token = cand.token
         source: list[str] = []
-        own = actor_of_np(self.doc, token, self.group_nouns)  # "Pyongyang's launch", "US attacks"
-        if own:
-            source.append(own)
+        if not self.possessor_is_target(cand):
+            own = actor_of_np(self.doc, token, self.group_nouns)  # "Pyongyang's launch", "US attacks"
+            if own:
+                source.append(own)
         source = merge(source, self.prep_actors(token, frozenset({"by"}), deep=False))
         if info.of_role == "source":
             source = merge(source, self.prep_actors(token, frozenset({"of"}), deep=False))
@@ -493,12 +551,21 @@ class DocumentCoder:
         """The verb of the noun's clause, unless the noun sits inside that verb's subject."""
         current = token
         for _ in range(5):
-            if current.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS or current.head is current:
+            if current.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS or current.head == current:
                 return None
             current = current.head
             if current.pos_ in VERB_POS:
                 return current
         return None
+
+    @staticmethod
+    def possessor_is_target(cand: Candidate) -> bool:
+        """ "her murder", "his arrest": the possessor undergoes the event (unless an "of" object
+        names who does: "Israel's arrest of 12 men")."""
+        token = cand.token
+        if not cand.has("poss_target") or first_child(token, frozenset({"poss"})) is None:
+            return False
+        return not any(True for _ in prep_objects(token, frozenset({"of"})))
 
     def party_actors(self, token: Token) -> list[str]:
         """Every actor named in "with X", "between X and Y", "among X, Y and Z" — for
@@ -526,6 +593,12 @@ class DocumentCoder:
             found = [a for a in self.np_actors(subj) if a not in source]
             if found:
                 return found
+        if cand.type == "THREATEN":  # the one who must comply: "unless Israel rescinds ..."
+            for clause in self.condition_clauses(cand):
+                subj = first_child(clause, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+                found = [a for a in self.np_actors(subj) if a not in source]
+                if found:
+                    return found
         if cand.embedded is not None:
             inner_source, inner_target = self.parties(cand.embedded)
             others = [a for a in inner_source if a not in source]
@@ -541,7 +614,7 @@ class DocumentCoder:
             if found:
                 return found
         if cand.source_from is not None:
-            causee = [a for a in self.object_actors(first_child(cand.source_from, OBJECT_DEPS)) if a not in source]
+            causee = [a for a in self.np_actors(first_child(cand.source_from, OBJECT_DEPS)) if a not in source]
             if causee:
                 return causee
         for clause in self.purpose_clauses(cand):
@@ -571,10 +644,14 @@ class DocumentCoder:
 
     def finish(self, cand: Candidate, source: list[str], target: list[str]) -> tuple[list[str], list[str]]:
         info = self.type_info(cand)
-        where = [cand.token, self.anchor_of(cand)]
-        if info.place_role != "no" and not target:
+        where = self.place_holders(cand)
+        place_used = False
+        if info.place_role in ("target", "both") and not target:
             target = self.place_actor(where)
-        if info.place_role == "both" and not source:
+            place_used = bool(target)
+        if info.place_role in ("source", "both") and not source and not place_used:
+            # "ethnic Albanians demonstrated in Serbia" has a target already; a place that is
+            # already the target ("an attack on oil sites in Saudi Arabia") is not also the doer.
             source = self.place_actor(where)
         if cand.has("swap"):
             source, target = target, source
@@ -585,6 +662,8 @@ class DocumentCoder:
     # ------------------------------------------------------------------ events
 
     def code_sentence(self, sent: Span) -> list[Event]:
+        if sent.text.rstrip().rstrip("\"'”’)»").endswith("?"):
+            return []  # a question reports no event ("What actions do you support?")
         cands = self.find_candidates(sent)
         if not cands:
             return []
@@ -592,6 +671,8 @@ class DocumentCoder:
         built: list[tuple[Token, Event]] = []
         for cand in sorted(cands.values(), key=lambda c: c.token.i):
             if cand.absorbed or cand.type is None or (cand.has("needs_embedded") and cand.embedded is None):
+                continue
+            if cand.has("needs_source") and not self.parties(cand)[0]:
                 continue
             event = self.build_event(cand, sent)
             if event is not None:
@@ -603,10 +684,10 @@ class DocumentCoder:
         """``lower`` hangs under ``upper`` through clause or phrase links, within three steps."""
         current = lower
         for _ in range(3):
-            if current.dep_ not in MERGE_DEPS or current.head is current:
+            if current.dep_ not in MERGE_DEPS or current.head == current:
                 return False
             current = current.head
-            if current is upper:
+            if current == upper:
                 return True
         return False
 
@@ -616,8 +697,10 @@ class DocumentCoder:
         for token, event in built:
             host = next(
                 (
-                    (t, e) for t, e in kept
-                    if e.type == event.type and e.status == event.status
+                    (t, e)
+                    for t, e in kept
+                    if e.type == event.type
+                    and e.status == event.status
                     and (self.linked(t, token) or self.linked(token, t))
                     and (not event.source or not e.source or set(event.source) <= set(e.source))
                 ),
@@ -643,8 +726,58 @@ class DocumentCoder:
                 events.append(event)
         return events
 
+    def not_an_event(self, cand: Candidate, anchor: Token) -> bool:
+        """Statements that use an event word without reporting an event: a habit ("G7 meetings
+        usually center on ..."), an open question ("whom they would support"), or a deed of
+        something that is not an actor ("the typhoon killed", "warm water is attacking")."""
+        habitual = self.data.cue("habitual_adverbs")
+        if any(c.dep_ == "advmod" and c.lower_ in habitual for h in (cand.token, anchor) for c in h.children):
+            return True
+        wh = self.data.cue("wh_words")
+        if not cand.is_noun and any(c.lower_ in wh and c.i < cand.token.i for c in cand.token.children):
+            return True
+        if cand.is_noun:
+            return self.role_description(cand.token)
+        if cand.pos == "A" or is_passive(cand.token) or cand.source_from is not None:
+            return False
+        subj = first_child(cand.token, SUBJECT_DEPS)
+        if subj is not None and subj.pos_ == "PRON" and cand.token.dep_ == "relcl":
+            subj = cand.token.head  # "a bill that would have allowed ...": the bill
+        if subj is None or subj.pos_ == "PRON" or self.np_actors(subj):
+            return False
+        word = lemma(subj)
+        if word in self.data.cue("non_agents"):
+            return True
+        if self.instrument(subj):
+            return False  # "a car bomb killed ...": the doer is unknown, the deed is not
+        # A named doer that the actors stage does not know as an actor ("the cnidarian",
+        # "the directive provides ..."): not an event between political actors.
+        return word not in self.group_nouns and subj.ent_type_ not in AGENT_ENTITY_LABELS
+
+    def role_description(self, token: Token) -> bool:
+        """"the special envoy for Ukraine negotiations": the nominal names a job, not an event."""
+        head = token.head
+        return (
+            token.dep_ in ("pobj", "compound")
+            and (head.lower_ == "for" and lemma(head.head) in self.group_nouns or lemma(head) in self.group_nouns)
+        )
+
+    def instrument(self, token: Token) -> bool:
+        """A weapon or an attack named as the doer ("the explosion killed", "shelling wounded")."""
+        word = self.word(token)
+        if any(cue == word for cue, _ in self.data.mode_cues.get("ASSAULT", [])):
+            return True
+        return any(e.type == "ASSAULT" for e in self.data.entries(word, "N"))
+
+    def negation_kind(self, anchor: Token, cand: Candidate) -> bool:
+        """ "has not yet agreed", "still has not met": not (yet) happened, but no refusal."""
+        words = self.data.cue("not_yet_words")
+        return any(c.lower_ in words for h in (anchor, cand.token) for c in h.children)
+
     def build_event(self, cand: Candidate, sent: Span) -> Event | None:
         anchor = self.anchor_of(cand)
+        if self.not_an_event(cand, anchor):
+            return None
         source, target = self.parties(cand)
         if not source and not target:
             return None
@@ -653,7 +786,7 @@ class DocumentCoder:
             mod = replace(mod, negated=True)
         etype, mode = cand.type or "", cand.mode
         negated = mod.negated
-        if negated and cand.neg_type:
+        if negated and cand.neg_type and not self.negation_kind(anchor, cand):
             etype, mode, negated = cand.neg_type, None, False  # "would not meet demands" is a refusal
         elif not negated and self.speaks_of_future(cand, anchor):
             etype, mode = self.future_type(etype, mode, mod)
@@ -666,7 +799,7 @@ class DocumentCoder:
         mode = mode or self.cue_mode(etype, cand, anchor)
         if mode is not None and mode not in self.data.modes.get(etype, frozenset()):
             mode = None
-        place = places.location_of(self.doc, places.place_span_of(self.doc, [cand.token, anchor], self.place_preps))
+        place = places.location_of(self.doc, places.place_span_of(self.doc, self.place_holders(cand), self.place_preps))
         return Event(
             id="",
             type=etype,  # type: ignore[arg-type]
@@ -678,7 +811,7 @@ class DocumentCoder:
             date_source=date_source,
             status=event_status,  # type: ignore[arg-type]
             location=place,
-            trigger=self.trigger_span(cand.token),
+            trigger=self.trigger_span(cand),
             sentence=CharRange(start=sent.start_char, end=sent.end_char),
             cameo=cameo_code(self.data, etype, mode, contexts),
             confidence=self.confidence(
@@ -704,7 +837,7 @@ class DocumentCoder:
         or a light verb with the trigger as its object, not to someone else's expectation."""
         if cand.converted or cand.has("keepfuture"):
             return False
-        if cand.is_noun and (anchor is cand.token or cand.token.dep_ in ("nsubj", "nsubjpass")):
+        if cand.is_noun and (anchor == cand.token or cand.token.dep_ in ("nsubj", "nsubjpass")):
             return False
         return anchor.pos_ in VERB_POS or cand.pos == "A"
 
@@ -723,7 +856,7 @@ class DocumentCoder:
 
     def clause_tokens(self, cand: Candidate, anchor: Token) -> list[Token]:
         tokens = list(cand.token.subtree)
-        if anchor is not cand.token:
+        if anchor != cand.token:
             tokens.extend(t for t in anchor.children if t.dep_ in ("nsubj", "dobj", "prep"))
         return tokens
 
@@ -748,14 +881,14 @@ class DocumentCoder:
                 return mode
         return None
 
-    def trigger_span(self, token: Token) -> SpanRecord:
-        end_token = token
+    def trigger_span(self, cand: Candidate) -> SpanRecord:
+        token = end_token = cand.token
         if token.i + 1 < len(token.doc):
             nxt = token.doc[token.i + 1]
-            if nxt.dep_ == "prt" and nxt.head is token:
-                end_token = nxt  # "blew up", "pulled out"
+            if nxt.head == token and nxt.lower_ in cand.particles:
+                end_token = nxt  # "blew up", "pulled out": the particle is part of the trigger
         start, end = token.idx, end_token.idx + len(end_token.text)
-        return SpanRecord(start=start, end=end, text=self.doc.text[start:end])
+        return SpanRecord(start=start, end=end, text=self.text[start:end])
 
     @staticmethod
     def confidence(weight: float, source: list[str], target: list[str], requires_target: bool, st: str) -> float:

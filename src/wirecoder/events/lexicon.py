@@ -16,9 +16,24 @@ from pathlib import Path
 from wirecoder.model import PLOVER_TYPES
 
 #: Condition keys a trigger entry may use (see the header of triggers.tsv).
-CONDITION_KEYS = frozenset({"obj", "prt", "prep", "mod", "subj"})
+CONDITION_KEYS = frozenset({"obj", "prt", "prep", "mod", "subj", "comp", "gov"})
 #: Flags a trigger entry may carry.
-FLAGS = frozenset({"complement", "intent", "causative", "recip", "swap", "sports", "purpose", "keepfuture", "stative", "needs_embedded"})
+FLAGS = frozenset(
+    {
+        "complement",
+        "intent",
+        "causative",
+        "recip",
+        "swap",
+        "sports",
+        "purpose",
+        "keepfuture",
+        "stative",
+        "needs_embedded",
+        "needs_source",
+        "poss_target",
+    }
+)
 POS_CODES = frozenset({"V", "N", "A"})
 ACTOR_VALUE = "@actor"
 NONE_VALUE = "-"
@@ -62,7 +77,8 @@ class TypeInfo:
 
     target_preps: frozenset[str]
     of_role: str
-    place_role: str  # "no", "target" or "both"
+    object_role: str  # "target", or "none" when the object is what is given or sent
+    place_role: str  # "no", "target", "source" or "both"
     requires_target: bool
 
 
@@ -174,8 +190,16 @@ def load_triggers(path: Path, modes: dict[str, frozenset[str]], contexts: frozen
             raise LexiconError(f"{where}: weight {weight_value} outside [0, 1]")
         flags, neg_type = _parse_flags(flag_text, where)
         entry = TriggerEntry(
-            lemma=lemma.lower(), pos=pos, conditions=parse_conditions(when, where), type=etype_opt,
-            mode=mode_opt, contexts=context_list, weight=weight_value, flags=flags, neg_type=neg_type, line=line,
+            lemma=lemma.lower(),
+            pos=pos,
+            conditions=parse_conditions(when, where),
+            type=etype_opt,
+            mode=mode_opt,
+            contexts=context_list,
+            weight=weight_value,
+            flags=flags,
+            neg_type=neg_type,
+            line=line,
         )
         index.setdefault((entry.lemma, pos), []).append(entry)
     return index
@@ -184,16 +208,21 @@ def load_triggers(path: Path, modes: dict[str, frozenset[str]], contexts: frozen
 def load_types(path: Path) -> dict[str, TypeInfo]:
     types: dict[str, TypeInfo] = {}
     for line, cells in _rows(path):
-        if len(cells) != 5 or cells[0] not in PLOVER_TYPES:
+        if len(cells) != 6 or cells[0] not in PLOVER_TYPES:
             raise LexiconError(f"{_where(path, line)}: bad row")
-        etype, preps, of_role, place, requires = cells
+        etype, preps, of_role, object_role, place, requires = cells
         if of_role not in ("source", "target"):
             raise LexiconError(f"{_where(path, line)}: of_role must be source or target")
-        if place not in ("no", "target", "both"):
-            raise LexiconError(f"{_where(path, line)}: place_role must be no, target or both")
+        if object_role not in ("target", "none"):
+            raise LexiconError(f"{_where(path, line)}: object_role must be target or none")
+        if place not in ("no", "target", "source", "both"):
+            raise LexiconError(f"{_where(path, line)}: place_role must be no, target, source or both")
         types[etype] = TypeInfo(
-            target_preps=frozenset(preps.split("|")), of_role=of_role,
-            place_role=place, requires_target=requires == "yes",
+            target_preps=frozenset(preps.split("|")),
+            of_role=of_role,
+            object_role=object_role,
+            place_role=place,
+            requires_target=requires == "yes",
         )
     missing = set(PLOVER_TYPES) - set(types)
     if missing:

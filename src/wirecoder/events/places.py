@@ -91,7 +91,7 @@ def _from_actors_stage(doc: Doc, span: Span) -> Location | None:
     if isinstance(found, Location):
         return found
     if isinstance(found, tuple):  # (name, country)
-        name, country = (list(found) + [None, None])[:2]
+        name, country = [*found, None, None][:2]
         return Location(name=name or span.text, country=country)
     if isinstance(found, dict):
         return Location(name=found.get("name") or span.text, country=found.get("country"))

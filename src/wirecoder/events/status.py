@@ -27,6 +27,7 @@ class Modality:
     conditional_clause: bool = False  # inside "if ..." / "unless ..."
     planned: bool = False  # "is expected to", "the planned summit"
     hypothetical_modifier: bool = False  # "a possible attack"
+    desired: bool = False  # "wants him to resign", "seeks to reimpose"
 
 
 def is_negated(token: Token, data: EventData) -> bool:
@@ -36,6 +37,8 @@ def is_negated(token: Token, data: EventData) -> bool:
             return True
         if c.dep_ in ("det", "advmod") and c.lower_ in negation and c.lower_ != "not":
             return True  # "no talks", "never met"
+        if c.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ == "neither" for g in c.children):
+            return True  # "neither the EU nor the US would endorse"
     return False
 
 
@@ -73,6 +76,15 @@ def planned_governor(token: Token, data: EventData) -> bool:
     return head.lower_ in data.cue("planned_governors")
 
 
+def governed_by(token: Token, words: frozenset[str]) -> bool:
+    """The token is the to-clause (or object) of one of ``words``: "failed to reach",
+    "is unable to negotiate", "wants him to resign", "preferred an investigation"."""
+    if token.dep_ in ("xcomp", "ccomp", "dobj") and lemma(token.head) in words:
+        return True
+    # "was unable to": the adjective is the copula's complement
+    return token.dep_ == "xcomp" and token.head.lower_ in words
+
+
 def modality(anchor: Token, trigger: Token, data: EventData) -> Modality:
     modal = modal_of(anchor)
     # The modal of a governing verb counts for a to-clause: "would like to meet".
@@ -81,27 +93,35 @@ def modality(anchor: Token, trigger: Token, data: EventData) -> Modality:
     planned_mods = data.cue("planned_modifiers")
     hypo_mods = data.cue("hypothetical_modifiers")
     noun_mods = [lemma(c) for c in trigger.children if c.dep_ in ("amod", "compound", "advmod")]
+    failed = governed_by(anchor, data.cue("failure_governors"))
     return Modality(
-        negated=is_negated(anchor, data) or (trigger is not anchor and is_negated(trigger, data)),
+        negated=failed or is_negated(anchor, data) or (trigger != anchor and is_negated(trigger, data)),
         future=modal in data.cue("future_modals") or _going_to(anchor),
         conditional_modal=modal if modal in data.cue("conditional_modals") else None,
         conditional_clause=in_conditional_clause(anchor, data),
         planned=planned_governor(anchor, data) or any(m in planned_mods and m not in hypo_mods for m in noun_mods),
         hypothetical_modifier=any(m in hypo_mods for m in noun_mods),
+        desired=governed_by(anchor, data.cue("desire_governors")),
     )
 
 
 def inside_quote(doc: Doc, offset: int) -> bool:
-    quotes = doc._.quotes or []
-    if not quotes:
+    ranges = _quote_ranges(doc)
+    if not ranges:
         return False
-    starts = [q.start for q in quotes]
-    i = bisect.bisect_right(starts, offset) - 1
+    i = bisect.bisect_right(ranges, (offset, float("inf"))) - 1
     # Quotes may nest or overlap a little; look back over a few.
-    for q in quotes[max(0, i - 3) : i + 1]:
-        if q.start <= offset < q.end:
-            return True
-    return False
+    return any(start <= offset < end for start, end in ranges[max(0, i - 3) : i + 1])
+
+
+def _quote_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Sorted (start, end) of the quotes, computed once per document."""
+    state = doc._.wc_state if doc._.wc_state is not None else {}
+    ranges = state.get("events_quote_ranges")
+    if ranges is None:
+        ranges = sorted((q.start, q.end) for q in doc._.quotes or [])
+        state["events_quote_ranges"] = ranges
+    return ranges
 
 
 def reporting_verb_over(token: Token, data: EventData) -> Token | None:
@@ -125,7 +145,7 @@ def reporting_verb_over(token: Token, data: EventData) -> Token | None:
 def status_of(mod: Modality, reported: bool, future_date: bool) -> str:
     if mod.negated:
         return NEGATED
-    if mod.conditional_clause or mod.hypothetical_modifier or mod.conditional_modal is not None:
+    if mod.conditional_clause or mod.hypothetical_modifier or mod.desired or mod.conditional_modal is not None:
         return HYPOTHETICAL
     if mod.future or mod.planned or future_date:
         return PLANNED

@@ -112,7 +112,7 @@ def direct_object(token: Token, quantity_nouns: frozenset[str]) -> Token | None:
         if obj is None and is_passive(token):
             obj = first_child(token, PASSIVE_SUBJECT_DEPS)
         if obj is None:
-            obj = shifted_object(token)
+            obj = shifted_object(token) or raised_object(token)
     if obj is not None and lemma(obj) in quantity_nouns:
         inner = next((o for p, o in prep_objects(obj, frozenset({"of"}))), None)
         if inner is not None:
@@ -120,10 +120,24 @@ def direct_object(token: Token, quantity_nouns: frozenset[str]) -> Token | None:
     return obj
 
 
+def raised_object(token: Token) -> Token | None:
+    """The object of "allowed X to participate" / "urged X to leave" when the parser makes X the
+    subject of the to-clause."""
+    for c in token.children:
+        if c.dep_ == "ccomp" and to_clause(c):
+            subj = first_child(c, SUBJECT_DEPS)
+            if subj is not None:
+                return subj
+    return None
+
+
 def shifted_object(token: Token) -> Token | None:
     """The object of "denounced as an ugly crime Serbia's suppression of ...": a heavy object
     moved after the "as" phrase is parsed as an apposition of the "as" object."""
-    for _, pobj in prep_objects(token, frozenset({"as"})):
+    objects = [pobj for _, pobj in prep_objects(token, frozenset({"as"}))]
+    if len(objects) > 1:
+        return objects[-1]  # or as a second object of "as"
+    for pobj in objects:
         for c in pobj.children:
             if c.dep_ == "appos":
                 return c
@@ -161,7 +175,7 @@ def grammatical_subject(token: Token) -> Token | None:
             return None  # passive with no agent known here
         dep = current.dep_
         head = current.head
-        if head is current:
+        if head == current:
             return None
         if dep == "xcomp":
             obj = first_child(head, OBJECT_DEPS)
@@ -202,7 +216,7 @@ def clause_head(token: Token) -> Token:
     """The verb whose clause contains the token (the token itself when it is a verb)."""
     current = token
     for _ in range(12):
-        if current.pos_ in VERB_POS or current.head is current:
+        if current.pos_ in VERB_POS or current.head == current:
             return current
         current = current.head
     return current
@@ -211,7 +225,7 @@ def clause_head(token: Token) -> Token:
 def ancestors_within(token: Token, limit: int = 12) -> Iterator[Token]:
     current = token
     for _ in range(limit):
-        if current.head is current:
+        if current.head == current:
             return
         current = current.head
         yield current

@@ -1,10 +1,10 @@
 """Put quotation marks and reporting frames together into quotations.
 
-Representation choices (documented in the stage README section of the report):
+Representation choices (also stated in docs/output-contract.md):
 
 * a quotation split by its attribution ("“X,” he said, “Y.”") and the quoted sentences that
   carry on after it in the same paragraph are ONE quotation: ``start`` is the first opening
-  mark, ``end`` the last closing mark, and ``parts`` lists the quoted pieces;
+  mark, ``end`` the last closing mark (``Draft.parts`` keeps the quoted pieces);
 * a quotation running over paragraphs (an unclosed paragraph followed by one that opens with
   a mark, or a paragraph that is only a quotation right after an attributed direct quotation)
   is one quotation too;
@@ -19,6 +19,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Token
 
 from wirecoder.quotes.frames import Frame, QuoteIndex, find_frames
@@ -89,7 +90,7 @@ def assemble(doc: Doc, lexicon: Lexicon | None = None) -> list[Draft]:
 class _Builder:
     def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.lexicon = lexicon
         self.spans: list[QuoteSpan] = find_quote_spans(self.text, lexicon)
         self.span_starts = [s.start for s in self.spans]
@@ -97,7 +98,10 @@ class _Builder:
         self.paras = Paragraphs(self.text)
         self.owner: dict[int, Draft] = {}  # quote span index -> the quotation it belongs to
         self.drafts: list[Draft] = []
-        self.sent_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else []
+        # lookups by paragraph and by cue keep the stage linear on documents with many quotations
+        self.by_para: dict[int, list[Draft]] = {}
+        self.by_cue: dict[int, Draft] = {}
+        self.sent_starts = sentence_starts(doc)
 
     def _new_sentence_in(self, start: int, end: int) -> bool:
         """Does a sentence (other than one starting exactly at ``end``) start inside (start, end)?"""
@@ -117,6 +121,7 @@ class _Builder:
         self._add_indirect(indirect)
         self._attribute_adjacent(frames)
         self._join_split_quotes()
+        self._join_after_reported()
         self._continue_paragraphs()
         self._add_posts()
         self._add_dash_attributions()
@@ -124,6 +129,10 @@ class _Builder:
         return self._finish()
 
     # ------------------------------------------------------------------ frames with content
+
+    def _tick(self, n: int) -> None:
+        if n % 256 == 255:
+            check_budget(self.doc)
 
     def _overlapping(self, start: int, end: int) -> list[int]:
         i = max(0, bisect.bisect_left(self.span_starts, start) - 1)
@@ -151,25 +160,17 @@ class _Builder:
     def _colon_content(self, frame: Frame) -> Frame:
         """ "X added: ..." introduces a block: the content runs to the end of the paragraph, or is
         the next paragraph when the colon ends one."""
-        if frame.speaker is None or frame.shape == "according":
+        if frame.speaker is None or frame.shape in ("according", "study"):
             return frame
-        clause = frame.attribution_tokens()
-        clause_end = max(self.doc[i].idx + len(self.doc[i]) for i in clause)
-        if frame.content is not None and frame.content[1] > clause_end:
-            clause_end = max(clause_end, frame.cue_span[1])
-            nxt = self.text[clause_end : clause_end + 3].lstrip()
-            if not nxt.startswith(":"):
-                return frame
-        after = self.text[clause_end : clause_end + 4]
-        if not after.lstrip(" \u00a0").startswith(":"):
+        colon = self._colon_after(frame)
+        if colon is None:
             return frame
-        start = clause_end + after.index(":") + 1
+        start = colon + 1
         while start < len(self.text) and self.text[start].isspace():
             start += 1
         if start >= len(self.text):
             return frame
-        para = self.paras.index(start)
-        _, end = self.paras.bounds(para)
+        _, end = self.paras.bounds(self.paras.index(start))
         span_idx = self._overlapping(start, start + 1)
         if span_idx and self.spans[span_idx[0]].start == start:
             end = self.spans[span_idx[0]].end  # "He said: “...”" -> the quotation
@@ -177,6 +178,22 @@ class _Builder:
         if end - start < 3:
             return frame
         return Frame(frame.cue, frame.cue_span, frame.speaker, (start, end), frame.cls, "colon", frame.roots)
+
+    def _colon_after(self, frame: Frame) -> int | None:
+        """Offset of a colon closing the attribution ("The governor added:"), if there is one."""
+        cue = frame.cue
+        for token in cue.doc[cue.i + 1 : cue.i + 12]:
+            if frame.content is not None and token.idx >= frame.content[0]:
+                return None  # the content began before any colon
+            if token.text == ":":
+                return (
+                    token.idx
+                    if token.head.i == cue.i or token.head.is_ancestor(cue) or cue.is_ancestor(token)
+                    else None
+                )
+            if token.is_sent_start or "\n" in token.text:
+                return None
+        return None
 
     def _attach_direct(self, frames: list[Frame]) -> list[tuple[Frame, list[int]]]:
         """Frames whose content is quoted text become direct quotations; the rest are returned."""
@@ -200,9 +217,16 @@ class _Builder:
         for token in self.doc.char_span(start, end, alignment_mode="expand") or []:
             if not token.is_alpha or token.i in attribution or token.lower_ == "that":
                 continue
-            if not any(self.spans[i].start <= token.idx < self.spans[i].end for i in idx):
-                return False
+            if any(self.spans[i].start <= token.idx < self.spans[i].end for i in idx):
+                continue
+            if self._between_quote_and_cue(token, frame, idx):
+                continue  # “...,” Tulsa police chief Jordan said: the speaker's name, misparsed
+            return False
         return True
+
+    def _between_quote_and_cue(self, token: Token, frame: Frame, idx: list[int]) -> bool:
+        before = [self.spans[i].end for i in idx if self.spans[i].end <= token.idx]
+        return bool(before) and token.idx < frame.cue.idx and not self._has_quote(token.idx, frame.cue.idx)
 
     def _new_direct(self, frame: Frame | None, idx: list[int], origin: str) -> Draft:
         parts = [p for i in idx for p in self.spans[i].parts]
@@ -211,7 +235,7 @@ class _Builder:
             self._set_frame(draft, frame)
         for i in idx:
             self.owner[i] = draft
-        self.drafts.append(draft)
+        self._add(draft)
         return draft
 
     def _set_frame(self, draft: Draft, frame: Frame) -> None:
@@ -238,7 +262,7 @@ class _Builder:
             self._set_frame(draft, frame)
             for i in idx:
                 self.owner.setdefault(i, draft)
-            self.drafts.append(draft)
+            self._add(draft)
 
     # ------------------------------------------------------------------ quotations without a frame
 
@@ -247,33 +271,97 @@ class _Builder:
         candidates = sorted((f for f in frames if f.speaker is not None), key=lambda f: f.cue.idx)
         cue_starts = [f.cue.idx for f in candidates]
         for i, span in enumerate(self.spans):
+            self._tick(i)
             if i in self.owner or not self._quotation_like(span):
                 continue
             frame = self._cue_after(span, candidates, cue_starts) or self._cue_before(span, candidates, cue_starts)
-            if frame is not None:
+            if frame is None:
+                frame = self._colon_introduced(span)
+            if frame is None:
+                continue
+            existing = self._direct_draft_of(frame)
+            if existing is not None and self.paras.index(existing.start) == self.paras.index(span.start):
+                self._extend(existing, i)  # “X,” he said, “Y.”: the second part of the same quotation
+            else:
                 self._new_direct(frame, [i], "adjacent")
+
+    def _colon_introduced(self, span: QuoteSpan) -> Frame | None:
+        """ "The senator scolded him: “...”": a clause ending in a colon introduces the quotation,
+        whatever its verb; its subject is the speaker."""
+        pos = span.start - 1
+        while pos >= 0 and self.text[pos].isspace() and span.start - pos < 6:
+            pos -= 1
+        if pos < 0 or self.text[pos] != ":":
+            return None
+        colon = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        if colon is None or not len(colon):
+            return None
+        verb = self._clause_verb_before(colon[0])
+        if verb is None or self.qindex.containing(verb.idx) is not None:
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ not in ("NOUN", "PROPN", "PRON") or subject.tag_ in ("WDT", "WP"):
+            return None
+        return Frame(verb, (verb.idx, verb.idx + len(verb.text)), subject, None, "speech", "colon")
+
+    def _clause_verb_before(self, colon: Token) -> Token | None:
+        """The verb whose clause ends right at the colon (the parser may hang the colon elsewhere)."""
+        doc = colon.doc
+        for k in range(colon.i - 1, max(-1, colon.i - 14), -1):
+            token = doc[k]
+            if token.is_punct and token.text in ".!?":
+                return None
+            if token.pos_ == "VERB" and token.right_edge.i == colon.i - 1:
+                return token
+        return None
+
+    def _add(self, draft: Draft) -> None:
+        self.drafts.append(draft)
+        self._register(draft)
+        if draft.kind != "indirect" and draft.cue_token is not None:
+            self.by_cue.setdefault(draft.cue_token.i, draft)
+
+    def _register(self, draft: Draft) -> None:
+        first, last = self.paras.index(draft.start), self.paras.index(max(draft.start, draft.end - 1))
+        for para in range(first, last + 1):
+            bucket = self.by_para.setdefault(para, [])
+            if draft not in bucket[-3:]:
+                bucket.append(draft)
+
+    def _direct_draft_of(self, frame: Frame) -> Draft | None:
+        return self.by_cue.get(frame.cue.i)
 
     def _cue_after(self, span: QuoteSpan, frames: list[Frame], starts: list[int]) -> Frame | None:
         k = bisect.bisect_left(starts, span.end)
         if k >= len(frames):
             return None
         frame = frames[k]
+        if not self._reports_nothing_else(frame, span):
+            return None
         gap = self.text[span.end : frame.cue.idx]
         if len(gap) > _GAP_LIMIT or "\n" in gap or self._has_quote(span.end, frame.cue.idx):
             return None
-        if self._new_sentence_in(span.end, frame.cue.idx) and not self._starts_sentence_with_cue(gap):
+        if self._new_sentence_in(span.end, frame.cue.idx) and not self._only_names_between(span.end, frame.cue.idx):
             return None
         return frame
 
-    def _starts_sentence_with_cue(self, gap: str) -> bool:
-        # “...?” he asked. — the parser may start a sentence at "he"; only the speaker is between
-        return len(gap.split()) <= 4
+    def _reports_nothing_else(self, frame: Frame, span: QuoteSpan) -> bool:
+        """A cue with content of its own elsewhere ("But some note that ...") reports that, not this."""
+        return frame.content is None or (frame.content[0] < span.end and span.start < frame.content[1])
+
+    def _only_names_between(self, start: int, end: int) -> bool:
+        # “...?” a narrator in the ad asks. — the parser may start a sentence after the quotation;
+        # when only a name stands between quotation and cue, the cue still attributes it
+        tokens = self.doc.char_span(start, end, alignment_mode="contract") or []
+        return not any(t.pos_ in ("VERB", "AUX") for t in tokens)
 
     def _cue_before(self, span: QuoteSpan, frames: list[Frame], starts: list[int]) -> Frame | None:
         k = bisect.bisect_left(starts, span.start) - 1
         if k < 0:
             return None
         frame = frames[k]
+        if not self._reports_nothing_else(frame, span):
+            return None
         gap = self.text[frame.cue_span[1] : span.start]
         if len(gap) > _GAP_LIMIT or self._has_quote(frame.cue_span[1], span.start):
             return None
@@ -308,15 +396,35 @@ class _Builder:
                 continue
             core = self.text[prev.end : span.start].strip(" ,.;:\u2014\u2013-\u00a0\t")
             cue_inside = prev.cue_span is not None and prev.end <= prev.cue_span[0] < span.start
-            if core and not (cue_inside and len(core) <= _JOIN_LIMIT and not self._new_sentence_in(prev.end, span.start)):
+            if core and not (
+                cue_inside and len(core) <= _JOIN_LIMIT and not self._new_sentence_in(prev.end, span.start)
+            ):
                 continue
+            self._extend(prev, i)
+
+    def _join_after_reported(self) -> None:
+        """X is so, the mayor said. “Y.” -> the quoted sentence carries on the reported one."""
+        for i, span in enumerate(self.spans):
+            if i in self.owner or not span.double or not self._quotation_like(span):
+                continue
+            prev = self._last_draft_before(span.start)
+            if prev is None or prev.kind != "indirect" or prev.cue_span is None or prev.cue_span[0] < prev.end:
+                continue
+            if self.paras.index(prev.start) != self.paras.index(span.start):
+                continue
+            core = self.text[prev.end : span.start].strip(" ,.;:\u2014\u2013-\u00a0\t")
+            if len(core) > _JOIN_LIMIT or self._new_sentence_in(prev.end, span.start):
+                continue
+            prev.kind = "mixed"
             self._extend(prev, i)
 
     def _extend(self, draft: Draft, i: int) -> None:
         span = self.spans[i]
+        draft.start = min(draft.start, span.start)
         draft.end = max(draft.end, span.end)
         draft.parts.extend(span.parts)
         self.owner[i] = draft
+        self._register(draft)
 
     def _continue_paragraphs(self) -> None:
         """A paragraph that is a quotation with no cue carries on the previous paragraph's speaker."""
@@ -337,10 +445,18 @@ class _Builder:
                 draft.cue_token, draft.cue_span = prev.cue_token, None
 
     def _last_draft_before(self, pos: int) -> Draft | None:
-        best = None
-        for draft in self.drafts:
-            if draft.end <= pos and (best is None or draft.end > best.end):
-                best = draft
+        """The quotation ending last before ``pos`` in this or the previous paragraph; of nested
+        ones, the one whose cue comes last."""
+        para = self.paras.index(pos)
+        prev_para = self.paras.previous_nonblank(para)
+        near = self.by_para.get(para, []) + (self.by_para.get(prev_para, []) if prev_para is not None else [])
+        best, best_key = None, None
+        for draft in near:
+            if draft.end > pos:
+                continue
+            key = (draft.end, draft.cue_span[0] if draft.cue_span else -1)
+            if best_key is None or key > best_key:
+                best, best_key = draft, key
         return best
 
     def _ends_paragraph(self, draft: Draft, para: int) -> bool:
@@ -352,6 +468,8 @@ class _Builder:
 
     def _add_posts(self) -> None:
         """Embedded social-media posts: "text — Name (@handle) May 31, 2018"."""
+        if "(@" not in self.text:
+            return  # every post pattern names a handle
         for pattern in self.lexicon.posts:
             for m in pattern.regex.finditer(self.text):
                 start, end = m.span("content")
@@ -359,7 +477,7 @@ class _Builder:
                     continue
                 draft = Draft(start, end, "direct", [(start, end)], origin="post", cue_label=pattern.cue)
                 draft.speaker_span = m.span("speaker")
-                self.drafts.append(draft)
+                self._add(draft)
                 for i in self._overlapping(start, end):
                     self.owner.setdefault(i, draft)
 
@@ -397,7 +515,7 @@ class _Builder:
             kind = "direct" if self._overlapping(start, end) else "indirect"
             draft = Draft(start, end, kind, [(start, end)], origin="colon", cue_label=":")
             draft.speaker_span = (sp_start, sp_end)
-            self.drafts.append(draft)
+            self._add(draft)
 
     def _transcript_turn_end(self, n: int, end: int) -> int:
         """A quoted transcript turn ("PENCE: ...) runs on through paragraphs that open with a mark,
@@ -424,7 +542,8 @@ class _Builder:
         return span is not None and any(e.label_ in ("PERSON", "ORG", "GPE", "NORP") for e in span.ents)
 
     def _inside_draft(self, start: int, end: int) -> bool:
-        return any(d.start <= start < d.end or start <= d.start < end for d in self.drafts)
+        paras = range(self.paras.index(start), self.paras.index(max(start, end - 1)) + 1)
+        return any(d.start <= start < d.end or start <= d.start < end for p in paras for d in self.by_para.get(p, []))
 
     # ------------------------------------------------------------------ finish
 
@@ -434,6 +553,28 @@ class _Builder:
             draft.parts.sort()
             unique.setdefault((draft.start, draft.end), draft)
         return list(unique.values())
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text; ``Doc.text`` rebuilds it from every token, so the article's is used."""
+    article = doc._.article if Doc.has_extension("article") else None
+    text = getattr(article, "text", None)
+    if isinstance(text, str) and _same_length(doc, text):
+        return text
+    return doc.text
+
+
+def _same_length(doc: Doc, text: str) -> bool:
+    last = doc[-1] if len(doc) else None
+    return last is None or last.idx + len(last.text_with_ws) == len(text)
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Character offsets where the parser starts sentences (read from arrays: ``doc.sents`` is slow)."""
+    if not len(doc) or not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return []
+    arr = doc.to_array([SENT_START, IDX])
+    return [int(x) for x in arr[arr[:, 0] == 1, 1]]
 
 
 def _strip_end(text: str, start: int, end: int) -> int:

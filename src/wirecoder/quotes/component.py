@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from wirecoder.actors.api import actor_at, actor_for_token
 from wirecoder.model import Quote
-from wirecoder.quotes.assemble import Draft, assemble
+from wirecoder.quotes.assemble import Draft, assemble, doc_text
 from wirecoder.quotes.lexicon import load_lexicon
 from wirecoder.stage import guarded
 from wirecoder.time.api import time_of
@@ -25,12 +25,12 @@ class QuotesComponent:
     @guarded("quotes")
     def __call__(self, doc: Doc) -> Doc:
         drafts = assemble(doc, self.lexicon)
-        doc._.quotes = [to_quote(doc, draft, n) for n, draft in enumerate(drafts, 1)]
+        text = doc_text(doc)
+        doc._.quotes = [to_quote(doc, text, draft, n) for n, draft in enumerate(drafts, 1)]
         return doc
 
 
-def to_quote(doc: Doc, draft: Draft, number: int) -> Quote:
-    text = doc.text
+def to_quote(doc: Doc, text: str, draft: Draft, number: int) -> Quote:
     speaker_text = speaker_start = speaker_end = None
     if draft.speaker_span is not None:
         speaker_start, speaker_end = draft.speaker_span
@@ -45,7 +45,7 @@ def to_quote(doc: Doc, draft: Draft, number: int) -> Quote:
         speaker_text=speaker_text,
         speaker_start=speaker_start,
         speaker_end=speaker_end,
-        cue=cue_text(doc, draft),
+        cue=cue_text(text, draft),
         timex=timex_id(doc, draft),
     )
 
@@ -61,9 +61,9 @@ def speaker_id(doc: Doc, draft: Draft) -> str | None:
     return None
 
 
-def cue_text(doc: Doc, draft: Draft) -> str | None:
+def cue_text(text: str, draft: Draft) -> str | None:
     if draft.cue_span is not None:
-        return doc.text[draft.cue_span[0] : draft.cue_span[1]]
+        return text[draft.cue_span[0] : draft.cue_span[1]]
     if draft.cue_token is not None:
         return draft.cue_token.text
     return draft.cue_label

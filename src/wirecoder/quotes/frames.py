@@ -16,6 +16,9 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import LEMMA, LOWER, POS, SENT_START
+from spacy.parts_of_speech import VERB
 from spacy.tokens import Doc, Token
 
 from wirecoder.quotes.lexicon import CueVerb, Lexicon
@@ -60,10 +63,6 @@ class Frame:
             found.difference_update(t.i for t in root.subtree)
         return found
 
-    @property
-    def cue_text(self) -> str:
-        return self.cue.doc.text[self.cue_span[0] : self.cue_span[1]]
-
 
 class QuoteIndex:
     """Answers "is this character inside a quotation?" by binary search over sorted spans."""
@@ -81,9 +80,10 @@ class QuoteIndex:
 
 def find_frames(doc: Doc, lexicon: Lexicon, quotes: QuoteIndex) -> list[Frame]:
     frames: list[Frame] = []
-    for token in doc:
-        if token.i % 256 == 0:
+    for n, i in enumerate(candidate_indices(doc, lexicon)):
+        if n % 128 == 0:
             check_budget(doc)
+        token = doc[int(i)]
         if quotes.containing(token.idx) is not None:
             continue  # attributions inside a quotation belong to the quoted speaker, not to us
         if token.lower_ == "according":
@@ -95,6 +95,21 @@ def find_frames(doc: Doc, lexicon: Lexicon, quotes: QuoteIndex) -> list[Frame]:
         if frame is not None:
             frames.append(frame)
     return frames
+
+
+def candidate_indices(doc: Doc, lexicon: Lexicon) -> numpy.ndarray:
+    """Indices of the tokens that may start a frame, found on the doc's arrays.
+
+    Building a Python ``Token`` for every word costs more than the rest of the stage, so the
+    verbs (by lemma or form hash) and the source prepositions are picked out with numpy first.
+    """
+    if not len(doc):
+        return numpy.empty(0, dtype=numpy.int64)
+    arr = doc.to_array([POS, LEMMA, LOWER])
+    hashes = lexicon.hashes()
+    verbs = (arr[:, 0] == VERB) & (numpy.isin(arr[:, 1], hashes.lemmas) | numpy.isin(arr[:, 2], hashes.forms))
+    preps = numpy.isin(arr[:, 2], hashes.preps)
+    return numpy.flatnonzero(verbs | preps)
 
 
 # --------------------------------------------------------------------------- verbs
@@ -116,7 +131,7 @@ def _verb_frame(token: Token, lexicon: Lexicon, quotes: QuoteIndex) -> Frame | N
     if verb is None or not verb.frames:
         return None
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
-    for shape in ("c", "x", "o", "p"):
+    for shape in ("c", "x", "o", "p", "a"):
         if shape not in verb.frames:
             continue
         found = _CONTENT_BY_SHAPE[shape](token, speaker)
@@ -140,7 +155,7 @@ def _phrasal_frame(token: Token, speaker: Token, phrasal: dict[str, CueVerb]) ->
         objects = [c for c in particle.children if c.dep_ == "pobj"]
         tail = [c for c in token.rights if c.i > particle.i and c.dep_ in _OBJECT_TAIL_DEPS]
         parts = objects + tail
-        if not parts or _contains(particle, speaker) and not objects:
+        if not parts or (_contains(particle, speaker) and not objects):
             return None
         start = min(p.left_edge.i for p in parts)
         end = max(p.right_edge.i for p in parts) + 1
@@ -199,8 +214,22 @@ def _clause_content(verb: Token, speaker: Token | None) -> Found:
         end = max(c.right_edge.i for c in comps) + 1
         if start < verb.i < end and _only_relative_before(verb, start, speaker):
             start = verb.i + 1  # "changes, which officials said will ...": what follows the cue
+        end = _close_aside(verb, start, end)
         return _with_roots(_trim(verb.doc, start, end, keep_out=verb), comps)
     return _with_roots(_parenthetical_content(verb, speaker), [])
+
+
+def _close_aside(verb: Token, start: int, end: int) -> int:
+    """A reporting verb in a comma-bounded relative clause ("Oslo, which said X, hosts ...") ends
+    its content at the comma that closes the clause, whatever the parser attached after it."""
+    doc = verb.doc
+    in_relative = verb.dep_ == "relcl" or any(t.dep_ == "relcl" for t in verb.ancestors)
+    if not in_relative:
+        return end
+    for k in range(max(start, verb.i + 1), end - 1):
+        if doc[k].text == "," and doc[k + 1].pos_ in ("VERB", "AUX"):
+            return k
+    return end
 
 
 def _dominates(tree: Token, token: Token | None) -> bool:
@@ -242,8 +271,7 @@ def _parenthetical_content(verb: Token, speaker: Token | None) -> tuple[int, int
     if before not in (",", "\u2014", "\u2013", "-", "(") and verb.dep_ != "parataxis":
         return None
     # the whole sentence is what was said, but for the attribution at its start or end
-    sent = verb.sent
-    start, end = sent.start, sent.end
+    start, end = sentence_bounds(verb)
     inner_start, inner_end = verb.left_edge.i, verb.right_edge.i + 1
     if _only_punct(verb.doc, inner_end, end):
         end = inner_start
@@ -316,7 +344,22 @@ def _predicate_content(verb: Token, speaker: Token | None) -> Found:
     return found if predicative else None
 
 
-_CONTENT_BY_SHAPE = {"c": _clause_content, "o": _object_content, "x": _infinitive_content, "p": _predicate_content}
+def _as_content(verb: Token, speaker: Token | None) -> Found:
+    """Object frames that need "as" after the object: "sees X as Y", not "saw X"."""
+    found = _object_content(verb, speaker)
+    if found is None:
+        return None
+    _, roots = found
+    return found if any(r.dep_ == "prep" and r.lower_ == "as" for r in roots) else None
+
+
+_CONTENT_BY_SHAPE = {
+    "c": _clause_content,
+    "o": _object_content,
+    "x": _infinitive_content,
+    "p": _predicate_content,
+    "a": _as_content,
+}
 
 
 # --------------------------------------------------------------------------- according to
@@ -344,6 +387,10 @@ def _study_frame(token: Token, lexicon: Lexicon) -> Frame | None:
     if not any(c.dep_ in ("amod", "compound", "nmod", "poss", "nummod") for c in source.children):
         return None
     head = token.head
+    for _ in range(3):  # "60 percent in a poll": climb from the noun to its verb
+        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+            break
+        head = head.head
     if head.pos_ not in ("VERB", "AUX") or lexicon.verb(head.lemma_.lower(), head.lower_) is not None:
         return None  # "said in a statement": the verb is the cue
     if head.dep_ == "relcl":
@@ -385,19 +432,38 @@ def _contains(tree: Token, token: Token | None) -> bool:
     return token is not None and tree.left_edge.i <= token.i <= tree.right_edge.i
 
 
+_SENTS_KEY = ("wirecoder.quotes", "sentence_starts")
+
+
+def sentence_bounds(token: Token) -> tuple[int, int]:
+    """Token range [start, end) of the token's sentence (``Token.sent`` is slow; this is cached)."""
+    doc = token.doc
+    starts = doc.user_data.get(_SENTS_KEY)
+    if starts is None:
+        if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+            starts = [int(i) for i in numpy.flatnonzero(doc.to_array(SENT_START) == 1)]
+        else:
+            starts = [0]
+        doc.user_data[_SENTS_KEY] = starts
+    k = bisect.bisect_right(starts, token.i) - 1
+    start = starts[k] if k >= 0 else 0
+    end = starts[k + 1] if k + 1 < len(starts) else len(doc)
+    return start, end
+
+
 def _trim(doc: Doc, start: int, end: int, keep_out: Token) -> tuple[int, int] | None:
     """Character span of tokens [start, end) within the cue's sentence, without edge punctuation.
 
     None when too small.  Clipping to the sentence undoes parses that hang the previous sentence
     on a reporting verb; quoted text cut by it is restored whole by the assembler.
     """
-    sent = keep_out.sent
-    start, end = max(start, sent.start), min(end, sent.end)
+    sent_start, sent_end = sentence_bounds(keep_out)
+    start, end = max(start, sent_start), min(end, sent_end)
     while start < end and (doc[start].text in _EDGE_PUNCT or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].is_space):
         end -= 1
-    if end - start < 2 or start <= keep_out.i < end and end - start < 3:
+    if end - start < 2 or (start <= keep_out.i < end and end - start < 3):
         return None
     if not any(t.is_alpha for t in doc[start:end]):
         return None

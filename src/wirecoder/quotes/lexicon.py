@@ -13,8 +13,11 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import numpy
+from spacy.strings import hash_string
+
 CUE_CLASSES = ("speech", "writing", "belief", "stance", "evidence")
-FRAMES = frozenset("coxpfk")
+FRAMES = frozenset("coxpafk")
 MARK_ROLES = ("open", "close", "either")
 
 
@@ -37,6 +40,15 @@ class Mark:
     role: str
     closers: tuple[str, ...]
     double: bool
+
+
+@dataclass(frozen=True)
+class Hashes:
+    """spaCy string hashes of cue lemmas, cue forms and source prepositions, for array lookups."""
+
+    lemmas: numpy.ndarray
+    forms: numpy.ndarray
+    preps: numpy.ndarray
 
 
 @dataclass(frozen=True)
@@ -78,6 +90,9 @@ class Lexicon:
 
     def _by_form(self) -> dict[str, CueVerb]:
         return _forms_index(self)
+
+    def hashes(self) -> Hashes:
+        return _hashes(self)
 
     def phrasal_for(self, lemma: str, lower: str) -> dict[str, CueVerb]:
         """Phrasal cues of a verb ("call" -> {"for": ..., "on": ...}), by lemma or form."""
@@ -126,13 +141,14 @@ def inflections(lemma: str) -> set[str]:
 
 
 def _doubles_final(lemma: str) -> bool:
-    # short consonant-vowel-consonant verbs double the last letter: quip -> quipped
+    # one-syllable consonant-vowel-consonant verbs double the last letter: quip -> quipped
+    word = lemma.replace("qu", "q")  # the u of "qu" is no vowel
     return (
-        len(lemma) >= 3
-        and lemma[-1] not in "aeiouwxy"
-        and lemma[-2] in "aeiou"
-        and lemma[-3] not in "aeiou"
-        and sum(ch in "aeiou" for ch in lemma) == 1
+        len(word) >= 3
+        and word[-1] not in "aeiouwxy"
+        and word[-2] in "aeiou"
+        and word[-3] not in "aeiou"
+        and sum(ch in "aeiou" for ch in word) == 1
     )
 
 
@@ -155,7 +171,9 @@ def read_verbs(path: Path) -> dict[str, CueVerb]:
         previous = verbs.get(lemma)
         if previous is not None:  # a repeated lemma adds frames and forms
             frames_set = previous.frames | frozenset(frames)
-            verbs[lemma] = CueVerb(lemma, previous.cls, frames_set, previous.forms | frozenset(forms), previous.particle)
+            verbs[lemma] = CueVerb(
+                lemma, previous.cls, frames_set, previous.forms | frozenset(forms), previous.particle
+            )
         else:
             verbs[lemma] = CueVerb(verb_part, cls, frozenset(frames), frozenset(forms), particle or None)
     return verbs
@@ -219,9 +237,7 @@ def build_lexicon(folder: Path) -> Lexicon:
     marks = read_marks(folder / "quote_marks.tsv")
     patterns = json.loads((folder / "patterns.json").read_text(encoding="utf-8"))
     try:
-        posts = tuple(
-            PostPattern(p["name"], p["cue"], re.compile(p["regex"], re.MULTILINE)) for p in patterns["posts"]
-        )
+        posts = tuple(PostPattern(p["name"], p["cue"], re.compile(p["regex"], re.MULTILINE)) for p in patterns["posts"])
         colon = patterns["colon_speaker"]
         return Lexicon(
             verbs=verbs,
@@ -260,6 +276,17 @@ def _forms_index(lexicon: Lexicon) -> dict[str, CueVerb]:
             for form in verb.forms:
                 index.setdefault(form, CueVerb(verb.lemma, verb.cls, frozenset(), verb.forms))
     return index
+
+
+@lru_cache(maxsize=4)
+def _hashes(lexicon: Lexicon) -> Hashes:
+    lemmas = set(lexicon.verbs) | set(lexicon.phrasal)
+    forms = set(_forms_index(lexicon))
+
+    def array(words: set[str]) -> numpy.ndarray:
+        return numpy.array(sorted(hash_string(w) for w in words), dtype=numpy.uint64)
+
+    return Hashes(array(lemmas), array(forms), array({"according", "in"}))
 
 
 @lru_cache(maxsize=4)

@@ -62,7 +62,9 @@ def find_quote_spans(text: str, lexicon: Lexicon | None = None) -> list[QuoteSpa
         by_line.setdefault(bisect.bisect_right(line_starts, pos) - 1, []).append((pos, mark))
     scanner = _Scanner(text, lexicon)
     for n, (start, end) in enumerate(lines):
-        scanner.scan_line(start, end, by_line.get(n, []), lambda n=n: _next_opens_quote(text, lines, n, by_line, lexicon))
+        scanner.scan_line(
+            start, end, by_line.get(n, []), lambda n=n: _next_opens_quote(text, lines, n, by_line, lexicon)
+        )
     return scanner.spans
 
 

@@ -13,8 +13,11 @@ from spacy.tokens import Doc, Token
 from wirecoder.quotes.lexicon import Lexicon
 
 _SUBJECT_DEPS = ("nsubj",)
+_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 # NP dependents that belong to the speaker's name ("White House spokeswoman Sarah Sanders").
-_NAME_LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "advmod", "predet"})
+_NAME_LEFT_DEPS = frozenset(
+    {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "advmod", "predet"}
+)
 # Links through which a participle or infinitive takes the governing verb's subject
 # ("declined to say", "..., saying", "began by saying", "stood and said").
 _INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep"})
@@ -23,8 +26,11 @@ _INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep"})
 def speaker_of(verb: Token, lexicon: Lexicon) -> Token | None:
     """Head token of the speaker of a reporting verb, or None."""
     subject = _subject(verb)
-    if subject is not None and subject.lower_ in lexicon.relative_pronouns and verb.dep_ == "relcl":
-        subject = verb.head  # "X, who said ...": the antecedent speaks
+    if subject is not None and subject.lower_ in lexicon.relative_pronouns and subject.tag_ in _RELATIVE_TAGS:
+        # "X, who said ...": the antecedent speaks; a relative pronoun with no antecedent is nobody
+        subject = verb.head if verb.dep_ == "relcl" else None
+        if subject is None:
+            return None
     if subject is None:
         subject = _inherited_subject(verb, lexicon)
     if subject is None:
@@ -48,6 +54,8 @@ def _inherited_subject(verb: Token, lexicon: Lexicon) -> Token | None:
     """The subject a non-finite or coordinated reporting verb takes from its context."""
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # "a statement saying ..."
+    if verb.dep_ == "compound" and verb.head.pos_ in ("NOUN", "PROPN") and verb.i < verb.head.i:
+        return verb.head  # "Said Ellis: ...", parsed as if "Said" were part of the name
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
         document = _document_before(verb, lexicon)
         if document is not None:
@@ -59,8 +67,8 @@ def _inherited_subject(verb: Token, lexicon: Lexicon) -> Token | None:
         seen += 1
         subject = _subject(current)
         if subject is not None:
-            if subject.lower_ in lexicon.relative_pronouns and current.dep_ == "relcl":
-                return current.head
+            if subject.lower_ in lexicon.relative_pronouns and subject.tag_ in _RELATIVE_TAGS:
+                return current.head if current.dep_ == "relcl" else None
             return subject
     return None
 
@@ -106,7 +114,7 @@ def name_extent(head: Token) -> tuple[int, int]:
     """
     first = head
     for child in head.lefts:
-        if child.dep_ in _NAME_LEFT_DEPS:
+        if child.dep_ in _NAME_LEFT_DEPS and child.pos_ != "VERB":  # not the cue in "Said Ellis"
             first = min(first, child.left_edge, key=lambda t: t.i)
     while first.i < head.i and (first.is_punct or first.is_space):
         first = first.doc[first.i + 1]

@@ -132,12 +132,22 @@ def resolve_all(view: DocView, found: list[Found], dct: dt.date | None) -> None:
             if isinstance(f.spec, (RelUnit, Offset)) and len(f.value) == 4 and f.value.isdigit():
                 story_years.append((_sentence_of(view, f), int(f.value)))
     _weekdays_take_their_dates(view.text, found)
-    for f in found:  # clock times take their day from the sentence, else from the one before
-        if f.value is None:
-            before = [p for p in found if p.value and p.candidate.end <= f.candidate.start and p.spec.type == "DATE"]
-            earlier = [(_sentence_of(view, p), p.value or "") for p in before if p.value and p.value[:1].isdigit()]
-            day = _sentence_day(view, f, found) or cal.parse_day(_nearby_point(view, f, earlier) or "")
-            f.value = f.spec.resolve(Context(dct=dct, ref_day=day))
+    _resolve_bare_clock_times(view, found, dct)
+
+
+def _resolve_bare_clock_times(view: DocView, found: list[Found], dct: dt.date | None) -> None:
+    """ "at 10 p.m." takes its day from a date in its sentence, else from the sentence before,
+    else the DCT (run after every other expression has its value)."""
+    for f in found:
+        if f.value is not None:
+            continue
+        earlier = [
+            (_sentence_of(view, p), p.value)
+            for p in found
+            if p.value and p.value[:1].isdigit() and p.spec.type == "DATE" and p.candidate.end <= f.candidate.start
+        ]
+        day = _sentence_day(view, f, found) or cal.parse_day(_nearby_point(view, f, earlier) or "")
+        f.value = f.spec.resolve(Context(dct=dct, ref_day=day))
 
 
 def _sets_reference_quarter(spec: Spec) -> bool:

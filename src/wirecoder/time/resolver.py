@@ -4,8 +4,8 @@ Order of preference:
 
 1. ``timex``: a time expression attached to the token (the token is inside it, or the
    expression hangs off the token or off the verb of the token's clause);
-2. ``narrative``: the time the sentence is about (its first anchored point expression), or
-   failing that the narrative time of the previous sentence in the same paragraph;
+2. ``narrative``: the time the sentence is about (an anchored point expression attached to its
+   main verb), or failing that the narrative time of the previous sentence in the paragraph;
 3. ``dct``: the document creation time.
 """
 
@@ -79,10 +79,11 @@ class TimeResolver:
         for n in range(len(self.sentences)):
             if n and self.sentences.paragraph(n) != self.sentences.paragraph(n - 1):
                 current = None  # a new paragraph starts afresh
-            own = [p for p in self.by_sentence.get(n, []) if is_point(p.timex)]
-            if own:
-                rooted = [p for p in own if p.rooted]
-                current = (rooted or own)[0]
+            # Only a time attached to the sentence's main verb sets the story's time: "talks meant
+            # to prepare a summit on June 12 are going well" is not about June 12.
+            rooted = [p for p in self.by_sentence.get(n, []) if is_point(p.timex) and p.rooted]
+            if rooted:
+                current = rooted[0]
             if current is not None:
                 out[n] = current
         return out

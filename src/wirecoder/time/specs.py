@@ -452,14 +452,8 @@ class Anaphor(Spec):
                 return {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Q": "XXXX-QX"}.get(self.unit, "XXXX")
             base, day = cal.fmt_day(ctx.dct), ctx.dct
         if day is not None:
-            shifted = (
-                cal.shift_date(day, self.unit, self.shift)
-                if self.unit != "Q"
-                else cal.shift_date(day, "M", 3 * self.shift)
-            )
-            grain = self.unit
-            value = format_grain(shifted, grain)
-            return value + (f"T{self.pod}" if self.pod and grain == "D" else "")
+            value = format_grain(cal.shift_date(day, self.unit, self.shift), self.unit)
+            return value + (f"T{self.pod}" if self.pod and self.unit == "D" else "")
         truncated = _truncate(base, self.unit)
         if truncated is None:
             return base

@@ -1,0 +1,83 @@
+"""The events stage inside the real pipeline, and ``wirecoder eval events`` end to end."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import assert_offsets
+from wirecoder.cli import app
+from wirecoder.eval.events import SUMMARY_KEYS, evaluate
+
+ARTICLE = (
+    "The United States imposed new sanctions on Iran on Tuesday. "
+    "Iran's foreign minister condemned the decision. "
+    "In a separate match, Arsenal's striker shot wide and the home side attacked down the left."
+)
+
+
+def test_events_in_the_full_pipeline_keep_the_contract(run):
+    result = run(ARTICLE, date="2019-06-04")
+    assert_offsets(result, ARTICLE)
+    ids = {a.id for a in result.actors}
+    assert [e.id for e in result.events] == [f"e{n}" for n in range(1, len(result.events) + 1)]
+    for event in result.events:
+        assert set(event.source) <= ids and set(event.target) <= ids
+        assert event.source or event.target
+        assert event.cameo is not None and len(event.cameo) == 2
+        assert event.date is not None
+    assert "SANCTION" in {e.type for e in result.events}
+    assert "ASSAULT" not in {e.type for e in result.events}  # the football sentence
+
+
+def test_events_stage_is_quiet_on_text_without_events(run):
+    result = run("The weather was mild and the museum opened a new wing.")
+    assert result.events == []
+
+
+GOLD_LINES = [
+    {
+        "id": "t1",
+        "text": "Canada imposed sanctions on Iran.",
+        "date": "2000-01-01",
+        "gold_events": [
+            {
+                "plover_event": "SANCTION",
+                "source_codes": [{"country": "---"}],
+                "target_codes": [{"country": "---"}],
+                "reciprocal": False,
+            }
+        ],
+    },
+    {
+        "id": "t2",
+        "text": "Mexico criticised Canada.",
+        "date": "2000-01-01",
+        "gold_events": [{"plover_event": "ACCUSE", "source_codes": [], "target_codes": [], "reciprocal": False}],
+    },
+]
+
+
+@pytest.fixture
+def tiny_gold(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in GOLD_LINES), encoding="utf-8")
+    return path
+
+
+def test_evaluate_runs_the_pipeline_and_saves_predictions(tiny_gold, tmp_path):
+    saved = tmp_path / "pred.jsonl"
+    report = evaluate(tiny_gold, baselines=[], errors=5, save=saved)
+    assert list(report.summary)[: len(SUMMARY_KEYS)] == SUMMARY_KEYS
+    assert report.summary["records"] == 2 and report.summary["type_acc"] == 1.0
+    assert "without_date" in report.summary
+    assert len(saved.read_text(encoding="utf-8").splitlines()) == 2
+
+
+def test_cli_prints_one_json_line(tiny_gold):
+    result = CliRunner().invoke(app, ["eval", "events", "--gold", str(tiny_gold), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output.strip().splitlines()[-1])
+    assert list(summary)[:6] == SUMMARY_KEYS

@@ -1,0 +1,134 @@
+"""Indirect and mixed speech read off the parse: complements, asides, sources, beliefs, stances."""
+
+from __future__ import annotations
+
+
+def find(quotes, cue):
+    hits = [q for q in quotes if q.cue == cue]
+    assert hits, [(q.cue, q.text) for q in quotes]
+    return hits[0]
+
+
+def test_said_that_content_keeps_the_complementizer(quotes_of):
+    q = find(quotes_of("The governor said that the new bridge would open in June."), "said")
+    assert q.kind == "indirect"
+    assert q.text == "that the new bridge would open in June"
+    assert q.speaker_text == "The governor"
+
+
+def test_said_without_that(quotes_of):
+    q = find(quotes_of("The coach said his team was ready for the final."), "said")
+    assert q.text == "his team was ready for the final"
+
+
+def test_report_after_the_content(quotes_of):
+    q = find(quotes_of("The factory will close in March, the company said."), "said")
+    assert q.text == "The factory will close in March"
+    assert q.speaker_text == "the company"
+
+
+def test_parenthetical_attribution_keeps_the_whole_sentence(quotes_of):
+    text = "The economy, the governor said, is recovering faster than expected."
+    q = find(quotes_of(text), "said")
+    assert q.start == 0 and q.text.endswith("faster than expected")
+
+
+def test_told_reporters_that(quotes_of):
+    q = find(quotes_of("The general told reporters that the troops would stay until spring."), "told")
+    assert q.text == "that the troops would stay until spring"
+
+
+def test_anonymous_official_is_the_speaker(quotes_of):
+    q = find(quotes_of("A senior Treasury official told reporters that sanctions would follow."), "told")
+    assert q.speaker_text == "A senior Treasury official"
+
+
+def test_mixed_quote_is_indirect_content_with_a_quoted_fragment(quotes_of):
+    q = find(quotes_of("The envoy said on Friday that the talks had gone “extremely well”."), "said")
+    assert q.kind == "mixed"
+    assert q.text == "that the talks had gone “extremely well”"
+
+
+def test_according_to(quotes_of):
+    q = find(quotes_of("Exports rose by ten percent last year, according to the central bank."), "according to")
+    assert q.text == "Exports rose by ten percent last year"
+    assert q.speaker_text == "the central bank"
+
+
+def test_relative_clause_speaker_is_the_antecedent(quotes_of):
+    text = "Oslo, which announced in May that it would cut emissions, hosts the summit."
+    q = find(quotes_of(text), "announced")
+    assert q.speaker_text == "Oslo"
+    assert q.text == "that it would cut emissions"
+
+
+def test_relative_object_described_as(quotes_of):
+    text = "Ms. Ortiz, whom the ministry describes as its “chief negotiator”, arrived on Monday."
+    q = find(quotes_of(text), "describes")
+    assert q.kind == "mixed"
+    assert q.speaker_text == "the ministry"
+    assert q.text == "its “chief negotiator”"
+
+
+def test_content_after_the_cue_in_a_relative_clause(quotes_of):
+    text = "The tariffs, which officials said will take effect in May, worry farmers."
+    q = find(quotes_of(text), "said")
+    assert q.text == "will take effect in May"
+    assert q.speaker_text == "officials"
+
+
+def test_reporting_verbs_beyond_say(quotes_of):
+    for verb in ("warned", "insisted", "declared", "claimed", "noted", "stressed"):
+        q = find(quotes_of(f"The senator {verb} that the budget was too small."), verb)
+        assert q.text == "that the budget was too small", verb
+
+
+def test_denied_takes_an_object(quotes_of):
+    q = find(quotes_of("The minister denied the allegations of bribery."), "denied")
+    assert q.text == "the allegations of bribery"
+
+
+def test_belief_verbs_are_attributions(quotes_of):
+    q = find(quotes_of("Economists believe the recession will end soon."), "believe")
+    assert q.text == "the recession will end soon"
+    assert q.speaker_text == "Economists"
+
+
+def test_stance_verb_with_object_and_reason(quotes_of):
+    q = find(quotes_of("The senator criticized the bill for its high cost."), "criticized")
+    assert q.text == "the bill for its high cost"
+
+
+def test_phrasal_cue(quotes_of):
+    q = find(quotes_of("The union called for a national strike in May."), "called for")
+    assert q.text == "a national strike in May"
+
+
+def test_participle_takes_the_subject_of_its_clause(quotes_of):
+    q = find(quotes_of("The mayor left the meeting early, saying the vote was rigged."), "saying")
+    assert q.speaker_text == "The mayor"
+    assert q.text == "the vote was rigged"
+
+
+def test_document_author_is_the_speaker(quotes_of):
+    text = "The crisis ended with a letter by Lee to the board, saying he would resign at once."
+    q = find(quotes_of(text), "saying")
+    assert q.speaker_text == "Lee"
+
+
+def test_finding_of_a_named_poll(quotes_of):
+    q = find(quotes_of("Support for the plan reached 60 percent in a new Gallup poll."), "in")
+    assert q.text == "Support for the plan reached 60 percent"
+    assert q.speaker_text == "a new Gallup poll"
+
+
+def test_colon_introduces_the_rest_of_the_paragraph(quotes_of):
+    text = "The governor added: The plan is sound. Taxes will fall next year.\n\nOther news."
+    q = find(quotes_of(text), "added")
+    assert q.text == "The plan is sound. Taxes will fall next year"
+
+
+def test_colon_at_paragraph_end_introduces_the_next_paragraph(quotes_of):
+    text = "Then the chairman continued:\n\nWe have never seen a harvest this poor in forty years."
+    q = find(quotes_of(text), "continued")
+    assert q.text == "We have never seen a harvest this poor in forty years"
