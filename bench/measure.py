@@ -3,9 +3,10 @@
     python bench/measure.py CONFIG --articles FILE [--workers N] [--profile-out FILE]
 
 A fresh process per configuration keeps peak-RSS numbers honest (nothing inherited from an
-earlier configuration) and lets a failing configuration fail alone.  Times are wall-clock
-seconds measured with ``time.perf_counter`` after the model is loaded, unless the name says
-otherwise (``startup_s`` is part of the multi-process totals, as it is for a user).
+earlier configuration) and lets a failing configuration fail alone.  ``seconds`` is
+wall-clock time (``time.perf_counter``) after the model is loaded and warmed up; ``cpu_s`` is
+user + system time of every process doing the work.  Ray actors start per run, so the Ray
+configuration also works out its start-up cost (see :func:`wirecoder_ray`).
 """
 
 from __future__ import annotations

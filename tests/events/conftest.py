@@ -4,8 +4,8 @@
 parses the text with the spaCy model only (no wirecoder stages), then:
 
 * every occurrence of a key of ``actors`` becomes a mention of one actor with that country
-  (what :mod:`wirecoder.actors.api` would answer); ``pronouns`` maps a pronoun's text to the
-  actor name it refers to;
+  (what :mod:`wirecoder.actors.api` would answer), of kind ``person`` when listed in
+  ``people``; ``pronouns`` maps a pronoun's text to the actor name it refers to;
 * the time resolver answers ``timex`` with the value of a listed expression inside the asked
   token's subtree, else the DCT;
 * ``quotes`` are (start, end) character ranges of quoted content.
@@ -56,7 +56,7 @@ class Coded:
         return [(e.type, e.mode, e.status, e.trigger.text, self.src(e), self.tgt(e)) for e in self.events]
 
 
-def _fake_actors(doc: Doc, actors: dict[str, str | None], pronouns: dict[str, str]) -> None:
+def _fake_actors(doc: Doc, actors: dict[str, str | None], pronouns: dict[str, str], people: set[str]) -> None:
     text = doc.text
     records: list[Actor] = []
     refs: list[MentionRef] = []
@@ -64,7 +64,7 @@ def _fake_actors(doc: Doc, actors: dict[str, str | None], pronouns: dict[str, st
     for n, (name, country) in enumerate(actors.items(), start=1):
         actor_id = f"a{n}"
         ids[name] = actor_id
-        actor = Actor(id=actor_id, name=name, kind="country", country=country)
+        actor = Actor(id=actor_id, name=name, kind="person" if name in people else "country", country=country)
         for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
             actor.mentions.append(Span(start=m.start(), end=m.end(), text=m.group()))
             refs.append(MentionRef(m.start(), m.end(), actor_id))
@@ -113,9 +113,10 @@ def code(parse):
         dct: str | None = "2018-05-31",
         pronouns: dict[str, str] | None = None,
         quotes: list[tuple[int, int]] | None = None,
+        people: set[str] | None = None,
     ) -> Coded:
         doc = init_doc(parse(text), Article(text=text, date=dct))
-        _fake_actors(doc, actors or {}, pronouns or {})
+        _fake_actors(doc, actors or {}, pronouns or {}, people or set())
         _fake_time(doc, times or {}, dct)
         doc._.quotes = [
             Quote(id=f"q{i}", text=text[s:e], start=s, end=e, kind="direct") for i, (s, e) in enumerate(quotes or [])

@@ -412,3 +412,48 @@ def test_lexicon_pattern(code, text, etype, mode):
     out = code(text, {**ACTORS, "Canadian": "CAN"})
     event = out.one(etype)
     assert event.mode == mode
+
+
+def test_sports_report_guards_sentences_without_sports_words(code):
+    text = (
+        "Caloundra won the rugby match against Wynnum on Saturday. The coach praised the team. "
+        "The league table now has Caloundra on top after the season opener. They beat us well."
+    )
+    actors, pronouns = {"Caloundra": None, "Wynnum": None}, {"They": "Caloundra"}
+    assert code("They beat us well.", actors, pronouns=pronouns).of_type("ASSAULT")  # alone it reads as violence
+    assert not code(text, actors, pronouns=pronouns).of_type("ASSAULT")
+
+
+def test_event_between_private_people_only_is_dropped(code):
+    people = {"Baker": None, "Bruce": None}
+    assert code("Baker met Bruce in London.", people, people=set(people)).events == []
+    assert code("Baker met Bruce in London.", {"Baker": None, "Bruce": "GBR"}, people={"Baker", "Bruce"}).events
+
+
+def test_imposing_a_law_is_not_martial_law(code):
+    out = code("Ruritania imposed a law on the press.", {"Ruritania": "RUR"})
+    assert not [e for e in out.events if e.mode == "martial-law"]
+    assert code("Ruritania imposed martial law.", {"Ruritania": "RUR"}).one("COERCE").mode == "martial-law"
+
+
+def test_conceding_nothing_is_negated(code):
+    assert code("Canada conceded nothing to Mexico.", CA_MX).one("CONCEDE").status == "negated"
+
+
+def test_stop_attacking_is_negated(code):
+    assert code("Canada must stop attacking Mexico.", CA_MX).one("ASSAULT").status == "negated"
+
+
+def test_pressure_on_an_actor_is_a_request(code):
+    out = code("Mexico pressured Canada to provide better protection for migrants.", CA_MX)
+    event = out.one("REQUEST")
+    assert (out.src(event), out.tgt(event)) == ({"MEX"}, {"CAN"}) and not out.of_type("AID")
+
+
+def test_participle_used_as_a_noun_is_no_trigger(code):
+    assert not code("The judge ordered the accused to remain in custody in Canada.", CA_MX).of_type("ACCUSE")
+
+
+def test_offering_a_product_is_no_agreement(code):
+    assert not code("Canada offers flights to Mexico.", CA_MX).of_type("AGREE")
+    assert code("Canada offered concessions to Mexico.", CA_MX).one("AGREE")

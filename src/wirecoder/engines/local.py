@@ -111,9 +111,9 @@ def _describe(batch: list[Item]) -> str:
 
 def worker_count(items: Iterable[Item], settings: Settings, workers: int) -> int:
     """Workers worth starting for a sized input: at most one per batch, and one per
-    ``MIN_CHARS_PER_WORKER`` characters, because starting a worker (a fresh interpreter that
-    loads the model) costs as much as parsing that much text in-process.  An unsized input
-    (a stream) gets what was asked for.
+    ``MIN_CHARS_PER_WORKER`` characters, because starting a pool (a fork server that loads the
+    model) costs about as much as parsing that much text in-process.  An unsized input (a
+    stream) gets what was asked for.
     """
     if workers <= 1 or not isinstance(items, Sequence):
         return max(1, workers)

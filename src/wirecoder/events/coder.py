@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from wirecoder.actors.api import actor_at, actor_for_token
+from wirecoder.actors.api import actor_at, actor_by_id, actor_for_token
 from wirecoder.events import dating, places, status
 from wirecoder.events.lexicon import ACTOR_VALUE, NONE_VALUE, Condition, EventData, TriggerEntry, TypeInfo, cameo_code
 from wirecoder.events.parties import actor_of_np, actors_of, merge
@@ -56,6 +56,8 @@ from wirecoder.model import Span as SpanRecord
 from wirecoder.stage import check_budget
 
 GOVERNING_FLAGS = frozenset({"complement", "intent", "causative"})
+#: Sports words a document needs (at least two different ones) to read as a sports report.
+SPORTS_REPORT_MIN = 4
 RECIPROCAL_PREPS = frozenset({"with", "between", "among", "amongst"})
 #: Prepositions inside an object noun phrase that name who it concerns ("sanctions on X",
 #: "calls by X", "the computers of X"); "in" is tried last, as it usually names a place.
@@ -125,6 +127,7 @@ class DocumentCoder:
         self.light_verbs = data.cue("light_verbs")
         self.complement_preps = data.cue("complement_prepositions")
         self.dct = dating.day_or_coarser(doc._.dct)
+        self._sports_report: bool | None = None  # decided on first need
 
     def word(self, token: Token) -> str:
         """The token's lemma, with the tagger's known lemma slips repaired ("staged" -> "stag")."""
@@ -148,6 +151,9 @@ class DocumentCoder:
             if obj is None:
                 return NONE_VALUE in cond.values
             return self.object_matches(obj, cond.values)
+        if cond.key == "objmod":
+            obj = direct_object(token, self.quantity)
+            return obj is not None and any(lemma(m) in cond.values for m in modifiers(obj))
         if cond.key == "prt":
             return bool(particles(token) & cond.values)
         if cond.key == "prep":
@@ -174,16 +180,25 @@ class DocumentCoder:
     def entry_for(self, token: Token) -> TriggerEntry | None:
         word = self.word(token)
         for code in pos_codes(token):
-            if code == "V" and token.dep_ == "amod":
-                continue  # an attributive participle ("alleged crimes", "banned group") is no act
+            if code == "V" and (token.dep_ == "amod" or any(c.dep_ == "det" for c in token.children)):
+                continue  # a participle used as adjective or noun ("alleged crimes", "the accused") is no act
             for entry in self.data.entries(word, code):
                 if all(self.condition_holds(c, token) != c.negate for c in entry.conditions):
                     return entry
         return None
 
-    def sporting(self, sent: Span) -> bool:
+    def sports_words(self, tokens: Span | Doc) -> list[str]:
         cues = self.data.sports_cues
-        return any(t.pos_ in ("NOUN", "PROPN", "ADJ") and lemma(t) in cues for t in sent)
+        return [w for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ") and (w := lemma(t)) in cues]
+
+    def sporting(self, sent: Span) -> bool:
+        """A sporting sentence, or a sentence of a sports report ("They beat us well.")."""
+        if self.sports_words(sent):
+            return True
+        if self._sports_report is None:
+            found = self.sports_words(self.doc)
+            self._sports_report = len(found) >= SPORTS_REPORT_MIN and len(set(found)) >= 2
+        return self._sports_report
 
     def obligation(self, token: Token) -> Candidate | None:
         """ "X said (that) Y must do Z" is X's demand on Y."""
@@ -416,7 +431,9 @@ class DocumentCoder:
                 return found
         return []
 
-    def prep_actors(self, token: Token, preps: frozenset[str], deep: bool = True, places_too: bool = False) -> list[str]:
+    def prep_actors(
+        self, token: Token, preps: frozenset[str], deep: bool = True, places_too: bool = False
+    ) -> list[str]:
         """Actors of the token's prepositional objects; when an object is not an actor itself,
         the actors inside it ("for a war against Iraq"; with ``places_too`` also "fired at
         targets in Jericho")."""
@@ -755,12 +772,16 @@ class DocumentCoder:
         return word not in self.group_nouns and subj.ent_type_ not in AGENT_ENTITY_LABELS
 
     def role_description(self, token: Token) -> bool:
-        """"the special envoy for Ukraine negotiations": the nominal names a job, not an event."""
+        """ "the special envoy for Ukraine negotiations": the nominal names a job, not an event."""
         head = token.head
-        return (
-            token.dep_ in ("pobj", "compound")
-            and (head.lower_ == "for" and lemma(head.head) in self.group_nouns or lemma(head) in self.group_nouns)
+        return token.dep_ in ("pobj", "compound") and (
+            (head.lower_ == "for" and lemma(head.head) in self.group_nouns) or lemma(head) in self.group_nouns
         )
+
+    def private(self, actor_id: str) -> bool:
+        """A person the actors stage could tie to no country, office or organisation."""
+        actor = actor_by_id(self.doc, actor_id)
+        return actor is not None and actor.kind == "person" and not (actor.country or actor.sector or actor.role)
 
     def instrument(self, token: Token) -> bool:
         """A weapon or an attack named as the doer ("the explosion killed", "shelling wounded")."""
@@ -781,6 +802,8 @@ class DocumentCoder:
         source, target = self.parties(cand)
         if not source and not target:
             return None
+        if all(self.private(a) for a in (*source, *target)):
+            return None  # "Baker met bassist Jack Bruce": no political actor takes part
         mod = status.modality(anchor, cand.token, self.data)
         if self.cancelled(cand):
             mod = replace(mod, negated=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 from wirecoder.model import PLOVER_TYPES
 
 #: Condition keys a trigger entry may use (see the header of triggers.tsv).
-CONDITION_KEYS = frozenset({"obj", "prt", "prep", "mod", "subj", "comp", "gov"})
+CONDITION_KEYS = frozenset({"obj", "objmod", "prt", "prep", "mod", "subj", "comp", "gov"})
 #: Flags a trigger entry may carry.
 FLAGS = frozenset(
     {

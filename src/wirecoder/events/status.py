@@ -39,6 +39,8 @@ def is_negated(token: Token, data: EventData) -> bool:
             return True  # "no talks", "never met"
         if c.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ == "neither" for g in c.children):
             return True  # "neither the EU nor the US would endorse"
+        if c.dep_ == "dobj" and c.lower_ in data.cue("negated_objects"):
+            return True  # "they have conceded nothing"
     return False
 
 
@@ -79,6 +81,8 @@ def planned_governor(token: Token, data: EventData) -> bool:
 def governed_by(token: Token, words: frozenset[str]) -> bool:
     """The token is the to-clause (or object) of one of ``words``: "failed to reach",
     "is unable to negotiate", "wants him to resign", "preferred an investigation"."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head  # "seeks to retake control and reimpose ..."
     if token.dep_ in ("xcomp", "ccomp", "dobj") and lemma(token.head) in words:
         return True
     # "was unable to": the adjective is the copula's complement
