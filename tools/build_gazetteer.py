@@ -291,17 +291,19 @@ class DictEntry:
     names: list[str]
     codes: list[str]
     dated: bool
+    restrictions: list[str] = field(default_factory=list)  # raw "[CODE date-date]" contents
 
 
 def read_actor_dictionary(path: Path) -> Iterator[DictEntry]:
     """Blocks of a TABARI/PETRARCH actor file: a primary name, +synonyms, [CODE ...] lines."""
     names: list[str] = []
     codes: list[str] = []
+    restrictions: list[str] = []
     dated = False
 
     def flush() -> Iterator[DictEntry]:
         if names:
-            yield DictEntry(list(names), list(codes), dated)
+            yield DictEntry(list(names), list(codes), dated, list(restrictions))
 
     for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
         line = raw.split("#", 1)[0].rstrip()
@@ -313,15 +315,17 @@ def read_actor_dictionary(path: Path) -> Iterator[DictEntry]:
         if stripped.startswith("["):
             for code in found:
                 codes.append(code.split()[0] if code.split() else "")
+                restrictions.append(code.strip())
                 dated = dated or bool(re.search(r"\d", code))
             continue
         if stripped.startswith("+"):
             names.append(head[1:])
         else:
             yield from flush()
-            names, codes, dated = [head], [], False
+            names, codes, restrictions, dated = [head], [], [], False
         for code in found:
             codes.append(code.split()[0] if code.split() else "")
+            restrictions.append(code.strip())
             dated = dated or bool(re.search(r"\d", code))
     yield from flush()
 
@@ -344,11 +348,21 @@ def split_code(code: str) -> list[str]:
     return [code[i : i + 3] for i in range(0, len(code), 3)]
 
 
-def translate_code(code: str, sectors: dict[str, str | None]) -> tuple[str | None, str | None]:
-    """A CAMEO actor code -> (PLOVER country, PLOVER sector)."""
+def translate_code(
+    code: str, sectors: dict[str, str | None], aliases: dict[str, str] | None = None
+) -> tuple[str | None, str | None]:
+    """A CAMEO actor code -> (PLOVER country, PLOVER sector).
+
+    ``aliases`` maps non-ISO country codes some dictionaries use (COW codes such as "ANG" for
+    Angola) to ISO alpha-3; it only applies to codes that are not ISO codes themselves.
+    """
     parts = split_code(code.lstrip("~"))
     if not parts or any(len(p) != 3 for p in parts):
         return None, None
+    if parts[0] in (aliases or {}) and not (
+        valid_code(parts[0]) or parts[0] in sectors or parts[0] in INTERNATIONAL_CODES
+    ):
+        parts = [aliases[parts[0]], *parts[1:]]  # type: ignore[index]
     country: str | None = None
     rest = parts
     if parts[0] == "IGO":
@@ -380,14 +394,18 @@ def is_institution_name(name: str, org_words: set[str], person_words: set[str]) 
 
 
 def organization_rows(
-    paths: Iterable[Path], sectors: dict[str, str | None], org_words: set[str], person_words: set[str]
+    paths: Iterable[Path],
+    sectors: dict[str, str | None],
+    org_words: set[str],
+    person_words: set[str],
+    aliases: dict[str, str] | None = None,
 ) -> list[tuple[str, str, str, str]]:
     rows: dict[str, tuple[str, str, str, str]] = {}
     for path in paths:
         for entry in read_actor_dictionary(path):
             if entry.dated or not entry.codes:
                 continue  # date-restricted entries are people (office holders), not bodies
-            country, sector = translate_code(entry.codes[0], sectors)
+            country, sector = translate_code(entry.codes[0], sectors, aliases)
             if country is None and sector is None:
                 continue
             if country is not None and len(entry.codes[0].lstrip("~")) == 3 and country not in INTERNATIONAL_CODES:
@@ -399,12 +417,147 @@ def organization_rows(
             for name in usable:
                 form = display_case(name)
                 key = form.lower()
+                if key in rows or not any(ch.isalpha() for ch in key):  # "313", "39649": not names
+                    continue
                 if key in rows:
                     continue
                 multi = len(form.split()) > 1 or form.isupper()
                 scan = "yes" if multi and country in {"UNO", "EUR", "IGO"} else "no"
                 rows[key] = (form, country or "-", sector or "-", scan)
     return sorted(rows.values(), key=lambda r: (r[0].lower(), r[0]))
+
+
+# --------------------------------------------------------------------------------------------
+# People: date-restricted entries of the Phoenix country file
+# --------------------------------------------------------------------------------------------
+
+NO_START = "0000-01-01"
+
+
+def cow_aliases(path: Path) -> dict[str, str]:
+    """COW country codes -> ISO alpha-3 (CountryInfo lists both), for dictionaries that use COW codes."""
+    text = path.read_bytes().replace(b"\x00", b"").decode("utf-8", errors="replace")
+    aliases: dict[str, str] = {}
+    for block in country_blocks(re.sub(r"<!--.*?-->", "", text, flags=re.S)):
+        cow = re.search(r"<COW-Alpha>\s*([A-Z]{3})\s*</COW-Alpha>", block)
+        iso = re.search(r"<ISO3166-alpha3>\s*([A-Z]{3})\s*</ISO3166-alpha3>", block)
+        if cow and iso and cow.group(1) != iso.group(1) and valid_code(iso.group(1)):
+            aliases.setdefault(cow.group(1), iso.group(1))
+    return dict(sorted(aliases.items()))
+
+
+def dictionary_date(raw: str) -> str | None:
+    """'990809' -> '1999-08-09', '19870101' -> '1987-01-01'; None when malformed."""
+    if len(raw) == 6:
+        year = int(raw[:2])
+        raw = ("19" if year > 30 else "20") + raw
+    if len(raw) != 8 or not raw.isdigit():
+        return None
+    month, day = raw[4:6], raw[6:8]
+    if not ("01" <= month <= "12" and "01" <= day <= "31"):
+        return None
+    return f"{raw[:4]}-{month}-{day}"
+
+
+def restriction_range(text: str) -> tuple[str, str] | None:
+    """'700101-990809' -> (start, end); '>080508' -> (start, '-'); '<010101' -> (NO_START, end); '' -> default."""
+    text = text.strip()
+    if not text:
+        return ("-", "-")
+    if text[0] in "<>":
+        date = dictionary_date(text[1:].strip())
+        if date is None:
+            return None
+        return (date, "-") if text[0] == ">" else (NO_START, date)
+    start, _, end = text.partition("-")
+    first, last = dictionary_date(start.strip()), dictionary_date(end.strip())
+    if first is None or last is None or last < first:
+        return None
+    return first, last
+
+
+def person_terms(
+    entry: DictEntry, sectors: dict[str, str | None], aliases: dict[str, str]
+) -> list[tuple[str, str, str, str]]:
+    """(country, sector, start, end) for each usable restriction of a person's entry."""
+    terms = []
+    for restriction in entry.restrictions:
+        code, _, dates = restriction.partition(" ")
+        country, sector = translate_code(code, sectors, aliases)
+        span = restriction_range(dates)
+        if country is None or span is None:
+            continue
+        terms.append((country, sector or "-", *span))
+    return terms
+
+
+def person_names(entry: DictEntry, blocked: set[str]) -> list[str]:
+    """The entry's plain names: no titles ("PRESIDENT_PUTIN"), no demonyms, two letters or more."""
+    out = []
+    for raw in entry.names:
+        name = clean_name(raw)
+        if not name:
+            continue
+        words = [w for w in re.split(r"[\s.]+", name.lower()) if w]
+        if not words or any(w in blocked for w in words) or not re.search(r"[a-z]{2}", name.lower()):
+            continue
+        out.append(display_case(name))
+    return out
+
+
+def people_rows(
+    path: Path,
+    sectors: dict[str, str | None],
+    aliases: dict[str, str],
+    org_words: set[str],
+    blocked: set[str],
+    place_names: set[str],
+) -> list[tuple[str, ...]]:
+    """Office holders and other people with dated codes, plus their surnames when unambiguous.
+
+    A surname (the last word of a person's first name, or a one-word synonym such as "PUTIN")
+    is kept only when every person it may stand for has the same country codes, and it is not
+    also a given name or place name: "Putin" is a safe key, "Kim" or "Georgia" is not.
+    """
+    by_name: dict[str, dict[tuple[str, ...], None]] = {}
+    surnames: dict[str, dict[tuple[str, ...], None]] = {}
+    for entry in read_actor_dictionary(path):
+        if not entry.dated or is_institution_name(clean_name(entry.names[0]) or "", org_words, set()):
+            continue
+        terms = person_terms(entry, sectors, aliases)
+        names = person_names(entry, blocked)
+        if not terms or not names:
+            continue
+        for name in names:
+            target = surnames if len(name.split()) == 1 else by_name
+            for term in terms:
+                target.setdefault(name, {})[term] = None
+        if len(names[0].split()) > 1:
+            last = names[0].split()[-1]
+            for term in terms:
+                surnames.setdefault(last, {})[term] = None
+    rows: dict[str, list[tuple[str, str, str, str]]] = {}
+    for name, terms in by_name.items():
+        rows[name] = list(terms)
+    for name, terms in surnames.items():
+        countries = {term[0] for term in terms}
+        low = name.lower()
+        if len(countries) != 1 or len(low) < 4 or low in blocked or low in place_names:
+            continue
+        rows[name] = list(terms)
+    return [(name, pack_terms(rows[name])) for name in sorted(rows, key=lambda n: (n.lower(), n))]
+
+
+def pack_terms(terms: list[tuple[str, str, str, str]]) -> str:
+    """'RUS GOV 1999-08-09 2000-05-07;RUS ELI - -': dated terms by start, the default last.
+
+    A dated term with the same code as the default adds nothing (the default applies when no
+    dated term covers the date), so it is dropped to keep the table small.
+    """
+    default = next(((c, s) for c, s, start, _ in terms if start == "-"), None)
+    dated = sorted({t for t in terms if t[2] != "-" and (default is None or t[:2] != default)}, key=lambda t: (t[2], t))
+    kept = dated + [t for t in terms if t[2] == "-"][:1]
+    return ";".join(" ".join(t) for t in kept)
 
 
 def agent_rows(path: Path, sectors: dict[str, str | None]) -> list[tuple[str, str]]:
@@ -469,6 +622,14 @@ ORG_NOTES = """# columns: form | country (ISO alpha-3 or IGO/UNO/EUR/NGO/MNC, "-
 #   sector (PLOVER, "-" unknown) | scan ("yes": also searched for in text the tagger missed).
 # Entries restricted to dates (office holders) and blocks naming people are left out.
 """
+PEOPLE_NOTES = """# People with date-restricted codes (office holders, politicians); the hand-written people.tsv
+#   wins over this table. columns: name | terms, ";"-separated "country sector start end"
+#   (sector "-" unknown, start "0000-01-01" open, end "-" open). A term with start "-" is the
+#   entry's default code, used when no dated term covers the article's date. Names carrying a
+#   title or demonym are left out; a surname alone is listed only when every person it may
+#   stand for has one country and it is not also a given name or place name. CAMEO codes
+#   translated with cameo_sectors.tsv; COW country codes mapped to ISO with CountryInfo.
+"""
 AGENT_NOTES = """# columns: phrase (lower case) | PLOVER sector. CAMEO agent codes translated with cameo_sectors.tsv.
 """
 
@@ -493,13 +654,45 @@ def build(shared: Path, out: Path) -> dict[str, int]:
     counts["countries.tsv"] = write_tsv(
         out / "countries.tsv", [pyc, SRC_COUNTRYINFO], ["iso3", "kind", "form"], country_rows(facts), COUNTRY_NOTES
     )
-    org_sources = [phoenix / "Phoenix.International.actors.txt", phoenix / "Phoenix.Countries.actors.txt"]
+    aliases = cow_aliases(countryinfo)
+    org_sources = [
+        phoenix / "Phoenix.International.actors.txt",
+        phoenix / "Phoenix.Countries.actors.txt",
+        phoenix / "Phoenix.MilNonState.actors.txt",
+    ]
     counts["organizations.tsv"] = write_tsv(
         out / "organizations.tsv",
-        [SRC_PHOENIX.format(name=p.name) for p in org_sources] + [SRC_HAND.format(name="cameo_sectors.tsv")],
+        [SRC_PHOENIX.format(name=p.name) for p in org_sources]
+        + [SRC_COUNTRYINFO, SRC_HAND.format(name="cameo_sectors.tsv")],
         ["form", "country", "sector", "scan"],
-        organization_rows(org_sources, sectors, org_words, person_words),
+        organization_rows(org_sources, sectors, org_words, person_words, aliases),
         ORG_NOTES,
+    )
+    given = {row[0].lower() for row in read_tsv(DEFAULT_OUT / "given_names.tsv")}
+    demonyms = {d.lower() for entry in facts.values() for d in entry.demonyms}
+    places = {
+        form.lower()
+        for entry in facts.values()
+        for form in entry.names | set(entry.capitals) | set(entry.cities) | {entry.display}
+    }
+    title_words = {t for t in person_words if " " not in t}
+    counts["phoenix_people.tsv"] = write_tsv(
+        out / "phoenix_people.tsv",
+        [
+            SRC_PHOENIX.format(name="Phoenix.Countries.actors.txt"),
+            SRC_COUNTRYINFO,
+            SRC_HAND.format(name="cameo_sectors.tsv"),
+        ],
+        ["name", "terms"],
+        people_rows(
+            phoenix / "Phoenix.Countries.actors.txt",
+            sectors,
+            aliases,
+            org_words,
+            title_words | demonyms,
+            places | given,
+        ),
+        PEOPLE_NOTES,
     )
     counts["agents.tsv"] = write_tsv(
         out / "agents.tsv",

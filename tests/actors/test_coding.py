@@ -162,3 +162,19 @@ def test_the_text_wins_over_the_people_table(parse):
     johnson = by_name(doc, "Boris Johnson")
     assert (johnson.country, johnson.role) == ("DNK", "farmer")
     assert johnson.sector != "GOV"
+
+
+def test_well_known_surname_alone_gets_its_country(parse):
+    doc = parse("Putin met the Finnish president on Monday.", date="2003-05-01")
+    assert coding(by_name(doc, "Putin")) == ("person", "RUS", "GOV")
+
+
+def test_leader_administration_is_that_country_government(parse):
+    doc = parse("The Clinton administration criticised the ruling on Friday.", date="1998-03-02")
+    assert coding(actor_of_text(doc, "Clinton")) == ("person", "USA", "GOV")
+
+
+def test_text_title_beats_the_people_table(parse):
+    # a namesake: the text's own "Iranian envoy" decides, not the famous holder of the name
+    doc = parse("Iranian envoy Vladimir Putin arrived in Vienna on Tuesday.", date="2003-05-01")
+    assert by_name(doc, "Vladimir Putin").country == "IRN"

@@ -14,7 +14,7 @@ from wirecoder.actors.gazetteer import PieceTrie, load_gazetteer, pieces
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = resources.files("wirecoder") / "data" / "actors"
-GENERATED = ("countries.tsv", "organizations.tsv", "agents.tsv")
+GENERATED = ("countries.tsv", "organizations.tsv", "agents.tsv", "phoenix_people.tsv")
 
 
 def test_loaded_once_per_process():
@@ -42,6 +42,10 @@ def test_pieces_ignore_quote_style_case_and_accents():
         ("Kremlin", "metonym", "RUS"),
         ("Downing Street", "metonym", "GBR"),
         ("Xinhua", "body", "CHN"),
+        ("European Community", "igo", "EUR"),
+        ("APEC", "igo", "IGO"),
+        ("Hamas", "org", "PSE"),  # generated from the non-state actors dictionary
+        ("UNITA", "org", "AGO"),  # the dictionary's COW code ANG, mapped to ISO
     ],
 )
 def test_lookup(name, kind, country):
@@ -96,3 +100,28 @@ def test_build_script_reproduces_the_committed_tables(shared, tmp_path):
     module.build(base.parent.parent, tmp_path)
     for name in GENERATED:
         assert filecmp.cmp(tmp_path / name, Path(str(DATA / name)), shallow=False), name
+
+
+def test_generated_people_give_the_office_held_on_the_date():
+    gaz = load_gazetteer()
+    in_office = gaz.office_of(("askar", "akayev"), "2000-01-01")
+    assert (in_office.country, in_office.sector) == ("KGZ", "GOV")
+    later = gaz.office_of(("akayev",), "2010-01-01")  # the entry's default code after office
+    assert (later.country, later.sector) == ("KGZ", "ELI")
+
+
+def test_hand_written_people_win_over_generated_ones():
+    term = load_gazetteer().office_of(("vladimir", "putin"), "2009-01-01")
+    assert (term.country, term.role) == ("RUS", "Prime Minister")
+
+
+def test_out_of_office_person_keeps_the_one_country_they_served():
+    # Donald Trump is listed for two terms only; between them he is still a US national.
+    term = load_gazetteer().office_of(("donald", "trump"), "2022-06-01")
+    assert (term.country, term.sector) == ("USA", None)
+
+
+def test_surnames_shared_across_countries_are_not_keys():
+    gaz = load_gazetteer()
+    assert ("putin",) in gaz.packed_people or ("putin",) in gaz.people
+    assert gaz.office_of(("kim",), "2000-01-01") is None

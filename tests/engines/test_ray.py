@@ -11,6 +11,8 @@ from tests.engines.articles import engine_articles
 from wirecoder.config import Settings
 from wirecoder.engines import ray_engine
 from wirecoder.engines.local import run_local
+from wirecoder.errors import WirecoderError
+from wirecoder.model import Article
 
 SMALL = Settings(batch_size=3, batch_chars=400)
 
@@ -50,3 +52,22 @@ def test_two_ray_workers_match_the_local_engine(local_ray):
     origins = {getattr(item, "origin", None): n for n, item in enumerate(items)}
     assert got[origins["broken.jsonl:7"]].reason == "not JSON"
     assert got[origins["mem:blank"]].reason == "empty text"
+
+
+@pytest.mark.ray
+@pytest.mark.slow
+def test_a_private_ray_listens_on_loopback_only(local_ray):
+    import ray
+
+    assert {node["NodeManagerAddress"] for node in ray.nodes()} == {"127.0.0.1"}
+
+
+@pytest.mark.ray
+@pytest.mark.slow
+def test_an_actor_that_cannot_load_the_model_gives_one_clear_line(local_ray):
+    articles = [Article(text="Chad and Niger signed a deal.", id="1")]
+    with pytest.raises(WirecoderError) as info:
+        list(ray_engine.run_ray(articles, Settings(model="no_such_model_package"), workers=1))
+    message = str(info.value)
+    assert message.startswith("the Ray engine failed: ") and "no_such_model_package" in message
+    assert "\n" not in message and "Traceback" not in message

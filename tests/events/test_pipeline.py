@@ -81,3 +81,12 @@ def test_cli_prints_one_json_line(tiny_gold):
     assert result.exit_code == 0, result.output
     summary = json.loads(result.output.strip().splitlines()[-1])
     assert list(summary)[:6] == SUMMARY_KEYS
+
+
+def test_regional_body_and_leader_surname_are_coded_in_events(run):
+    text = "The European Community gave Chad five million dollars of aid. Putin rejected the offer of Finland."
+    result = run(text, date="2001-04-02")
+    countries = {a.id: a.country for a in result.actors}
+    coded = {(e.type, tuple(countries[s] for s in e.source)) for e in result.events}
+    assert ("AID", ("EUR",)) in coded
+    assert ("REJECT", ("RUS",)) in coded

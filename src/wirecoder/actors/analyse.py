@@ -14,7 +14,7 @@ mention positions); nothing compares every token with every mention.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
@@ -599,12 +599,36 @@ def actor_name(view: DocView, gaz: Gazetteer, cluster: Cluster) -> str:
     return " ".join(view.span_text(first.start, first.end).split())
 
 
+#: Head nouns that make a leader's name stand for the government ("the Bush administration").
+ADMINISTRATION_HEADS = frozenset({"administration", "government", "regime", "cabinet"})
+
+
+def names_administration(view: DocView, cluster: Cluster) -> bool:
+    """Is one of the cluster's names the modifier of 'administration' ("the Clinton administration")?"""
+    for m in cluster.mentions:
+        if m.kind != "name":
+            continue
+        root = view.doc[m.start : m.end].root
+        if root.dep_ == "compound" and root.head.lower_ in ADMINISTRATION_HEADS and root.head.i >= m.end:
+            return True
+    return False
+
+
 def known_office(view: DocView, cluster: Cluster):
-    """people.tsv: the office a well-known person held at the article's date."""
-    if cluster.key[0] != "person":
+    """people tables: the office a well-known person held at the article's date.
+
+    A surname alone ("Putin") is looked up too; the generated table lists only surnames that
+    stand for one country. "The Bush administration" also tries "Bush administration", which
+    the table lists when several leaders share the surname.
+    """
+    if cluster.key[0] not in {"person", "person-short"}:
         return None
     date = view.doc._.dct if view.doc.has_extension("dct") else None
-    return view.gaz.office_of(cluster.key[1], date)
+    words = cluster.key[1]
+    if names_administration(view, cluster):
+        found = view.gaz.office_of((*words, "administration"), date) or view.gaz.office_of(words, date)
+        return replace(found, sector="GOV") if found is not None else None
+    return view.gaz.office_of(words, date)
 
 
 def shared_value(clusters: Clusters, indices: list[int], attr: str) -> str | None:

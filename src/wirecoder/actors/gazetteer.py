@@ -127,7 +127,14 @@ class OfficeTerm:
     start: str
     end: str | None  # None = still in office
 
+    @property
+    def is_default(self) -> bool:
+        """A generated row without dates: the person's code when no dated row applies."""
+        return self.start == "-"
+
     def covers(self, date: str) -> bool:
+        if self.is_default:
+            return False
         return self.start <= date and (self.end is None or date < self.end)
 
 
@@ -150,6 +157,7 @@ class Gazetteer:
     display: dict[str, str] = field(default_factory=dict)
     given_names: dict[str, str] = field(default_factory=dict)  # lower-case given name -> m/f
     people: dict[tuple[str, ...], list[OfficeTerm]] = field(default_factory=dict)  # name words -> terms
+    packed_people: dict[tuple[str, ...], str] = field(default_factory=dict)  # generated, unpacked on use
 
     def lookup(self, text_or_pieces: str | tuple[str, ...]) -> GazEntry | None:
         """The best entry for a whole name, or None."""
@@ -177,11 +185,19 @@ class Gazetteer:
     def office_of(self, name_words: tuple[str, ...], date: str | None) -> OfficeTerm | None:
         """The office a well-known person held on ``date`` (the latest one when no date)."""
         terms = self.people.get(name_words)
+        if terms is None and name_words in self.packed_people:
+            terms = self.people[name_words] = unpack_terms(self.packed_people[name_words])
         if not terms:
             return None
         if date is None:
-            return max(terms, key=lambda t: t.start)
-        return next((t for t in terms if t.covers(date[:10])), None)
+            return max(terms, key=lambda t: (not t.is_default, t.start))
+        covering = next((t for t in terms if t.covers(date[:10])), None)
+        found = covering or next((t for t in terms if t.is_default), None)
+        countries = {t.country for t in terms}
+        if found is None and len(countries) == 1:
+            # out of office on that date, but still a national of the one country they served
+            return OfficeTerm(countries.pop(), None, None, "-", None)
+        return found
 
     def country_name(self, code: str | None) -> str | None:
         return self.display.get(code) if code else None
@@ -286,6 +302,33 @@ def _load_names(gaz: Gazetteer) -> None:
         _add(gaz, GazEntry(form, "org", _dash(country), _dash(sector), scan=scan == "yes"))
 
 
+def person_key(name: str) -> tuple[str, ...]:
+    """The words of a person's name, as the people tables are keyed ("Kim Jong-un" -> kim jong un)."""
+    return tuple(p for p in pieces(name) if p.isalnum())
+
+
+def _load_people(gaz: Gazetteer) -> None:
+    """people.tsv (hand-written) wins; phoenix_people.tsv (generated, large) is kept packed.
+
+    The generated table has tens of thousands of names of which a document uses a handful, so
+    its terms stay as text until :meth:`Gazetteer.office_of` first asks for a name.
+    """
+    for name, country, sector, role, start, end in _rows("people.tsv"):
+        term = OfficeTerm(_dash(country), _dash(sector), _dash(role), start, _dash(end))
+        gaz.people.setdefault(person_key(name), []).append(term)
+    for name, packed in _rows("phoenix_people.tsv"):
+        gaz.packed_people.setdefault(person_key(name), packed)
+
+
+def unpack_terms(packed: str) -> list[OfficeTerm]:
+    """'RUS GOV 1999-08-09 2000-05-07;RUS ELI - -' -> office terms (see phoenix_people.tsv)."""
+    terms = []
+    for part in packed.split(";"):
+        country, sector, start, end = part.split(" ")
+        terms.append(OfficeTerm(_dash(country), _dash(sector), None, start, _dash(end)))
+    return terms
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """All tables, parsed once per process."""
@@ -296,9 +339,6 @@ def load_gazetteer() -> Gazetteer:
     gaz.org_heads = {word: _dash(sector) for word, sector in _rows("org_heads.tsv")}
     gaz.nominals = {word: refers for word, refers in _rows("nominals.tsv")}
     gaz.given_names = {name.lower(): gender for name, gender in _rows("given_names.tsv")}
-    for name, country, sector, role, start, end in _rows("people.tsv"):
-        key = tuple(p for p in pieces(name) if p.isalnum())
-        term = OfficeTerm(_dash(country), _dash(sector), _dash(role), start, _dash(end))
-        gaz.people.setdefault(key, []).append(term)
+    _load_people(gaz)
     _load_places(gaz)
     return gaz

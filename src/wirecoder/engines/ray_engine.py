@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 import math
 import os
+import sys
 import warnings
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -44,6 +45,9 @@ DEFAULT_WINDOW = 20_000
 #: Whether this process started its own Ray (rather than joining a cluster).
 _started_locally = False
 
+
+#: Ray's "clusters of several machines" switch; off, a local Ray binds to loopback only.
+_SINGLE_NODE_ENV = "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"
 
 #: Loggers whose warnings are advice for Ray developers, not for wirecoder users.
 _CHATTY_LOGGERS = (
@@ -86,11 +90,13 @@ class PipelineActor:
 def start_ray(workers: int, address: str | None = None) -> None:
     """Join the cluster at ``address``, or start a private local Ray on loopback with ``workers`` CPUs."""
     global _started_locally
+    # Ray reports usage statistics over the network unless told not to; wirecoder never phones home.
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    if not address:
+        _loopback_only()
     ray = _import_ray()
     if ray.is_initialized():
         return
-    # Ray reports usage statistics over the network unless told not to; wirecoder never phones home.
-    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     quiet = {"logging_level": logging.WARNING, "log_to_driver": False, "configure_logging": True}
     for name in _CHATTY_LOGGERS:
         logging.getLogger(name).setLevel(logging.ERROR)
@@ -98,12 +104,28 @@ def start_ray(workers: int, address: str | None = None) -> None:
         if address:
             ray.init(address=address, **quiet)
         else:
-            ray.init(num_cpus=workers, include_dashboard=False, _node_ip_address="127.0.0.1", **quiet)
+            ray.init(num_cpus=workers, include_dashboard=False, **quiet)
             _started_locally = True
     except (ConnectionError, RuntimeError, ValueError) as exc:
         where = f"the Ray cluster at {address}" if address else "a local Ray"
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise RayUnavailable(f"cannot start {where}: {first}") from None
+
+
+def _loopback_only() -> None:
+    """Make a private local Ray use 127.0.0.1 for every server it starts.
+
+    Left alone, Ray names the node by its network address and listens on all interfaces, and
+    ``_node_ip_address="127.0.0.1"`` is mapped back to that address on purpose.  Ray's switch
+    for single-machine clusters (meant for macOS and Windows, where it is on by default) makes
+    it use loopback instead.  It is read when Ray is imported, by this process and by every
+    process Ray starts, hence the environment variable; the module constant covers a Ray that
+    was imported already.
+    """
+    os.environ[_SINGLE_NODE_ENV] = "0"
+    constants = sys.modules.get("ray._private.ray_constants")
+    if constants is not None and hasattr(constants, "ENABLE_RAY_CLUSTER"):
+        constants.ENABLE_RAY_CLUSTER = False
 
 
 def _configure_ray_data() -> None:
@@ -118,7 +140,8 @@ def _configure_ray_data() -> None:
     context.enable_progress_bars = False
     context.print_on_execution_start = False
     context.enable_auto_log_stats = False
-    logging.getLogger("ray.data").setLevel(logging.WARNING)
+    # Ray Data logs a failed run (with tracebacks) before raising it; run_ray raises it as one line.
+    logging.getLogger("ray.data").setLevel(logging.CRITICAL)
 
 
 def run_ray(
@@ -191,6 +214,9 @@ def _dataset(ray: Any, rows: list[dict], settings: Settings, workers: int, inclu
 
 
 def _first_line(exc: BaseException) -> str:
-    # Ray wraps the worker's exception; the last non-empty line names the original error.
+    """The original error's message: Ray wraps it, and its last line reads ``module.Error: message``."""
     lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
-    return lines[-1] if lines else type(exc).__name__
+    if not lines:
+        return type(exc).__name__
+    name, sep, message = lines[-1].partition(": ")
+    return message if sep and name.startswith("wirecoder.") else lines[-1]

@@ -178,6 +178,10 @@ def run_ingest(
     if on_plan:
         on_plan(len(pending), report.skipped)
     if pending:
+        if batch_size and batch_size < settings.batch_size:
+            # A commit can only happen once the NLP batch holding its documents is done, so a
+            # smaller commit batch means a smaller NLP batch (else commits come in bursts).
+            settings = settings.with_(batch_size=batch_size)
         results = run_local(iter(pending), settings, workers=workers)
         pairs = _counted(zip(pending, results, strict=True), progress)
         for batch in batches(pairs, batch_size or settings.batch_size):
