@@ -8,7 +8,7 @@ them.  Offsets are Python ``str`` indices into the exact input text.
 from __future__ import annotations
 
 import hashlib
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -19,24 +19,6 @@ TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 EventStatus = Literal["asserted", "negated", "hypothetical", "planned", "reported"]
 DctSource = Literal["given", "inferred", "unknown"]
-PLOVER_TYPES: tuple[str, ...] = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
 PloverType = Literal[
     "AGREE",
     "CONSULT",
@@ -55,6 +37,8 @@ PloverType = Literal[
     "COERCE",
     "ASSAULT",
 ]
+#: The 16 PLOVER event types, in the codebook's order (cooperation first, then conflict).
+PLOVER_TYPES: tuple[str, ...] = get_args(PloverType)
 
 
 class Record(BaseModel):

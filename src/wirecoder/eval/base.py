@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from rich.table import Table
 
@@ -54,6 +55,26 @@ def prediction_id(obj: dict) -> str | None:
     if isinstance(doc, dict) and doc.get("id") is not None:
         return str(doc["id"])
     return str(obj["id"]) if obj.get("id") is not None else None
+
+
+def index_predictions(
+    predictions: Iterable[dict], gold_ids: set[str] | None = None, keep: Literal["first", "last"] = "last"
+) -> dict[str, dict]:
+    """Prediction objects by document id (``doc.id``, else ``id``).
+
+    The datasets' rules differ on a repeated id: TempEval keeps the first line, PolNeAR and
+    the PLOVER GSR the last.  Ids outside ``gold_ids`` (when given) and non-objects are ignored.
+    """
+    index: dict[str, dict] = {}
+    for obj in predictions:
+        if not isinstance(obj, dict):
+            continue
+        pid = prediction_id(obj)
+        if pid is None or (gold_ids is not None and pid not in gold_ids):
+            continue
+        if keep == "last" or pid not in index:
+            index[pid] = obj
+    return index
 
 
 def summary_table(title: str, rows: dict[str, dict], keys: list[str]) -> Table:

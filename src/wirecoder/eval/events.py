@@ -33,7 +33,7 @@ from pathlib import Path
 from rich.table import Table
 
 from wirecoder.errors import InputError
-from wirecoder.eval.base import EvalReport, predict, prediction_id, save_predictions, summary_table
+from wirecoder.eval.base import EvalReport, index_predictions, predict, save_predictions, summary_table
 from wirecoder.model import PLOVER_TYPES, Article
 
 UNKNOWN_CODES = frozenset({"", "---", "UNK", "XXX", "NULL", "NONE"})
@@ -198,18 +198,6 @@ def prediction_events(obj: dict) -> list[PredEvent]:
             )
         )
     return events
-
-
-def index_predictions(predictions: Iterable[dict], gold_ids: set[str]) -> dict[str, dict]:
-    """Rule 3: join on doc.id / id; the last object with an id wins; unknown ids are ignored."""
-    index: dict[str, dict] = {}
-    for obj in predictions:
-        if not isinstance(obj, dict):
-            continue
-        pid = prediction_id(obj)
-        if pid is not None and pid in gold_ids:
-            index[pid] = obj
-    return index
 
 
 # --------------------------------------------------------------------------- matching

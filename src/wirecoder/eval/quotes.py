@@ -31,7 +31,7 @@ from pathlib import Path
 from rich.table import Table
 
 from wirecoder.errors import InputError
-from wirecoder.eval.base import EvalReport, predict, prediction_id, save_predictions
+from wirecoder.eval.base import EvalReport, index_predictions, predict, save_predictions
 from wirecoder.model import Article
 
 THRESHOLDS = (0.3, 0.8)
@@ -200,18 +200,6 @@ class PredQuote:
     names_speaker: bool
     speaker_spans: tuple[Frag, ...]
     raw: dict
-
-
-def index_predictions(objs: Iterable[dict]) -> dict[str, dict]:
-    """id -> prediction object; when an id repeats the last one wins (rule 3)."""
-    by_id: dict[str, dict] = {}
-    for obj in objs:
-        if not isinstance(obj, dict):
-            continue
-        pid = prediction_id(obj)
-        if pid is not None:
-            by_id[pid] = obj
-    return by_id
 
 
 def _is_int(value: object) -> bool:

@@ -25,7 +25,7 @@ from pathlib import Path
 from rich.table import Table
 
 from wirecoder.errors import InputError
-from wirecoder.eval.base import EvalReport, predict, prediction_id, save_predictions, summary_table
+from wirecoder.eval.base import EvalReport, index_predictions, predict, save_predictions, summary_table
 from wirecoder.model import Article
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
@@ -277,21 +277,9 @@ class ScoreResult:
     docs: list[DocScore]
 
 
-def index_predictions(predictions: list[dict], gold_ids: set[str]) -> dict[str, dict]:
-    """First prediction line per gold id; lines for unknown ids are ignored."""
-    by_id: dict[str, dict] = {}
-    for obj in predictions:
-        if not isinstance(obj, dict):
-            continue
-        pid = prediction_id(obj)
-        if pid in gold_ids and pid not in by_id:
-            by_id[pid] = obj
-    return by_id
-
-
 def score(gold_docs: list[GoldDoc], predictions: list[dict]) -> ScoreResult:
     """TempEval-3 scores of ``predictions`` (output dicts) against ``gold_docs``."""
-    by_id = index_predictions(predictions, {d.id for d in gold_docs})
+    by_id = index_predictions(predictions, {d.id for d in gold_docs}, keep="first")
     total = Counts()
     per_type = {t: Counts() for t in TYPES}
     doc_scores: list[DocScore] = []
