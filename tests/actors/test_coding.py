@@ -178,3 +178,26 @@ def test_text_title_beats_the_people_table(parse):
     # a namesake: the text's own "Iranian envoy" decides, not the famous holder of the name
     doc = parse("Iranian envoy Vladimir Putin arrived in Vienna on Tuesday.", date="2003-05-01")
     assert by_name(doc, "Vladimir Putin").country == "IRN"
+
+
+# ------------------------------------------------------------------ countries of unnamed groups
+
+
+def test_group_takes_the_country_of_a_place_in_its_phrase(parse):
+    doc = parse("Rebels in Kirkuk attacked a convoy on Monday.")
+    assert coding(by_name(doc, "Rebels")) == ("group", "IRQ", "REB")
+
+
+def test_demonstrators_take_the_country_where_the_sentence_places_them(parse):
+    doc = parse("Demonstrators blocked roads in Cairo on Monday.")
+    assert coding(by_name(doc, "Demonstrators")) == ("group", "EGY", "CVL")
+
+
+def test_named_group_takes_the_demonym_before_it(parse):
+    doc = parse("Thousands of Iraqi Kurds marched on Sunday.")
+    assert by_name(doc, "Kurds").country == "IRQ"
+
+
+def test_a_country_the_group_acts_on_does_not_give_its_nationality(parse):
+    doc = parse("Protesters blocked roads to show their anger at the United States.")
+    assert by_name(doc, "Protesters").country is None

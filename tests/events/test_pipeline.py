@@ -90,3 +90,12 @@ def test_regional_body_and_leader_surname_are_coded_in_events(run):
     coded = {(e.type, tuple(countries[s] for s in e.source)) for e in result.events}
     assert ("AID", ("EUR",)) in coded
     assert ("REJECT", ("RUS",)) in coded
+
+
+def test_protest_target_inside_a_purpose_clause_with_the_protesters_possessive(run):
+    # "their" is the protesters themselves: the target is the one their disapproval is for
+    result = run("Protesters in Lagos blocked roads to show their disapproval for the United States.")
+    countries = {a.id: a.country for a in result.actors}
+    protest = next(e for e in result.events if e.type == "PROTEST")
+    assert [countries[a] for a in protest.source] == ["NGA"]
+    assert [countries[a] for a in protest.target] == ["USA"]

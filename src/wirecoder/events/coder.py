@@ -627,7 +627,9 @@ class DocumentCoder:
             if found:
                 return found
         for frame in self.protest_frames(cand) if cand.has("purpose") else []:
-            found = [a for a in self.np_actors(frame) or self.inner_actors(frame, places_too=False) if a not in source]
+            # "to show their disapproval for X": "their" is the source, so look inside too
+            found = [a for a in self.np_actors(frame) if a not in source]
+            found = found or [a for a in self.inner_actors(frame, places_too=False) if a not in source]
             if found:
                 return found
         if cand.source_from is not None:
@@ -640,6 +642,8 @@ class DocumentCoder:
                 for verb in [clause, *(c for c in clause.children if c.dep_ == "xcomp")]:
                     obj = direct_object(verb, self.quantity)
                     found = [a for a in self.object_actors(obj, places_too=False) if a not in source]
+                    if not found and obj is not None:  # "to show their anger at X": "their" is the source
+                        found = [a for a in self.inner_actors(obj, places_too=False) if a not in source]
                     if found:
                         return found
         return []
