@@ -99,3 +99,16 @@ def test_protest_target_inside_a_purpose_clause_with_the_protesters_possessive(r
     protest = next(e for e in result.events if e.type == "PROTEST")
     assert [countries[a] for a in protest.source] == ["NGA"]
     assert [countries[a] for a in protest.target] == ["USA"]
+
+
+def test_implied_country_actor_in_the_full_pipeline(run):
+    text = "Algerian farmers protested in Algiers on Monday. Tel Aviv rejected the plan."
+    result = run(text, date="2019-06-04")
+    assert_offsets(result, text)
+    by_id = {a.id: a for a in result.actors}
+    protest = next(e for e in result.events if e.type == "PROTEST")
+    [target] = protest.target
+    assert (by_id[target].country, by_id[target].kind, by_id[target].mentions) == ("DZA", "country", [])
+    reject = next(e for e in result.events if e.type == "REJECT")
+    assert [by_id[a].country for a in reject.source] == ["ISR"]  # a city as subject acts for its country
+    assert [a.id for a in result.actors] == [f"a{n}" for n in range(1, len(result.actors) + 1)]

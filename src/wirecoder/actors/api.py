@@ -125,3 +125,49 @@ def place_at(doc: Doc, start: int, end: int) -> tuple[str, str | None] | None:
         if place.end > start:
             return place.name, place.country
     return None
+
+
+#: ``Actor.role`` of a country actor that no mention names: the event's place implies it.
+IMPLIED_ROLE = "implied by the event's location"
+
+
+def _is_state(actor: Actor, iso3: str) -> bool:
+    return actor.kind == "country" and actor.country == iso3
+
+
+def country_actor(doc: Doc, iso3: str, exclude: frozenset[str] | set[str] = frozenset()) -> str | None:
+    """Id of the actor that stands for the country ``iso3``, created when the text names none.
+
+    A protest in Algiers is directed at Algeria even when the sentence never says "Algeria":
+    later stages ask here for that country's actor.  An existing country actor wins, the state
+    itself (no sector) before its government (GOV); otherwise an implied actor without mentions
+    is appended to ``doc._.actors`` with the next id.  Actors in ``exclude`` (the event's other
+    side) are skipped; None when the only fitting actor is excluded, as an actor acting on
+    itself is no event.
+    """
+    actors: list[Actor] = doc._.actors if doc._.actors is not None else []
+    existing = [a for a in actors if _is_state(a, iso3) and a.sector in (None, "GOV")]
+    existing.sort(key=lambda a: a.sector is not None)  # the state itself first
+    for actor in existing:
+        if actor.id not in exclude:
+            return actor.id
+    if any(a.sector is None for a in existing):
+        return None
+    from wirecoder.actors.gazetteer import load_gazetteer  # deferred: loaded by the actors stage anyway
+
+    name = load_gazetteer().country_name(iso3)
+    if name is None:
+        return None  # not a code the gazetteer knows: no actor can be named for it
+    numbers = [int(a.id[1:]) for a in actors if a.id[1:].isdigit()]
+    actor = Actor(
+        id=f"a{max(numbers, default=0) + 1}",
+        name=name,
+        kind="country",
+        country=iso3,
+        sector=None,
+        role=IMPLIED_ROLE,
+        mentions=[],
+    )
+    actors.append(actor)
+    doc._.actors = actors
+    return actor.id

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from wirecoder.actors.api import actor_at, actor_by_id, actor_for_token
 from wirecoder.events import dating, places, status
 from wirecoder.events.lexicon import ACTOR_VALUE, NONE_VALUE, Condition, EventData, TriggerEntry, TypeInfo, cameo_code
-from wirecoder.events.parties import actor_of_np, actors_of, merge
+from wirecoder.events.parties import actor_of_np, actors_of, implied, merge, resolve_implied
 from wirecoder.events.syntax import (
     COMPLEMENT_DEPS,
     OBJECT_DEPS,
@@ -51,7 +51,7 @@ from wirecoder.events.syntax import (
     prep_objects,
     to_clause,
 )
-from wirecoder.model import CharRange, Event
+from wirecoder.model import CharRange, Event, Location
 from wirecoder.model import Span as SpanRecord
 from wirecoder.stage import check_budget
 
@@ -67,6 +67,8 @@ LAST_RESORT_PREPS = frozenset({"in"})
 STATUS_FACTOR = {"asserted": 1.0, "reported": 0.95, "planned": 0.9, "hypothetical": 0.85, "negated": 0.9}
 #: How far apart (in dependency steps) two same-type triggers may be and still be merged.
 AGENT_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Actor "countries" that are no state: nothing can be domestic to them.
+NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC", "IMG", "ISM"})
 MERGE_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp", "prep", "pobj", "pcomp", "acl", "relcl", "dobj"})
 
 
@@ -827,6 +829,9 @@ class DocumentCoder:
         if mode is not None and mode not in self.data.modes.get(etype, frozenset()):
             mode = None
         place = places.location_of(self.doc, places.place_span_of(self.doc, self.place_holders(cand), self.place_preps))
+        source, target = self.settle_parties(etype, mode, source, target, place)
+        if not source and not target:
+            return None
         return Event(
             id="",
             type=etype,  # type: ignore[arg-type]
@@ -845,6 +850,31 @@ class DocumentCoder:
                 cand.weight, source, target, self.data.types[etype].requires_target, event_status
             ),
         )
+
+    def settle_parties(
+        self, etype: str, mode: str | None, source: list[str], target: list[str], place: Location | None
+    ) -> tuple[list[str], list[str]]:
+        """Turn implied countries into actors, and give a domestic event without a named
+        target the country it happens in ("protested in Algiers" is aimed at Algeria)."""
+        source = resolve_implied(self.doc, source, [])
+        target = resolve_implied(self.doc, target, source)
+        if target or not source or etype not in self.data.cue("domestic_types"):
+            return source, target
+        country = place.country if place is not None else None
+        own_country = self.data.cue("own_country_types")
+        if country is None and (etype in own_country or f"{etype}/{mode}" in own_country):
+            country = self.own_country(source)  # "Egyptian demonstrators rioted": at home
+        if country is None or len(country) != 3 or not country.isalpha():
+            return source, target
+        return source, resolve_implied(self.doc, [implied(country)], source)
+
+    def own_country(self, source: list[str]) -> str | None:
+        """The one country all source actors belong to (international bodies have none)."""
+        countries = {actor.country if (actor := actor_by_id(self.doc, a)) is not None else None for a in source}
+        if len(countries) != 1:
+            return None
+        country = countries.pop()
+        return country if country and country not in NON_STATE_CODES else None
 
     @staticmethod
     def date_token(cand: Candidate, anchor: Token) -> Token:

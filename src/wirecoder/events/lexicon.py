@@ -298,6 +298,11 @@ def load_cues(path: Path) -> tuple[dict[str, frozenset[str]], str, float, dict[s
     obligation_type = raw.get("obligation_type", "REQUEST")
     if obligation_type not in PLOVER_TYPES:
         raise LexiconError(f"{path.name}: unknown obligation_type '{obligation_type}'")
+    for name, values in lists.items():  # "domestic_types", ...: lists of event types
+        # an entry is a type, or "TYPE/mode" for one mode of it
+        unknown = sorted(v for v in values if name.endswith("_types") and v.split("/")[0] not in PLOVER_TYPES)
+        if unknown:
+            raise LexiconError(f"{path.name}: {name}: unknown event type '{unknown[0]}'")
     fixes = raw.get("lemma_fixes", {})
     if not isinstance(fixes, dict) or not all(isinstance(v, str) for v in fixes.values()):
         raise LexiconError(f"{path.name}: lemma_fixes must map lemma to lemma")

@@ -9,10 +9,60 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from wirecoder.actors.api import actor_at, actor_for_token
+from wirecoder.actors.api import actor_at, actor_for_token, country_actor
+from wirecoder.events import places
+from wirecoder.events.lexicon import event_data
 from wirecoder.events.syntax import conjuncts, lemma, np_range, prep_objects
 
 _LOOK_THROUGH_PREPS = frozenset({"of", "in"})
+#: A party that is a country implied by a place ("attacked Jericho"): ``country:PSE``.  Kept as
+#: a placeholder while the coder weighs candidates, and turned into an actor id (through
+#: :func:`wirecoder.actors.api.country_actor`) only for events that are kept.
+IMPLIED_PREFIX = "country:"
+#: Places that only locate, never stand for a country's government.
+_PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC"})
+
+
+def implied(iso3: str) -> str:
+    return IMPLIED_PREFIX + iso3
+
+
+def core_argument(token: Token) -> bool:
+    """The noun phrase is the subject, object or possessor of its head, or the object of
+    "against" / a passive "by" ("attacked Jericho", "Baghdad's refusal", "raids against
+    Kabul"); "in Washington", "from Beijing" only locate the event."""
+    cues = event_data()
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head  # "attacked Jericho and Hebron": the first conjunct's role
+    if token.dep_ in cues.cue("party_place_deps"):
+        return True
+    return token.dep_ == "pobj" and lemma(token.head) in cues.cue("party_place_prepositions")
+
+
+def city_party(doc: Doc, token: Token) -> str | None:
+    """``country:XXX`` when ``token`` heads a place name that is a core argument: a city that
+    attacks, is attacked or refuses acts for (or suffers as) its country."""
+    span = places.entity_span(doc, token)
+    if span is None or span.label_ not in _PLACE_ENTITY_LABELS or not core_argument(token):
+        return None
+    located = places.location_of(doc, span)
+    country = located.country if located is not None else None
+    return implied(country) if country and len(country) == 3 and country.isalpha() else None
+
+
+def resolve_implied(doc: Doc, ids: list[str], exclude: list[str]) -> list[str]:
+    """Replace ``country:XXX`` placeholders by actor ids (found or created); drop the ones
+    that would make an actor its own counterpart."""
+    out: list[str] = []
+    for actor in ids:
+        if actor.startswith(IMPLIED_PREFIX):
+            found = country_actor(doc, actor[len(IMPLIED_PREFIX) :], exclude=set(exclude))
+            if found is None:
+                continue
+            actor = found
+        if actor not in out:
+            out.append(actor)
+    return out
 
 
 def actor_of_np(doc: Doc, token: Token, group_nouns: frozenset[str], depth: int = 0) -> str | None:
@@ -22,12 +72,14 @@ def actor_of_np(doc: Doc, token: Token, group_nouns: frozenset[str], depth: int 
     "Pyongyang's launch"), an apposition ("Kim, North Korea's envoy"), and for group words the
     object of "of"/"in" ("leaders of the coalition", "opposition groups in Zimbabwe").
     """
-    found = actor_for_token(doc, token)
+    found = actor_for_token(doc, token) or city_party(doc, token)
     if found:
         return found
     start, end = np_range(token)
     if start < token.idx:
-        found = actor_at(doc, start, end)
+        found = actor_at(doc, start, end) or next(
+            (p for c in token.children if c.dep_ == "poss" and (p := city_party(doc, c))), None
+        )  # "Baghdad's refusal": a city as possessor
         if found:
             return found
     if depth >= 1:

@@ -67,6 +67,11 @@ def _entity_spans(doc: Doc) -> dict[int, Span]:
     return cached
 
 
+def entity_span(doc: Doc, token: Token) -> Span | None:
+    """The place entity (GPE, LOC, FAC) that ``token`` is part of, or None."""
+    return _entity_spans(doc).get(token.i)
+
+
 def _place_span(doc: Doc, obj: Token) -> Span | None:
     spans = _entity_spans(doc)
     if obj.i in spans:
