@@ -232,39 +232,41 @@ class ProcWatcher:
 
 @config("ray")
 def wirecoder_ray(articles: list[Article], args: argparse.Namespace) -> dict:
-    """``run_ray`` on a private local Ray, and its throughput after start-up by difference.
+    """``run_ray`` on a private local Ray, and its throughput once every actor is working.
 
-    Every ``run_ray`` call starts an actor pool whose actors load the pipeline: a fixed cost.
-    A run over the first quarter of the articles and a run over all of them pay it alike, so
-    the difference of their times is the time the other three quarters took once running.
+    Told to start the whole actor pool (each actor loads the pipeline) before it hands out the
+    first batch, Ray Data sets the actors off together, so when the first batch comes back each
+    of the N actors has finished about one batch.  The remaining batches over the remaining time
+    is the rate after start-up.
     A one-article run first warms the Ray session itself (driver imports, worker processes).
     """
+    # Hand out no batch before the whole pool is up (read when ray.data is imported), so the
+    # actors start working together and the estimate below holds.
+    os.environ["RAY_DATA_DEFAULT_WAIT_FOR_MIN_ACTORS_S"] = "600"
     from wirecoder.engines.ray_engine import run_ray, start_ray
+    from wirecoder.pipeline import batched_articles
 
     s = settings()
     t0 = time.perf_counter()
     start_ray(args.workers)
     init_s = time.perf_counter() - t0
-    part = articles[: max(1, len(articles) // 4)]
     with ProcWatcher("PipelineActor") as watcher:
         list(run_ray(_warm_up_articles(1), s, workers=args.workers))
-        started = time.perf_counter()
-        list(run_ray(part, s, workers=args.workers))
-        part_s = time.perf_counter() - started
         cpu, started = cpu_seconds(), time.perf_counter()
         results, first = _timed(run_ray(articles, s, workers=args.workers), started)
         seconds = time.perf_counter() - started
-        driver_cpu = cpu_seconds() - cpu
-    chars, part_chars = sum(len(a.text) for a in articles), sum(len(a.text) for a in part)
-    after = max(seconds - part_s, 1e-9)
-    fixed = part_s - after * part_chars / max(1, chars - part_chars)
+        driver_cpu = cpu_seconds() - cpu - watcher.own_cpu
+    batches = list(batched_articles(articles, s))
+    early = batches[: args.workers]  # about one batch per actor is done when the first returns
+    chars = sum(len(a.text) for a in articles)
+    early_chars = sum(len(a.text) for batch in early for a in batch)
     return {
         "seconds": seconds, "driver_cpu_s": driver_cpu, "ray_init_s": init_s, "first_result_s": first,
-        "articles": len(results), "failures": _count_failures(results), "peak_rss_mb": peak_rss_mb(),
-        "worker_peak_rss_mb": watcher.worker_peak_mb(), "actors_seen": len(watcher.peaks),
-        "actor_cpu_s_all_runs": sum(watcher.cpu.values()), "part_s": part_s, "part_articles": len(part),
-        "startup_s": fixed, "after_startup_s": after, "after_startup_articles": len(articles) - len(part),
-        "after_startup_chars": chars - part_chars, "chars": chars,
+        "startup_s": first, "articles": len(results), "failures": _count_failures(results),
+        "peak_rss_mb": peak_rss_mb(), "worker_peak_rss_mb": watcher.worker_peak_mb(),
+        "actors_seen": len(watcher.peaks), "batches": len(batches),
+        "after_startup_s": max(seconds - first, 1e-9), "after_startup_chars": chars - early_chars,
+        "after_startup_articles": len(articles) - sum(len(b) for b in early), "chars": chars,
     }  # fmt: skip
 
 

@@ -3,11 +3,11 @@
 ``run_ray`` has the contract of :func:`wirecoder.engines.local.run_local`: one result per item,
 in input order, identical to the in-process output.  How:
 
-- Articles go into a Ray Dataset as JSON text with their position; read failures never leave
-  the driver and are put back in place as the results stream in.
+- The articles are cut into the batches :func:`wirecoder.pipeline.process` would make (by
+  count and by characters); each batch, as JSON text, is one row and one block of a Ray
+  Dataset.  Read failures never leave the driver and are put back in place as results stream in.
 - ``map_batches`` runs :class:`PipelineActor`, a callable class: Ray Data starts a fixed pool
-  of ``workers`` actors and each loads the pipeline once in its constructor.  Inside a batch,
-  :func:`wirecoder.pipeline.process` batches by characters exactly as in-process.
+  of ``workers`` actors and each loads the pipeline once in its constructor.
 - ``preserve_order`` makes the streamed rows come back in input order.
 - Large inputs go through in windows of ``window`` articles, so the driver and the object store
   never hold a whole corpus; each window starts a fresh actor pool (a few seconds, against the
@@ -19,8 +19,8 @@ Ray is optional (``pip install 'wirecoder[ray]'``) and imported only when this e
 from __future__ import annotations
 
 import logging
-import math
 import os
+import re
 import sys
 import warnings
 from collections.abc import Iterable, Iterator
@@ -31,7 +31,7 @@ from wirecoder.engines.local import warm_up
 from wirecoder.engines.wire import decode, decode_article, encode, encode_article
 from wirecoder.errors import WirecoderError
 from wirecoder.model import Article, ArticleResult, Failure
-from wirecoder.pipeline import batched, process
+from wirecoder.pipeline import batched, batched_articles, process
 
 if TYPE_CHECKING:
     import ray.data
@@ -70,21 +70,25 @@ def _import_ray() -> Any:
 
 
 class PipelineActor:
-    """One Ray actor: loads the pipeline once, then turns batches of articles into results."""
+    """One Ray actor: loads the pipeline once, then turns batches of articles into results.
+
+    A row is one whole batch (its articles as JSON), so Ray's unit of work is the pipeline's
+    batch: balanced by characters, not by a count of articles that may hide three interviews.
+    """
 
     def __init__(self, settings: Settings, include_text: bool) -> None:
         self.settings = settings
         self.include_text = include_text
         warm_up(settings)  # the pipeline and the stages' data, once per actor
 
-    def __call__(self, batch: dict[str, Any]) -> dict[str, list]:
-        articles = [decode_article(payload) for payload in batch["article"]]
-        wired = [encode(result) for result in process(articles, self.settings, include_text=self.include_text)]
-        return {
-            "position": [int(p) for p in batch["position"]],
-            "kind": [kind for kind, _ in wired],
-            "payload": [payload for _, payload in wired],
-        }
+    def __call__(self, rows: dict[str, Any]) -> dict[str, list]:
+        kinds, payloads = [], []
+        for batch in rows["articles"]:
+            articles = [decode_article(payload) for payload in batch]
+            wired = [encode(r) for r in process(articles, self.settings, include_text=self.include_text)]
+            kinds.append([kind for kind, _ in wired])
+            payloads.append([payload for _, payload in wired])
+        return {"first": [int(n) for n in rows["first"]], "kinds": kinds, "payloads": payloads}
 
 
 def start_ray(workers: int, address: str | None = None) -> None:
@@ -160,18 +164,31 @@ def run_ray(
 
 
 def _run_window(chunk: list[Item], settings: Settings, workers: int, include_text: bool) -> Iterator[Result]:
-    rows = [
-        {"position": i, "article": encode_article(item)} for i, item in enumerate(chunk) if isinstance(item, Article)
-    ]
-    streamed = iter(_stream(rows, settings, workers, include_text)) if rows else iter(())
-    for position, item in enumerate(chunk):
+    """Results for one window, in order; read failures never leave the driver."""
+    articles = [item for item in chunk if isinstance(item, Article)]
+    rows, first = [], 0
+    for batch in batched_articles(articles, settings):  # the batches process() would make
+        rows.append({"first": first, "articles": [encode_article(a) for a in batch]})
+        first += len(batch)
+    wired = _wired(rows, settings, workers, include_text) if rows else iter(())
+    for item in chunk:
         if isinstance(item, Failure):
             yield item
             continue
-        row = next(streamed)
-        if row["position"] != position:  # preserve_order is what guarantees this; fail loudly if not
-            raise WirecoderError(f"Ray returned document {row['position']} where {position} was expected")
-        yield decode(row["kind"], row["payload"], item.origin or "")
+        record = next(wired, None)
+        if record is None:
+            raise WirecoderError("Ray returned fewer results than there were articles")
+        yield decode(*record, origin=item.origin or "")
+
+
+def _wired(rows: list[dict], settings: Settings, workers: int, include_text: bool) -> Iterator[tuple[str, str]]:
+    """Every article's encoded record, in input order, as the batches stream back."""
+    expected = 0
+    for row in _stream(rows, settings, workers, include_text):
+        if row["first"] != expected:  # preserve_order is what guarantees this; fail loudly if not
+            raise WirecoderError(f"Ray returned the batch at article {row['first']} where {expected} was expected")
+        expected += len(row["kinds"])
+        yield from zip(row["kinds"], row["payloads"], strict=True)
 
 
 def _stream(rows: list[dict], settings: Settings, workers: int, include_text: bool) -> Iterator[dict]:
@@ -195,8 +212,9 @@ def _restarts() -> dict[str, int]:
 
 
 def _dataset(ray: Any, rows: list[dict], settings: Settings, workers: int, include_text: bool) -> ray.data.Dataset:
-    # Blocks of one batch each: small enough to balance the actors and to stream results early.
-    blocks = max(1, math.ceil(len(rows) / settings.batch_size))
+    # One block per row, and a row is one batch: the actors share the work batch by batch, and
+    # results stream back as each batch is done.
+    blocks = len(rows)
     with warnings.catch_warnings():
         # Ray 2.60 has no named parameter for actor restarts yet; its deprecation notice for the
         # generic remote arguments is meant for Ray >= 2.64 (revisit when upgrading).
@@ -204,7 +222,7 @@ def _dataset(ray: Any, rows: list[dict], settings: Settings, workers: int, inclu
         return ray.data.from_items(rows, override_num_blocks=blocks).map_batches(
             PipelineActor,
             fn_constructor_kwargs={"settings": settings, "include_text": include_text},
-            batch_size=None,  # one block is one batch: Ray Data would otherwise merge blocks to fill a batch
+            batch_size=None,  # whole blocks: Ray Data would otherwise merge blocks to fill a batch
             batch_format="numpy",
             compute=ray.data.ActorPoolStrategy(size=min(workers, blocks)),  # no idle actors for a short input
             num_cpus=1,
@@ -214,9 +232,18 @@ def _dataset(ray: Any, rows: list[dict], settings: Settings, workers: int, inclu
 
 
 def _first_line(exc: BaseException) -> str:
-    """The original error's message: Ray wraps it, and its last line reads ``module.Error: message``."""
-    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
-    if not lines:
-        return type(exc).__name__
-    name, sep, message = lines[-1].partition(": ")
-    return message if sep and name.startswith("wirecoder.") else lines[-1]
+    """The original error in one line: Ray wraps it, sometimes only as text."""
+    root = exc
+    for _ in range(16):  # follow Ray's ``cause`` and Python's ``__cause__`` down to the original
+        deeper = getattr(root, "cause", None) or root.__cause__
+        if not isinstance(deeper, BaseException) or deeper is root:
+            break
+        root = deeper
+    if isinstance(root, WirecoderError):
+        return str(root)
+    # An actor that failed in its constructor arrives as text ending "wirecoder.errors.X: message"
+    found = re.search(r"wirecoder\.errors\.\w+: (.+)", str(exc))
+    if found:
+        return found.group(1).strip()
+    text = str(root).strip().splitlines()
+    return f"{type(root).__name__}: {text[0]}" if text else type(root).__name__
