@@ -17,8 +17,9 @@ class Settings:
     model: str = DEFAULT_MODEL
     #: Documents longer than this many characters are refused (recorded as failures).
     max_chars: int = 2_000_000
-    #: Documents with more tokens than this are refused.
-    max_tokens: int = 400_000
+    #: Documents with more tokens than this are refused.  spaCy needs about 15 KB of memory per
+    #: token of a batch (docs/benchmarks.md), so this keeps one document under ~1.5 GB.
+    max_tokens: int = 100_000
     #: Wall-clock seconds one document may spend in the wirecoder stages (0 = no limit).
     time_budget: float = 60.0
     #: Documents per ``nlp.pipe`` batch.

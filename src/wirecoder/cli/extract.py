@@ -17,8 +17,7 @@ from wirecoder import __version__
 from wirecoder.cli.app import app
 from wirecoder.cli.common import Exit, err, error_line, out, stderr_is_terminal, warn
 from wirecoder.config import Settings
-from wirecoder.engines import run_local
-from wirecoder.engines.local import default_workers
+from wirecoder.engines import run
 from wirecoder.errors import InputError
 from wirecoder.model import Article, ArticleResult, Failure, json_schema
 from wirecoder.readers import read_paths
@@ -59,6 +58,10 @@ def extract(
     ] = None,
     include_text: Annotated[bool, typer.Option(help="Add the input text as doc.text.")] = False,
     workers: Annotated[int | None, typer.Option(min=1, help="Worker processes (default: one per core).")] = None,
+    engine: Annotated[str, typer.Option(help="local (processes on this machine) or ray.")] = "local",
+    address: Annotated[
+        str | None, typer.Option("--address", "--ray-address", help="Ray cluster to join (default: a local Ray).")
+    ] = None,
     max_chars: Annotated[int | None, typer.Option(min=1, help="Refuse documents longer than this.")] = None,
     strict: Annotated[bool, typer.Option(help="Stop at the first document that fails.")] = False,
 ) -> None:
@@ -76,7 +79,7 @@ def extract(
     if progress:
         progress.start()
     try:
-        for result in run_local(items, settings, workers=workers or default_workers(), include_text=include_text):
+        for result in run(items, settings, engine=engine, workers=workers, address=address, include_text=include_text):
             if isinstance(result, Failure):
                 failed += 1
                 error_line(result.reason if result.origin in result.reason else f"{result.origin}: {result.reason}")

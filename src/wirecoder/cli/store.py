@@ -100,7 +100,12 @@ def ingest(
         list[str], typer.Argument(help="Files or folders (.txt .jsonl .html .csv .tsv .parquet); '-' reads stdin.")
     ],
     db: DbOpt = None,
-    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
+    workers: Annotated[int | None, typer.Option(min=1, help="Worker processes (default: one per core).")] = None,
+    engine: Annotated[str, typer.Option(help="local (processes on this machine) or ray.")] = "local",
+    address: Annotated[
+        str | None, typer.Option("--address", "--ray-address", help="Ray cluster to join (default: a local Ray).")
+    ] = None,
+    strict: Annotated[bool, typer.Option(help="Stop after the batch where a document first fails.")] = False,
     text_col: Annotated[str, typer.Option(help="CSV/Parquet column with the article text.")] = "text",
     date_col: Annotated[str, typer.Option(help="CSV/Parquet column with the document date.")] = "date",
     id_col: Annotated[
@@ -147,7 +152,15 @@ def ingest(
 
     try:
         report = store.ingest(
-            items, settings, workers=workers, progress=on_progress, on_plan=on_plan, batch_size=batch_size
+            items,
+            settings,
+            workers=workers,
+            progress=on_progress,
+            on_plan=on_plan,
+            batch_size=batch_size,
+            engine=engine,
+            address=address,
+            strict=strict,
         )
     finally:
         if progress is not None:

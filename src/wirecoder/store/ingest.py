@@ -165,12 +165,15 @@ def run_ingest(
     items: Iterable[Item],
     stored: set[str],
     settings: Settings,
-    workers: int = 1,
+    workers: int | None = 1,
     progress: Callable[[int], None] | None = None,
     on_plan: Callable[[int, int], None] | None = None,
     batch_size: int | None = None,
+    engine: str = "local",
+    address: str | None = None,
+    strict: bool = False,
 ) -> IngestReport:
-    from wirecoder.engines import run_local  # the NLP stack loads only when there is work to do
+    from wirecoder.engines import run  # the NLP stack loads only when there is work to do
 
     started = time.monotonic()
     report = IngestReport()
@@ -182,10 +185,12 @@ def run_ingest(
             # A commit can only happen once the NLP batch holding its documents is done, so a
             # smaller commit batch means a smaller NLP batch (else commits come in bursts).
             settings = settings.with_(batch_size=batch_size)
-        results = run_local(iter(pending), settings, workers=workers)
+        results = run(pending, settings, engine=engine, workers=workers, address=address)
         pairs = _counted(zip(pending, results, strict=True), progress)
         for batch in batches(pairs, batch_size or settings.batch_size):
             write_batch(path, batch, report)
+            if strict and report.failed:
+                break  # the committed batches stay; a rerun without --strict finishes the job
     report.seconds = time.monotonic() - started
     return report
 

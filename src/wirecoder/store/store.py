@@ -103,10 +103,13 @@ class Store:
         self,
         items: Iterable[Article | Failure],
         settings: Settings | None = None,
-        workers: int = 1,
+        workers: int | None = 1,
         progress: Callable[[int], None] | None = None,
         on_plan: Callable[[int, int], None] | None = None,
         batch_size: int | None = None,
+        engine: str = "local",
+        address: str | None = None,
+        strict: bool = False,
     ) -> IngestReport:
         """Process and store the items not stored yet.
 
@@ -125,6 +128,9 @@ class Store:
             progress=progress,
             on_plan=on_plan,
             batch_size=batch_size,
+            engine=engine,
+            address=address,
+            strict=strict,
         )
 
     def add_results(
