@@ -390,3 +390,9 @@ def test_every_response_carries_the_security_headers(client):
         policy = response.headers["Content-Security-Policy"]
         assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
         assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_huge_offset_is_a_422_not_a_server_error(corpus_client):
+    """Regression (schemathesis): offset 2**63 overflowed DuckDB's BIGINT and gave a 500."""
+    response = corpus_client.get("/api/actors", params={"offset": 2**63})
+    assert response.status_code == 422

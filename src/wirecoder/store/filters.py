@@ -37,7 +37,9 @@ def actor_match(value: str) -> tuple[str, list[Any]]:
     if not value:
         raise QueryError("an actor filter needs a name or a code")
     # normalise_name leaves only word characters and single spaces, so the words need no regex escaping.
-    pattern = rf"\b{norm}\b" if norm else "(?!)"
+    # A value with no word characters (":") matches codes and keys only: DuckDB's regex engine
+    # (RE2) has no never-matching lookahead, so use a pattern no normalised name can contain.
+    pattern = rf"\b{norm}\b" if norm else r"\x00"
     sql = (
         "SELECT doc_id, actor_id FROM actors WHERE name_norm = ? OR upper(country) = ? OR upper(code) = ? "
         "OR actor_key = ? OR regexp_matches(name_norm, ?)"

@@ -58,7 +58,9 @@ class Page(BaseModel):
 
 
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Rows per page (1-{MAX_PAGE}).")]
-Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
+#: Offsets are bounded so they fit DuckDB's BIGINT (a larger one was a 500, found by schemathesis).
+MAX_OFFSET = 2**62
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")]
 Since = Annotated[
     str | None, Query(pattern=PERIOD_PATTERN, description="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")
 ]
