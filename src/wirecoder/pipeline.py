@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from wirecoder.config import Settings
+from wirecoder.dateline import mark_dateline
 from wirecoder.errors import ModelError
 from wirecoder.extensions import init_doc
 from wirecoder.integrity import verify_model_package
@@ -80,7 +81,7 @@ def check_limits(article: Article, settings: Settings) -> str | None:
 
 
 def make_doc(nlp: Language, article: Article, settings: Settings) -> Doc:
-    doc = init_doc(nlp.make_doc(article.text), article)
+    doc = mark_dateline(init_doc(nlp.make_doc(article.text), article))
     if settings.time_budget > 0:
         doc._.wc_state[BUDGET_KEY] = settings.time_budget
     if len(doc) > settings.max_tokens:
