@@ -69,7 +69,7 @@ def tiny_gold(tmp_path):
 
 def test_evaluate_runs_the_pipeline_and_saves_predictions(tiny_gold, tmp_path):
     saved = tmp_path / "pred.jsonl"
-    report = evaluate(tiny_gold, baselines=[], errors=5, save=saved)
+    report = evaluate(tiny_gold, baselines=[], errors=5, save=saved, split="dev")
     assert list(report.summary)[: len(SUMMARY_KEYS)] == SUMMARY_KEYS
     assert report.summary["records"] == 2 and report.summary["type_acc"] == 1.0
     assert "without_date" in report.summary

@@ -45,7 +45,7 @@ def test_evaluate_one_shared_file_with_the_peer(shared, tmp_path):
     folder = shared("datasets", "time", "dev", "timebank")
     one = sorted(folder.glob("*.tml"))[0]
     save = tmp_path / "pred.jsonl"
-    report = evaluate(one, baselines=["dateparser"], errors=3, save=save)
+    report = evaluate(one, baselines=["dateparser"], errors=3, save=save, split="dev")
     assert list(report.summary)[:6] == SUMMARY_KEYS
     assert report.summary["docs"] == 1
     assert "dateparser" in report.baselines

@@ -26,7 +26,9 @@ TASKS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
-def run_task(task: str, gold: Path, fmt: str, baseline: list[str], errors: int, save: Path | None) -> None:
+def run_task(
+    task: str, gold: Path, fmt: str, baseline: list[str], errors: int, save: Path | None, split: str = "all"
+) -> None:
     module_name, peers = TASKS[task]
     if not gold.exists():
         raise InputError(f"{gold}: no such file or directory")
@@ -37,7 +39,7 @@ def run_task(task: str, gold: Path, fmt: str, baseline: list[str], errors: int, 
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as exc:
         raise InputError(f"the {task} evaluation is not available ({exc})") from None
-    report = module.evaluate(gold, baselines=baseline, errors=errors, save=save)
+    report = module.evaluate(gold, baselines=baseline, errors=errors, save=save, split=split)
     if fmt == "json":
         summary = dict(report.summary)
         if report.baselines:
@@ -55,35 +57,62 @@ FmtOpt = Annotated[str, typer.Option("--format", "-f", help="table or json (one 
 BaseOpt = Annotated[list[str] | None, typer.Option("--baseline", help="Peer tool to score in the same run.")]
 ErrOpt = Annotated[int, typer.Option("--errors", help="List the N worst cases.")]
 SaveOpt = Annotated[Path | None, typer.Option("--save", help="Write wirecoder's predictions (JSONL) here.")]
+SplitOpt = Annotated[
+    str,
+    typer.Option(
+        "--split",
+        help="all, dev (two documents in three, whose errors may be read) or setaside (scored only, never read).",
+    ),
+]
 
 
 @eval_app.command("time")
 def eval_time(
-    gold: GoldOpt, format: FmtOpt = "table", baseline: BaseOpt = None, errors: ErrOpt = 0, save: SaveOpt = None
+    gold: GoldOpt,
+    format: FmtOpt = "table",
+    baseline: BaseOpt = None,
+    errors: ErrOpt = 0,
+    save: SaveOpt = None,
+    split: SplitOpt = "all",
 ) -> None:
     """TimeML (.tml) gold, TempEval-3 scoring."""
-    run_task("time", gold, format, baseline or [], errors, save)
+    run_task("time", gold, format, baseline or [], errors, save, split)
 
 
 @eval_app.command("quotes")
 def eval_quotes(
-    gold: GoldOpt, format: FmtOpt = "table", baseline: BaseOpt = None, errors: ErrOpt = 0, save: SaveOpt = None
+    gold: GoldOpt,
+    format: FmtOpt = "table",
+    baseline: BaseOpt = None,
+    errors: ErrOpt = 0,
+    save: SaveOpt = None,
+    split: SplitOpt = "all",
 ) -> None:
     """PolNeAR brat gold, overlap matching at 0.3 and 0.8."""
-    run_task("quotes", gold, format, baseline or [], errors, save)
+    run_task("quotes", gold, format, baseline or [], errors, save, split)
 
 
 @eval_app.command("events")
 def eval_events(
-    gold: GoldOpt, format: FmtOpt = "table", baseline: BaseOpt = None, errors: ErrOpt = 0, save: SaveOpt = None
+    gold: GoldOpt,
+    format: FmtOpt = "table",
+    baseline: BaseOpt = None,
+    errors: ErrOpt = 0,
+    save: SaveOpt = None,
+    split: SplitOpt = "all",
 ) -> None:
     """PLOVER gold-standard records (JSONL): type / source / target matching."""
-    run_task("events", gold, format, baseline or [], errors, save)
+    run_task("events", gold, format, baseline or [], errors, save, split)
 
 
 @eval_app.command("entities")
 def eval_entities(
-    gold: GoldOpt, format: FmtOpt = "table", baseline: BaseOpt = None, errors: ErrOpt = 0, save: SaveOpt = None
+    gold: GoldOpt,
+    format: FmtOpt = "table",
+    baseline: BaseOpt = None,
+    errors: ErrOpt = 0,
+    save: SaveOpt = None,
+    split: SplitOpt = "all",
 ) -> None:
     """GUM news (.conllu): named mentions of people, organisations and places."""
-    run_task("entities", gold, format, baseline or [], errors, save)
+    run_task("entities", gold, format, baseline or [], errors, save, split)

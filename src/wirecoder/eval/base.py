@@ -3,17 +3,48 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+import zlib
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Protocol, TypeVar
 
 from rich.table import Table
 
 from wirecoder.config import Settings
+from wirecoder.errors import InputError
 from wirecoder.model import Article
 from wirecoder.pipeline import process
 from wirecoder.writers import dumps_result
+
+#: ``dev``: the part of a gold set whose errors may be read; ``setaside``: the part that is only
+#: ever scored (DEVELOPERS.md), so that a gap between the two shows fitting to what was read.
+Split = Literal["all", "dev", "setaside"]
+SPLITS: tuple[str, ...] = ("all", "dev", "setaside")
+
+
+class _HasId(Protocol):
+    id: str
+
+
+G = TypeVar("G", bound=_HasId)
+
+
+def is_setaside(doc_id: str) -> bool:
+    """One document in three, chosen by a stable hash of its id (not by file order)."""
+    return zlib.crc32(doc_id.encode("utf-8")) % 3 == 0
+
+
+def select_split(docs: Sequence[G], split: str, errors: int = 0) -> list[G]:
+    """The gold documents of ``split``; listing errors is allowed on the dev part only."""
+    if split not in SPLITS:
+        raise InputError(f"unknown split '{split}' (choose from: {', '.join(SPLITS)})")
+    if errors and split != "dev":
+        raise InputError("--errors lists cases from the dev split only: add --split dev")
+    if split == "all":
+        return list(docs)
+    want = split == "setaside"
+    return [d for d in docs if is_setaside(d.id) == want]
 
 
 @dataclass

@@ -49,7 +49,7 @@ from rich.table import Table
 
 from wirecoder.config import Settings
 from wirecoder.errors import InputError
-from wirecoder.eval.base import EvalReport, save_predictions, summary_table
+from wirecoder.eval.base import EvalReport, save_predictions, select_split, summary_table
 from wirecoder.model import Article
 
 TYPES = ("person", "organization", "place")
@@ -409,8 +409,10 @@ def run_pipeline(articles: list[Article], settings: Settings | None = None) -> l
 # ------------------------------------------------------------------------------------------
 
 
-def evaluate(gold: Path, baselines: list[str], errors: int = 0, save: Path | None = None) -> EvalReport:
-    gold_docs = read_gold(gold)
+def evaluate(
+    gold: Path, baselines: list[str], errors: int = 0, save: Path | None = None, split: str = "all"
+) -> EvalReport:
+    gold_docs = select_split(read_gold(gold), split, errors)
     docs = run_pipeline(to_articles(gold_docs))
     ours = {g.id: wirecoder_mentions(d) for g, d in zip(gold_docs, docs, strict=True)}
     summary = score(gold_docs, ours)

@@ -33,7 +33,7 @@ from pathlib import Path
 from rich.table import Table
 
 from wirecoder.errors import InputError
-from wirecoder.eval.base import EvalReport, index_predictions, predict, save_predictions, summary_table
+from wirecoder.eval.base import EvalReport, index_predictions, predict, save_predictions, select_split, summary_table
 from wirecoder.model import PLOVER_TYPES, Article
 
 UNKNOWN_CODES = frozenset({"", "---", "UNK", "XXX", "NULL", "NONE"})
@@ -323,11 +323,11 @@ def articles(gold: list[GoldRecord], with_dates: bool = True) -> list[Article]:
     return [Article(id=r.id, text=r.text, date=r.date if with_dates else None) for r in gold]
 
 
-def evaluate(gold: Path, baselines: list[str], errors: int, save: Path | None) -> EvalReport:
+def evaluate(gold: Path, baselines: list[str], errors: int, save: Path | None, split: str = "all") -> EvalReport:
     """Run the pipeline on the gold records (with their dates, and again without) and score."""
     if baselines:
         raise InputError(f"no baseline '{baselines[0]}' for events")
-    records = read_gold(gold)
+    records = select_split(read_gold(gold), split, errors)
     predictions = predict(articles(records))
     if save is not None:
         save_predictions(predictions, save)

@@ -31,7 +31,7 @@ from pathlib import Path
 from rich.table import Table
 
 from wirecoder.errors import InputError
-from wirecoder.eval.base import EvalReport, index_predictions, predict, save_predictions
+from wirecoder.eval.base import EvalReport, index_predictions, predict, save_predictions, select_split
 from wirecoder.model import Article
 
 THRESHOLDS = (0.3, 0.8)
@@ -524,8 +524,10 @@ BASELINES = {"textacy": textacy_predictions}
 # --------------------------------------------------------------------------- report
 
 
-def evaluate(gold: Path, baselines: list[str], errors: int = 0, save: Path | None = None) -> EvalReport:
-    docs = read_gold(gold)
+def evaluate(
+    gold: Path, baselines: list[str], errors: int = 0, save: Path | None = None, split: str = "all"
+) -> EvalReport:
+    docs = select_split(read_gold(gold), split, errors)
     if not docs:
         raise InputError(f"{gold}: no annotated articles found")
     preds = predict(to_articles(docs))

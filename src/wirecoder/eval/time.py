@@ -25,7 +25,7 @@ from pathlib import Path
 from rich.table import Table
 
 from wirecoder.errors import InputError
-from wirecoder.eval.base import EvalReport, index_predictions, predict, save_predictions, summary_table
+from wirecoder.eval.base import EvalReport, index_predictions, predict, save_predictions, select_split, summary_table
 from wirecoder.model import Article
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
@@ -435,8 +435,8 @@ def gold_articles(docs: list[GoldDoc]) -> list[Article]:
     return [Article(id=d.id, text=d.text, date=d.dct, origin=d.id) for d in docs]
 
 
-def evaluate(gold: Path, baselines: list[str], errors: int, save: Path | None) -> EvalReport:
-    docs = read_gold(gold)
+def evaluate(gold: Path, baselines: list[str], errors: int, save: Path | None, split: str = "all") -> EvalReport:
+    docs = select_split(read_gold(gold), split, errors)
     predictions = predict(gold_articles(docs))
     if save is not None:
         save_predictions(predictions, save)
