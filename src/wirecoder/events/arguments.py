@@ -1,0 +1,342 @@
+"""Step 3, arguments: source and target actor ids from the dependency structure.
+
+API: :meth:`Arguments.parties` (candidate -> (source, target)), :meth:`Arguments.settle_parties`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from wirecoder.actors.api import actor_at, actor_by_id, actor_for_token
+from wirecoder.events import places, status
+from wirecoder.events.candidates import GOVERNING_FLAGS, Candidate
+from wirecoder.events.lexicon import TypeInfo
+from wirecoder.events.parties import actor_of_np, actors_of, implied, merge, resolve_implied
+from wirecoder.events.readings import Readings
+from wirecoder.events.syntax import (
+    OBJECT_DEPS,
+    PASSIVE_SUBJECT_DEPS,
+    SUBJECT_DEPS,
+    VERB_POS,
+    direct_object,
+    first_child,
+    grammatical_subject,
+    is_passive,
+    lemma,
+    passive_agent,
+    prep_objects,
+    to_clause,
+)
+from wirecoder.model import Location
+
+RECIPROCAL_PREPS = frozenset({"with", "between", "among", "amongst"})
+#: Prepositions inside an object noun phrase that name who it concerns ("sanctions on X",
+#: "calls by X", "the computers of X"); "in" is tried last, as it usually names a place.
+INNER_PREPS = frozenset({"of", "by", "from", "on", "against", "to", "for", "among", "between", "with", "into", "over"})
+LAST_RESORT_PREPS = frozenset({"in"})
+#: Actor "countries" that are no state: nothing can be domestic to them.
+NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC", "IMG", "ISM"})
+
+
+class Arguments(Readings):
+    """Maps the parse around a candidate to its parties."""
+
+    def reporter_of(self, token: Token) -> list[str]:
+        """Actors of the reporting verb's subject ("Iraq said it would ..."): the usual referent
+        of an unresolved pronoun subject of the reported clause."""
+        verb = status.reporting_verb_over(token, self.data)
+        if verb is None or verb.pos_ not in VERB_POS:
+            return []
+        return actors_of(self.doc, grammatical_subject(verb), self.group_nouns)
+
+    def np_actors(self, token: Token | None) -> list[str]:
+        return actors_of(self.doc, token, self.group_nouns)
+
+    def inner_actors(self, head: Token, preps: frozenset[str] = INNER_PREPS, places_too: bool = True) -> list[str]:
+        """Actors inside a noun phrase: "rejected calls by Annan", "sanctions on X"; with
+        ``places_too``, "in X" as a last resort ("imposed a curfew in Turkey")."""
+        heads = [head]
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and lemma(head.head.head) in self.quantity:
+            heads.append(head.head.head)  # "a set of sanctions on X": the PP may hang on "set"
+        for wanted in (preps, LAST_RESORT_PREPS) if places_too else (preps,):
+            found: list[str] = []
+            for h in heads:
+                for _, pobj in prep_objects(h, wanted):
+                    found = merge(found, self.np_actors(pobj))
+            if found:
+                return found
+        return []
+
+    def prep_actors(
+        self, token: Token, preps: frozenset[str], deep: bool = True, places_too: bool = False
+    ) -> list[str]:
+        """Actors of the token's prepositional objects; when an object is not an actor itself,
+        the actors inside it ("for a war against Iraq"; with ``places_too`` also "fired at
+        targets in Jericho")."""
+        found: list[str] = []
+        for _, pobj in prep_objects(token, preps):
+            direct = self.np_actors(pobj)
+            if not direct and deep:
+                direct = self.inner_actors(pobj, places_too=places_too)
+            found = merge(found, direct)
+        return found
+
+    def object_actors(self, obj: Token | None, places_too: bool = True) -> list[str]:
+        if obj is None:
+            return []
+        return self.np_actors(obj) or self.inner_actors(obj, places_too=places_too)
+
+    def place_holders(self, cand: Candidate) -> list[Token]:
+        """Tokens whose "in X" phrase gives the event's place: the trigger, its anchor, and the
+        object ("blocked streets in Hong Kong")."""
+        heads = self.event_heads(cand)
+        obj = direct_object(cand.token, self.quantity) if not cand.is_noun else None
+        return heads + ([obj] if obj is not None else [])
+
+    def place_actor(self, tokens: list[Token]) -> list[str]:
+        span = places.place_span_of(self.doc, tokens, self.place_preps)
+        if span is None:
+            return []
+        found = actor_at(self.doc, span.start_char, span.end_char)
+        return [found] if found else []
+
+    def parties(self, cand: Candidate) -> tuple[list[str], list[str]]:
+        if cand.parties_cache is None:
+            source, target = self.noun_parties(cand) if cand.is_noun else self.verb_parties(cand)
+            cand.parties_cache = self.finish(cand, source, target)
+        return cand.parties_cache
+
+    def _agent_or_subject(self, token: Token, adjective: bool = False) -> Token | None:
+        if adjective:  # "Israel is opposed to ...": the copula's subject, whatever its label
+            return first_child(token, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) or grammatical_subject(token)
+        if is_passive(token):
+            for _, obj in prep_objects(token, frozenset({"by"})):
+                return obj
+            return None
+        return grammatical_subject(token)
+
+    def subject_side(self, cand: Candidate) -> list[str]:
+        if cand.source_from is not None:
+            return self.np_actors(self._agent_or_subject(cand.source_from))
+        token = cand.token
+        stative = cand.pos == "A" or (cand.has("stative") and passive_agent(token) is None)
+        subj = self._agent_or_subject(token, adjective=stative)
+        found = self.np_actors(subj)
+        passive_without_agent = not stative and is_passive(token) and subj is None
+        if not found and not passive_without_agent and subj is not None and subj.pos_ == "PRON":
+            found = self.reporter_of(token)  # "Iraq said it would ...": the unresolved "it"
+        return found
+
+    def verb_parties(self, cand: Candidate) -> tuple[list[str], list[str]]:
+        token = cand.token
+        info = self.type_info(cand)
+        source = self.subject_side(cand)
+        target: list[str] = []  # filled from the most specific clue to the least
+        if cand.target_token is not None:
+            target = self.np_actors(cand.target_token)
+        obj = direct_object(token, self.quantity)
+        if obj is not None and cand.pos != "A" and not (cand.has("stative") and is_passive(token)):
+            if info.object_role == "target":
+                target = merge(target, self.object_actors(obj, places_too=info.place_role == "target"))
+            else:  # "provided aid for X", "sent troops to X": the object is what is sent
+                target = merge(target, self.inner_actors(obj, info.target_preps, places_too=False))
+        preps = info.target_preps - RECIPROCAL_PREPS if cand.has("recip") else info.target_preps
+        target = merge(target, self.prep_actors(token, preps, places_too=info.place_role in ("target", "both")))
+        if cand.has("recip"):
+            source = merge(source, self.party_actors(token))
+        if cand.mode == "visit" and not target:
+            target = self.place_actor([token])
+        if not target:
+            target = self.fallback_target(cand, source)
+        return source, target
+
+    def noun_parties(self, cand: Candidate) -> tuple[list[str], list[str]]:
+        token = cand.token
+        info = self.type_info(cand)
+        if cand.source_from is not None:  # "ordered patrols by police": the one who ordered
+            source = self.np_actors(self._agent_or_subject(cand.source_from))
+        else:
+            source = self.noun_source(cand, info)
+        target: list[str] = []
+        gov = self.noun_governor(token)
+        if gov is not None and token.dep_ == "pobj" and token.head.lower_ == "under":
+            # "was put under investigation", "came under attack": the subject is on the receiving end
+            target = self.np_actors(first_child(gov, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS))
+        elif not source and gov is not None and self.word(gov) in self.light_verbs:
+            source = self.np_actors(self._agent_or_subject(gov))  # "held talks", "went on strike"
+        if self.possessor_is_target(cand):
+            target = merge(target, self.np_actors(first_child(token, frozenset({"poss"}))))
+        preps = info.target_preps - RECIPROCAL_PREPS if cand.has("recip") else info.target_preps
+        target = merge(target, self.prep_actors(token, preps, places_too=info.place_role in ("target", "both")))
+        of_objects = [o for _, o in prep_objects(token, frozenset({"of"}))]
+        if info.of_role == "target":
+            target = merge(target, self.prep_actors(token, frozenset({"of"})))
+        else:  # "the withdrawal of forces from Panama": the PP may hang on the "of" object
+            for obj in of_objects:
+                target = merge(target, self.prep_actors(obj, preps - {"of"}, deep=False))
+        light = self.light_governor(token)
+        if light is not None and not target:  # "gave a warm welcome to X", "issued a reminder to X"
+            target = self.prep_actors(light, preps | {"to"}, deep=False)
+        if not target:
+            target = self.fallback_target(cand, source)
+        return source, target
+
+    def noun_source(self, cand: Candidate, info: TypeInfo) -> list[str]:
+        token = cand.token
+        source: list[str] = []
+        if not self.possessor_is_target(cand):
+            own = actor_of_np(self.doc, token, self.group_nouns)  # "Pyongyang's launch", "US attacks"
+            if own:
+                source.append(own)
+        source = merge(source, self.prep_actors(token, frozenset({"by"}), deep=False))
+        if info.of_role == "source":
+            source = merge(source, self.prep_actors(token, frozenset({"of"}), deep=False))
+        if cand.has("recip"):
+            source = merge(source, self.party_actors(token))
+            verb = self.clause_verb_outside_subject(token)
+            if verb is not None and any(w == "with" for w, _ in prep_objects(token, RECIPROCAL_PREPS)):
+                # "arrived (on a flight) for meetings with Pompeo": the one who arrived is the other party
+                source = merge(self.np_actors(self._agent_or_subject(verb)), source)
+        return source
+
+    @staticmethod
+    def clause_verb_outside_subject(token: Token) -> Token | None:
+        """The verb of the noun's clause, unless the noun sits inside that verb's subject."""
+        current = token
+        for _ in range(5):
+            if current.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS or current.head == current:
+                return None
+            current = current.head
+            if current.pos_ in VERB_POS:
+                return current
+        return None
+
+    @staticmethod
+    def possessor_is_target(cand: Candidate) -> bool:
+        """ "her murder", "his arrest": the possessor undergoes the event (unless an "of" object
+        names who does: "Israel's arrest of 12 men")."""
+        token = cand.token
+        if not cand.has("poss_target") or first_child(token, frozenset({"poss"})) is None:
+            return False
+        return not any(True for _ in prep_objects(token, frozenset({"of"})))
+
+    def party_actors(self, token: Token) -> list[str]:
+        """Every actor named in "with X", "between X and Y", "among X, Y and Z" — for
+        "between" and "among" all the actors in the phrase, as coordination is often misparsed."""
+        found: list[str] = []
+        for word, pobj in prep_objects(token, RECIPROCAL_PREPS):
+            found = merge(found, self.np_actors(pobj))
+            if word in ("between", "among", "amongst"):
+                for t in pobj.subtree:
+                    if t.i - pobj.i > 40:
+                        break
+                    if t.dep_ in ("poss", "case") or t.pos_ == "PRON":
+                        continue  # "his top diplomat": the possessor is not a party
+                    actor = actor_for_token(self.doc, t)
+                    if actor and actor not in found:
+                        found.append(actor)
+        return found
+
+    def fallback_target(self, cand: Candidate, source: list[str]) -> list[str]:
+        """When the trigger itself names no recipient: the one of the event it governs, the
+        party its complement clause is about, the causee, or the object of its purpose."""
+        clauses = self.complement_clauses(cand) if cand.flags & GOVERNING_FLAGS else []
+        for clause in clauses:  # "demanded that the United States match ...": the one asked
+            subj = first_child(clause, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+            found = [a for a in self.np_actors(subj) if a not in source]
+            if found:
+                return found
+        if cand.type == "THREATEN":  # the one who must comply: "unless Israel rescinds ..."
+            for clause in self.condition_clauses(cand):
+                subj = first_child(clause, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+                found = [a for a in self.np_actors(subj) if a not in source]
+                if found:
+                    return found
+        if cand.embedded is not None:
+            inner_source, inner_target = self.parties(cand.embedded)
+            others = [a for a in inner_source if a not in source]
+            found = (others or inner_target) if cand.type in ("REQUEST", "ACCUSE") else (inner_target or others)
+            if found:
+                return found
+        for clause in clauses:
+            found = self.clause_parties(clause, source)
+            if found:
+                return found
+        for frame in self.protest_frames(cand) if cand.has("purpose") else []:
+            # "to show their disapproval for X": "their" is the source, so look inside too
+            found = [a for a in self.np_actors(frame) if a not in source]
+            found = found or [a for a in self.inner_actors(frame, places_too=False) if a not in source]
+            if found:
+                return found
+        if cand.source_from is not None:
+            causee = [a for a in self.np_actors(first_child(cand.source_from, OBJECT_DEPS)) if a not in source]
+            if causee:
+                return causee
+        for clause in self.purpose_clauses(cand):
+            if clause.dep_ in ("advcl", "xcomp") and to_clause(clause):
+                # "opened fire to disperse X", "send material to help defend X"
+                for verb in [clause, *(c for c in clause.children if c.dep_ == "xcomp")]:
+                    obj = direct_object(verb, self.quantity)
+                    found = [a for a in self.object_actors(obj, places_too=False) if a not in source]
+                    if not found and obj is not None:  # "to show their anger at X": "their" is the source
+                        found = [a for a in self.inner_actors(obj, places_too=False) if a not in source]
+                    if found:
+                        return found
+        return []
+
+    def clause_parties(self, clause: Token, source: list[str]) -> list[str]:
+        """Who a complement clause is about: its own subject ("demanded that X leave"), else
+        what it acts on ("threatened to resume attacks in Israel")."""
+        subj = first_child(clause, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+        found = [a for a in self.np_actors(subj) if a not in source]
+        if found:
+            return found
+        found = [a for a in self.object_actors(direct_object(clause, self.quantity)) if a not in source]
+        if found:
+            return found
+        return [a for a in self.prep_actors(clause, INNER_PREPS | LAST_RESORT_PREPS) if a not in source]
+
+    def type_info(self, cand: Candidate) -> TypeInfo:
+        return self.data.types[cand.type or "CONSULT"]
+
+    def finish(self, cand: Candidate, source: list[str], target: list[str]) -> tuple[list[str], list[str]]:
+        info = self.type_info(cand)
+        where = self.place_holders(cand)
+        place_used = False
+        if info.place_role in ("target", "both") and not target:
+            target = self.place_actor(where)
+            place_used = bool(target)
+        if info.place_role in ("source", "both") and not source and not place_used:
+            # "ethnic Albanians demonstrated in Serbia" has a target already; a place that is
+            # already the target ("an attack on oil sites in Saudi Arabia") is not also the doer.
+            source = self.place_actor(where)
+        if cand.has("swap"):
+            source, target = target, source
+        if cand.has("recip"):
+            return merge(source, target), []
+        return source, [a for a in target if a not in source]
+
+    def settle_parties(
+        self, etype: str, mode: str | None, source: list[str], target: list[str], place: Location | None
+    ) -> tuple[list[str], list[str]]:
+        """Turn implied countries into actors, and give a domestic event without a named
+        target the country it happens in ("protested in Algiers" is aimed at Algeria)."""
+        source = resolve_implied(self.doc, source, [])
+        target = resolve_implied(self.doc, target, source)
+        if target or not source or etype not in self.data.cue("domestic_types"):
+            return source, target
+        country = place.country if place is not None else None
+        own_country = self.data.cue("own_country_types")
+        if country is None and (etype in own_country or f"{etype}/{mode}" in own_country):
+            country = self.own_country(source)  # "Egyptian demonstrators rioted": at home
+        if country is None or len(country) != 3 or not country.isalpha():
+            return source, target
+        return source, resolve_implied(self.doc, [implied(country)], source)
+
+    def own_country(self, source: list[str]) -> str | None:
+        """The one country all source actors belong to (international bodies have none)."""
+        countries = {actor.country if (actor := actor_by_id(self.doc, a)) is not None else None for a in source}
+        if len(countries) != 1:
+            return None
+        country = countries.pop()
+        return country if country and country not in NON_STATE_CODES else None

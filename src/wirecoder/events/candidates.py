@@ -1,0 +1,182 @@
+"""Step 1, candidates: trigger words looked up by (lemma, POS) in the lexicon, with their conditions.
+
+API: :meth:`CandidateFinder.find_candidates` (sentence -> {token index: Candidate}).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from wirecoder.events.base import CoderBase
+from wirecoder.events.lexicon import ACTOR_VALUE, NONE_VALUE, Condition, TriggerEntry
+from wirecoder.events.parties import actor_of_np
+from wirecoder.events.syntax import (
+    PASSIVE_SUBJECT_DEPS,
+    SUBJECT_DEPS,
+    direct_object,
+    first_child,
+    grammatical_subject,
+    lemma,
+    modifiers,
+    particles,
+    pos_codes,
+)
+
+GOVERNING_FLAGS = frozenset({"complement", "intent", "causative"})
+#: Sports words a document needs (at least two different ones) to read as a sports report.
+SPORTS_REPORT_MIN = 4
+
+
+@dataclass
+class Candidate:
+    """A trigger found in a sentence, before its arguments are read."""
+
+    token: Token
+    type: str | None
+    mode: str | None
+    contexts: list[str]
+    weight: float
+    flags: frozenset[str]
+    neg_type: str | None = None
+    pos: str = "V"
+    embedded: Candidate | None = None
+    absorbed: bool = False
+    converted: bool = False  # type already set by an intent word
+    source_from: Token | None = None  # causative governor whose subject is the source
+    target_token: Token | None = None  # obligation rule: the clause subject is the target
+    particles: frozenset[str] = frozenset()  # particles the entry asked for ("blow up")
+    parties_cache: tuple[list[str], list[str]] | None = field(default=None, repr=False)
+
+    @property
+    def is_noun(self) -> bool:
+        return self.pos == "N"
+
+    def has(self, flag: str) -> bool:
+        return flag in self.flags
+
+
+def _from_entry(token: Token, entry: TriggerEntry) -> Candidate:
+    particles = frozenset(v for c in entry.conditions if c.key == "prt" and not c.negate for v in c.values)
+    return Candidate(
+        token=token,
+        type=entry.type,
+        mode=entry.mode,
+        contexts=list(entry.contexts),
+        weight=entry.weight,
+        flags=entry.flags,
+        neg_type=entry.neg_type,
+        pos=entry.pos,
+        particles=particles,
+    )
+
+
+class CandidateFinder(CoderBase):
+    """Finds the trigger candidates of a sentence."""
+
+    def object_matches(self, obj: Token, values: frozenset[str]) -> bool:
+        # "halt mediation efforts": a compound in front of the object head counts too.
+        words = {lemma(obj), obj.lower_, *(lemma(c) for c in obj.children if c.dep_ == "compound")}
+        if words & values:
+            return True
+        # A pronoun object ("released them") may stand for things as well as people: it does not
+        # make the object an actor for the choice of trigger.
+        return ACTOR_VALUE in values and obj.pos_ != "PRON" and actor_of_np(self.doc, obj, self.group_nouns) is not None
+
+    def condition_holds(self, cond: Condition, token: Token) -> bool:
+        if cond.key == "obj":
+            obj = direct_object(token, self.quantity)
+            if obj is None:
+                return NONE_VALUE in cond.values
+            return self.object_matches(obj, cond.values)
+        if cond.key == "objmod":
+            obj = direct_object(token, self.quantity)
+            return obj is not None and any(lemma(m) in cond.values for m in modifiers(obj))
+        if cond.key == "prt":
+            return bool(particles(token) & cond.values)
+        if cond.key == "prep":
+            return any(c.dep_ in ("prep", "agent") and lemma(c) in cond.values for c in token.children)
+        if cond.key == "mod":
+            return any(lemma(m) in cond.values for m in modifiers(token))
+        if cond.key == "gov":
+            gov = self.noun_governor(token)
+            return gov is not None and self.word(gov) in cond.values
+        if cond.key == "comp":
+            clauses = [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
+            if "*" in cond.values:
+                return any(c.dep_ == "xcomp" for c in clauses)
+            return any(self.word(c) in cond.values for c in clauses)
+        if cond.key == "subj":
+            subj = grammatical_subject(token)
+            if subj is None:
+                return False
+            if lemma(subj) in cond.values:
+                return True
+            return ACTOR_VALUE in cond.values and actor_of_np(self.doc, subj, self.group_nouns) is not None
+        return False
+
+    def entry_for(self, token: Token) -> TriggerEntry | None:
+        word = self.word(token)
+        for code in pos_codes(token):
+            if code == "V" and (token.dep_ == "amod" or any(c.dep_ == "det" for c in token.children)):
+                continue  # a participle used as adjective or noun ("alleged crimes", "the accused") is no act
+            for entry in self.data.entries(word, code):
+                if all(self.condition_holds(c, token) != c.negate for c in entry.conditions):
+                    return entry
+        return None
+
+    def sports_words(self, tokens: Span | Doc) -> list[str]:
+        cues = self.data.sports_cues
+        return [w for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ") and (w := lemma(t)) in cues]
+
+    def sporting(self, sent: Span) -> bool:
+        """A sporting sentence, or a sentence of a sports report ("They beat us well.")."""
+        if self.sports_words(sent):
+            return True
+        if self._sports_report is None:
+            found = self.sports_words(self.doc)
+            self._sports_report = len(found) >= SPORTS_REPORT_MIN and len(set(found)) >= 2
+        return self._sports_report
+
+    def obligation(self, token: Token) -> Candidate | None:
+        """ "X said (that) Y must do Z" is X's demand on Y."""
+        if token.pos_ != "VERB" or lemma(token) not in self.data.cue("obligation_verbs"):
+            return None
+        modals = self.data.cue("obligation_modals")
+        for clause in token.children:
+            if clause.dep_ != "ccomp":
+                continue
+            if any(c.dep_ == "aux" and lemma(c) in modals for c in clause.children):
+                subj = first_child(clause, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+                if subj is None or subj.pos_ == "PRON":
+                    continue  # "it must be related to ...": a guess, not a demand on someone
+                cand = Candidate(
+                    token=token,
+                    type=self.data.obligation_type,
+                    mode=None,
+                    contexts=[],
+                    weight=self.data.obligation_weight,
+                    flags=frozenset({"complement"}),
+                )
+                cand.target_token = subj
+                return cand
+        return None
+
+    def find_candidates(self, sent: Span) -> dict[int, Candidate]:
+        found: dict[int, Candidate] = {}
+        sports: bool | None = None
+        for token in sent:
+            entry = self.entry_for(token)
+            if entry is not None and entry.weight > 0 and (entry.type or entry.flags & GOVERNING_FLAGS):
+                if entry.has("sports"):
+                    if sports is None:
+                        sports = self.sporting(sent)
+                    if sports:
+                        continue
+                found[token.i] = _from_entry(token, entry)
+                continue
+            cand = self.obligation(token)
+            if cand is not None:
+                found[token.i] = cand
+        return found

@@ -1,0 +1,71 @@
+"""Step 4, date and status: the event's own date, its status and future typing, and confidence.
+
+API: :meth:`DateAndStatus.date_token`, :meth:`DateAndStatus.future_type`, :meth:`DateAndStatus.confidence`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from wirecoder.events import status
+from wirecoder.events.arguments import Arguments
+from wirecoder.events.candidates import Candidate
+from wirecoder.events.syntax import (
+    PASSIVE_SUBJECT_DEPS,
+    SUBJECT_DEPS,
+    VERB_POS,
+)
+
+#: Status factors for the confidence: a reported or conditional event is less certain.
+STATUS_FACTOR = {"asserted": 1.0, "reported": 0.95, "planned": 0.9, "hypothetical": 0.85, "negated": 0.9}
+
+
+class DateAndStatus(Arguments):
+    """Dates an event and decides its status."""
+
+    def negation_kind(self, anchor: Token, cand: Candidate) -> bool:
+        """ "has not yet agreed", "still has not met": not (yet) happened, but no refusal."""
+        words = self.data.cue("not_yet_words")
+        return any(c.lower_ in words for h in (anchor, cand.token) for c in h.children)
+
+    @staticmethod
+    def date_token(cand: Candidate, anchor: Token) -> Token:
+        """Whose time the event takes: the anchor verb; for a nominal that is the subject of a
+        verb ("Negotiations ... are in good hands", "the attack killed 5 on Monday") that verb,
+        unless the nominal carries its own date ("the June 12 summit")."""
+        if anchor.pos_ in VERB_POS:
+            return anchor
+        token = cand.token
+        has_own_date = any(c.ent_type_ in ("DATE", "TIME") for c in token.children)
+        if token.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and token.head.pos_ in VERB_POS and not has_own_date:
+            return token.head
+        return token
+
+    def speaks_of_future(self, cand: Candidate, anchor: Token) -> bool:
+        """Future/conditional typing applies to the actor's own announced act: a trigger verb
+        or a light verb with the trigger as its object, not to someone else's expectation."""
+        if cand.converted or cand.has("keepfuture"):
+            return False
+        if cand.is_noun and (anchor == cand.token or cand.token.dep_ in ("nsubj", "nsubjpass")):
+            return False
+        return anchor.pos_ in VERB_POS or cand.pos == "A"
+
+    def future_type(self, etype: str, mode: str | None, mod: status.Modality) -> tuple[str, str | None]:
+        column = None
+        if mod.future or mod.conditional_modal == "would":
+            column = "will"
+        elif mod.conditional_modal is not None:
+            column = "maybe"
+        if column is None:
+            return etype, mode
+        new_type = self.data.future[etype][column]
+        if new_type == etype:
+            return etype, mode
+        return new_type, self.embedded_mode(new_type, etype, mode)
+
+    @staticmethod
+    def confidence(weight: float, source: list[str], target: list[str], requires_target: bool, st: str) -> float:
+        both = bool(source) and bool(target)
+        factor = 1.0 if both else (0.75 if requires_target and not target else 0.85)
+        value = weight * factor * STATUS_FACTOR.get(st, 1.0)
+        return round(min(0.99, max(0.05, value)), 3)
