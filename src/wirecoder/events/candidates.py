@@ -97,6 +97,15 @@ class CandidateFinder(CoderBase):
             return bool(particles(token) & cond.values)
         if cond.key == "prep":
             return any(c.dep_ in ("prep", "agent") and lemma(c) in cond.values for c in token.children)
+        if cond.key == "pp":  # "rushed police to the border": pp=to:border
+            return any(
+                f"{lemma(c)}:{w}" in cond.values
+                for c in token.children
+                if c.dep_ in ("prep", "agent")
+                for o in c.children
+                if o.dep_ == "pobj"
+                for w in (lemma(o), o.lower_)
+            )
         if cond.key == "mod":
             return any(lemma(m) in cond.values for m in modifiers(token))
         if cond.key == "gov":

@@ -16,7 +16,7 @@ from pathlib import Path
 from wirecoder.model import PLOVER_TYPES
 
 #: Condition keys a trigger entry may use (see the header of triggers.tsv).
-CONDITION_KEYS = frozenset({"obj", "objmod", "prt", "prep", "mod", "subj", "comp", "gov"})
+CONDITION_KEYS = frozenset({"obj", "objmod", "prt", "prep", "pp", "mod", "subj", "comp", "gov"})
 #: Flags a trigger entry may carry.
 FLAGS = frozenset(
     {
@@ -36,6 +36,8 @@ FLAGS = frozenset(
 )
 POS_CODES = frozenset({"V", "N", "A"})
 ACTOR_VALUE = "@actor"
+#: Trigger patterns generated from the PETRARCH2 verb dictionary (tools/build_event_lexicon.py).
+GENERATED_TRIGGERS = "petrarch_triggers.tsv"
 NONE_VALUE = "-"
 
 
@@ -66,6 +68,8 @@ class TriggerEntry:
     flags: frozenset[str]
     neg_type: str | None = None
     line: int = 0
+    cameo: str | None = None  # the CAMEO code of a generated (PETRARCH2) entry
+    generated: bool = False
 
     def has(self, flag: str) -> bool:
         return flag in self.flags
@@ -164,13 +168,17 @@ def _parse_flags(text: str, where: str) -> tuple[frozenset[str], str | None]:
     return frozenset(flags), neg_type
 
 
-def load_triggers(path: Path, modes: dict[str, frozenset[str]], contexts: frozenset[str]) -> dict:
+def load_triggers(
+    path: Path, modes: dict[str, frozenset[str]], contexts: frozenset[str], generated: bool = False
+) -> dict:
+    """triggers.tsv (8 columns) or, with ``generated``, petrarch_triggers.tsv (+ a cameo column)."""
     index: dict[tuple[str, str], list[TriggerEntry]] = {}
+    columns = 9 if generated else 8
     for line, cells in _rows(path):
         where = _where(path, line)
-        if len(cells) != 8:
-            raise LexiconError(f"{where}: expected 8 columns, found {len(cells)}")
-        lemma, pos, when, etype, mode, ctx, weight, flag_text = cells
+        if len(cells) != columns:
+            raise LexiconError(f"{where}: expected {columns} columns, found {len(cells)}")
+        lemma, pos, when, etype, mode, ctx, weight, flag_text = cells[:8]
         if pos not in POS_CODES:
             raise LexiconError(f"{where}: bad pos '{pos}'")
         etype_opt, mode_opt = _opt(etype), _opt(mode)
@@ -200,9 +208,45 @@ def load_triggers(path: Path, modes: dict[str, frozenset[str]], contexts: frozen
             flags=flags,
             neg_type=neg_type,
             line=line,
+            cameo=_opt(cells[8]) if generated else None,
+            generated=generated,
         )
         index.setdefault((entry.lemma, pos), []).append(entry)
     return index
+
+
+#: Cue lists of cues.json whose verbs play a structural part (light, reporting, cancelling,
+#: planning verbs ...): the hand data reads them around triggers, so they are never triggers
+#: from the generated lexicon ("staged protests", "postponed the talks").
+STRUCTURAL_CUES = (
+    "light_verbs",
+    "cancelling_verbs",
+    "obligation_verbs",
+    "failure_governors",
+    "desire_governors",
+    "reporting_verbs",
+    "planned_governors",
+    "event_verbs",
+)
+
+
+def structural_words(hand: dict, cues: dict[str, frozenset[str]]) -> frozenset[str]:
+    """Verbs the hand data uses structurally: the cue lists above and every ``gov=`` verb."""
+    words = set().union(*(cues.get(name, frozenset()) for name in STRUCTURAL_CUES))
+    for entries in hand.values():
+        for entry in entries:
+            words.update(v for c in entry.conditions if c.key == "gov" for v in c.values)
+    return frozenset(words)
+
+
+def merge_triggers(hand: dict, generated: dict, structural: frozenset[str] = frozenset()) -> dict:
+    """The hand lexicon, plus the generated entries of every (lemma, POS) it does not list:
+    where a linguist wrote entries for a word they win, the generated ones only add recall."""
+    merged = dict(hand)
+    for key, entries in generated.items():
+        if key[0] not in structural:
+            merged.setdefault(key, entries)
+    return merged
 
 
 def load_types(path: Path) -> dict[str, TypeInfo]:
@@ -315,8 +359,11 @@ def load_event_data(folder: Path | None = None) -> EventData:
     modes, contexts = load_vocab(folder / "vocab.json")
     single, pairs = load_context_cues(folder / "context_cues.tsv", contexts)
     cues, obligation_type, obligation_weight, lemma_fixes = load_cues(folder / "cues.json")
+    hand = load_triggers(folder / "triggers.tsv", modes, contexts)
+    generated_path = folder / GENERATED_TRIGGERS
+    generated = load_triggers(generated_path, modes, contexts, generated=True) if generated_path.exists() else {}
     return EventData(
-        triggers=load_triggers(folder / "triggers.tsv", modes, contexts),
+        triggers=merge_triggers(hand, generated, structural_words(hand, cues)),
         types=load_types(folder / "types.tsv"),
         cameo=load_cameo(folder / "cameo.tsv"),
         future=load_future(folder / "future.tsv"),

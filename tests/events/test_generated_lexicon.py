@@ -1,0 +1,83 @@
+"""The PLOVER trigger lexicon generated from the PETRARCH2 verb dictionary, and its merge with
+the hand lexicon (hand entries win; generated ones add recall)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+from wirecoder.events.lexicon import (
+    GENERATED_TRIGGERS,
+    data_dir,
+    event_data,
+    load_triggers,
+    load_vocab,
+    merge_triggers,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _tool():
+    spec = importlib.util.spec_from_file_location("build_event_lexicon", ROOT / "tools" / "build_event_lexicon.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("build_event_lexicon", module)  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_script_reproduces_the_committed_file(shared):
+    events = shared("datasets", "events")
+    tool = _tool()
+    rows = tool.build_rows(events / "petrarch2" / "CAMEO.2.0.txt", events / "codebook" / "CAMEO2PLOVER-2021.txt")
+    assert tool.render(rows) == (data_dir() / GENERATED_TRIGGERS).read_text(encoding="utf-8")
+
+
+def test_generated_file_names_its_source_and_licence_and_loads():
+    text = (data_dir() / GENERATED_TRIGGERS).read_text(encoding="utf-8")
+    assert "PETRARCH2" in text[:800] and "MIT" in text[:800] and "CC BY-SA 4.0" in text[:800]
+    modes, contexts = load_vocab(data_dir() / "vocab.json")
+    generated = load_triggers(data_dir() / GENERATED_TRIGGERS, modes, contexts, generated=True)
+    assert len(generated) > 1000
+    entries = [e for es in generated.values() for e in es]
+    assert all(e.generated and e.cameo for e in entries if e.type)
+
+
+def test_pattern_parsing_of_the_tool():
+    tool = _tool()
+    synsets = {"&FOOD": ["RICE", "WHEAT_FLOUR"]}
+    assert tool.pattern_conditions("SANCTIONS", synsets) == "obj=sanctions|sanction"
+    assert tool.pattern_conditions("(TO BORDER)", synsets) == "pp=to:border"
+    assert tool.pattern_conditions("&FOOD", synsets) == "obj=rice|flour"
+    assert tool.pattern_conditions("DOWN", synsets) == "prt=down"
+    assert tool.verb_lemma("+CALL_OFF [160]") == ("call", "prt=off")
+    assert tool.verb_lemma("WIRE_+TAP") is None
+    assert tool.clean_code("[042:043]") == "042" and tool.clean_code("[:190]") == "190"
+    assert tool.clean_code("[---]") is None
+
+
+def test_hand_entries_win_and_structural_verbs_stay_out():
+    hand = {("meet", "V"): ["hand"]}
+    generated = {("meet", "V"): ["gen"], ("airlift", "V"): ["gen2"], ("stage", "V"): ["gen3"]}
+    merged = merge_triggers(hand, generated, frozenset({"stage"}))
+    assert merged == {("meet", "V"): ["hand"], ("airlift", "V"): ["gen2"]}
+
+
+def test_packaged_data_keeps_hand_entries_and_adds_generated_ones():
+    data = event_data()
+    assert not any(e.generated for e in data.entries("meet", "V"))
+    assert not data.entries("stage", "V") or not any(e.generated for e in data.entries("stage", "V"))
+    assert any(e.generated for e in data.entries("airlift", "V"))
+
+
+def test_generated_verb_with_its_object_pattern_is_coded(code):
+    # "airlift" is not in the hand lexicon; PETRARCH2 codes airlifting tonnes (of aid) as 070.
+    out = code("Canada airlifted 20 tonnes of food to Mexico.", {"Canada": "CAN", "Mexico": "MEX"})
+    event = out.one("AID")
+    assert out.src(event) == {"CAN"}
+
+
+def test_generated_lexicon_does_not_turn_light_verbs_into_events(code):
+    out = code("Canada expressed support for Mexico.", {"Canada": "CAN", "Mexico": "MEX"})
+    assert [e.type for e in out.events] == ["SUPPORT"]
