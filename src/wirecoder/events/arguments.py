@@ -18,6 +18,7 @@ from wirecoder.events.syntax import (
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
     VERB_POS,
+    conjuncts,
     direct_object,
     first_child,
     grammatical_subject,
@@ -35,6 +36,10 @@ RECIPROCAL_PREPS = frozenset({"with", "between", "among", "amongst"})
 INNER_PREPS = frozenset({"of", "by", "from", "on", "against", "to", "for", "among", "between", "with", "into", "over"})
 LAST_RESORT_PREPS = frozenset({"in"})
 #: Actor "countries" that are no state: nothing can be domestic to them.
+#: PLOVER's sector code for media and journalists.
+MEDIA_SECTORS = frozenset({"JRN"})
+#: Event types of speech and cooperation, where a medium is the channel, never a party.
+MEDIA_FREE_TYPES = frozenset({"CONSULT", "REQUEST", "AGREE", "SUPPORT", "COOPERATE", "CONCEDE", "REJECT"})
 NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC", "IMG", "ISM"})
 
 
@@ -138,8 +143,13 @@ class Arguments(Readings):
         if obj is not None and cand.pos != "A" and not (cand.has("stative") and is_passive(token)):
             if info.object_role == "target":
                 target = merge(target, self.object_actors(obj, places_too=info.place_role == "target"))
+            elif self.np_actors(obj) and obj.pos_ == "PROPN":  # "aid convoys entered Gaza": the recipient
+                target = merge(target, self.np_actors(obj))
             else:  # "provided aid for X", "sent troops to X": the object is what is sent
                 target = merge(target, self.inner_actors(obj, info.target_preps, places_too=False))
+        authors = self.authors_of_condemned(cand, obj)
+        if authors is not None:
+            target = [a for a in authors if a not in source]
         preps = info.target_preps - RECIPROCAL_PREPS if cand.has("recip") else info.target_preps
         target = merge(target, self.prep_actors(token, preps, places_too=info.place_role in ("target", "both")))
         if cand.has("recip"):
@@ -149,6 +159,24 @@ class Arguments(Readings):
         if not target:
             target = self.fallback_target(cand, source)
         return source, target
+
+    def authors_of_condemned(self, cand: Candidate, obj: Token | None) -> list[str] | None:
+        """ "condemned the attack on X by Y": an accusation over a deed is aimed at its doers
+        (Y), not at its victims (X); None when the object is no event with a known doer."""
+        inner = cand.embedded
+        if cand.type != "ACCUSE" or inner is None or obj is None or inner.token not in conjuncts(obj):
+            return None
+        doers = self.parties(inner)[0]
+        return doers or None
+
+    def participle_actors(self, token: Token, preps: frozenset[str]) -> list[str]:
+        """ "sanctions [imposed on Venezuela]", "strikes [aimed at X]": the target named in a
+        participle clause on the nominal."""
+        found: list[str] = []
+        for clause in token.children:
+            if clause.dep_ == "acl" and clause.tag_ == "VBN":
+                found = merge(found, self.prep_actors(clause, preps - {"by"}, deep=False))
+        return found
 
     def noun_parties(self, cand: Candidate) -> tuple[list[str], list[str]]:
         token = cand.token
@@ -174,6 +202,8 @@ class Arguments(Readings):
         else:  # "the withdrawal of forces from Panama": the PP may hang on the "of" object
             for obj in of_objects:
                 target = merge(target, self.prep_actors(obj, preps - {"of"}, deep=False))
+        if not target:
+            target = self.participle_actors(token, preps | {"at"})
         light = self.light_governor(token)
         if light is not None and not target:  # "gave a warm welcome to X", "issued a reminder to X"
             target = self.prep_actors(light, preps | {"to"}, deep=False)
@@ -189,6 +219,12 @@ class Arguments(Readings):
             if own:
                 source.append(own)
         source = merge(source, self.prep_actors(token, frozenset({"by"}), deep=False))
+        if not source:  # "the attack on the embassy by militants": the by-phrase often hangs one PP down
+            for _, pobj in prep_objects(token, frozenset({"on", "against"})):
+                # only on a named party or place ("the attack on the embassy by X"); "protests
+                # against violations by X" is about X's own deed
+                if self.np_actors(pobj):
+                    source = merge(source, self.prep_actors(pobj, frozenset({"by"}), deep=False))
         if info.of_role == "source":
             source = merge(source, self.prep_actors(token, frozenset({"of"}), deep=False))
         if cand.has("recip"):
@@ -312,9 +348,21 @@ class Arguments(Readings):
             source = self.place_actor(where)
         if cand.has("swap"):
             source, target = target, source
+        if cand.type in MEDIA_FREE_TYPES:
+            # News media and reporters are told of talks and demands; they are not parties to
+            # them ("told Reuters").  A journalist attacked or arrested is still a target.
+            source, target = self.without_media(source), self.without_media(target)
         if cand.has("recip"):
             return merge(source, target), []
         return source, [a for a in target if a not in source]
+
+    def without_media(self, actors: list[str]) -> list[str]:
+        kept = []
+        for actor_id in actors:
+            actor = actor_by_id(self.doc, actor_id)
+            if actor is None or actor.sector not in MEDIA_SECTORS:
+                kept.append(actor_id)
+        return kept
 
     def settle_parties(
         self, etype: str, mode: str | None, source: list[str], target: list[str], place: Location | None

@@ -15,6 +15,7 @@ from wirecoder.events.parties import actor_of_np
 from wirecoder.events.syntax import (
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
+    conjuncts,
     direct_object,
     first_child,
     grammatical_subject,
@@ -47,6 +48,7 @@ class Candidate:
     source_from: Token | None = None  # causative governor whose subject is the source
     target_token: Token | None = None  # obligation rule: the clause subject is the target
     particles: frozenset[str] = frozenset()  # particles the entry asked for ("blow up")
+    subject_named: bool = False  # the entry named the subject's word ("aid trucks entered")
     parties_cache: tuple[list[str], list[str]] | None = field(default=None, repr=False)
 
     @property
@@ -69,6 +71,7 @@ def _from_entry(token: Token, entry: TriggerEntry) -> Candidate:
         neg_type=entry.neg_type,
         pos=entry.pos,
         particles=particles,
+        subject_named=any(c.key == "subj" and not c.negate and ACTOR_VALUE not in c.values for c in entry.conditions),
     )
 
 
@@ -116,11 +119,17 @@ class CandidateFinder(CoderBase):
             if "*" in cond.values:
                 return any(c.dep_ == "xcomp" for c in clauses)
             return any(self.word(c) in cond.values for c in clauses)
+        if cond.key == "pred":  # "called the sanctions [absurd and hostile]": what the object is called
+            preds = [c for c in token.children if c.dep_ in ("oprd", "acomp")]
+            return any(lemma(p) in cond.values for c in preds for p in conjuncts(c))
+        if cond.key == "clause":  # "conceded [that ...]": the kind of clause the verb takes
+            return any(c.dep_ in cond.values for c in token.children)
         if cond.key == "subj":
             subj = grammatical_subject(token)
             if subj is None:
                 return False
-            if lemma(subj) in cond.values:
+            # "aid trucks entered": a compound in front of the subject head counts too
+            if {lemma(subj), *(lemma(c) for c in subj.children if c.dep_ == "compound")} & cond.values:
                 return True
             return ACTOR_VALUE in cond.values and actor_of_np(self.doc, subj, self.group_nouns) is not None
         return False

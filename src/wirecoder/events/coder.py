@@ -82,7 +82,7 @@ class DocumentCoder(Merging):
             return True
         if cand.is_noun:
             return self.role_description(cand.token)
-        if cand.pos == "A" or is_passive(cand.token) or cand.source_from is not None:
+        if cand.pos == "A" or is_passive(cand.token) or cand.source_from is not None or cand.subject_named:
             return False
         subj = first_child(cand.token, SUBJECT_DEPS)
         if subj is not None and subj.pos_ == "PRON" and cand.token.dep_ == "relcl":
@@ -133,12 +133,14 @@ class DocumentCoder(Merging):
         negated = mod.negated
         if negated and cand.neg_type and not self.negation_kind(anchor, cand):
             etype, mode, negated = cand.neg_type, None, False  # "would not meet demands" is a refusal
+            mod = self.refusal(mod)
         elif not negated and self.speaks_of_future(cand, anchor):
             etype, mode = self.future_type(etype, mode, mod)
         date_token = self.date_token(cand, anchor)
         date, date_source = dating.date_of(self.doc, date_token)
         future_date = cand.is_noun and date_source == "timex" and dating.is_after(date, self.dct)
         reported = status.inside_quote(self.doc, cand.token.idx) or status.reporting_verb_over(anchor, self.data)
+        mod = self.announced(cand, mod, bool(reported), date, date_source)
         event_status = status.status_of(replace(mod, negated=negated), bool(reported), future_date)
         contexts = merge(cand.contexts, self.cue_contexts(cand, anchor))
         mode = mode or self.cue_mode(etype, cand, anchor)

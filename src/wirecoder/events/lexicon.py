@@ -16,7 +16,7 @@ from pathlib import Path
 from wirecoder.model import PLOVER_TYPES
 
 #: Condition keys a trigger entry may use (see the header of triggers.tsv).
-CONDITION_KEYS = frozenset({"obj", "objmod", "prt", "prep", "pp", "mod", "subj", "comp", "gov"})
+CONDITION_KEYS = frozenset({"obj", "objmod", "prt", "prep", "pp", "mod", "subj", "comp", "gov", "pred", "clause"})
 #: Flags a trigger entry may carry.
 FLAGS = frozenset(
     {

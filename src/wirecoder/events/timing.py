@@ -5,9 +5,11 @@ API: :meth:`DateAndStatus.date_token`, :meth:`DateAndStatus.future_type`, :meth:
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
-from wirecoder.events import status
+from wirecoder.events import dating, status
 from wirecoder.events.arguments import Arguments
 from wirecoder.events.candidates import Candidate
 from wirecoder.events.syntax import (
@@ -69,3 +71,27 @@ class DateAndStatus(Arguments):
         factor = 1.0 if both else (0.75 if requires_target and not target else 0.85)
         value = weight * factor * STATUS_FACTOR.get(st, 1.0)
         return round(min(0.99, max(0.05, value)), 3)
+
+    @staticmethod
+    def refusal(mod: status.Modality) -> status.Modality:
+        """ "will not recognise", "would not accept": the refusal is made now, so the modal
+        that carried the negation says nothing about the refusal's own time."""
+        return replace(mod, future=False, conditional_modal=None)
+
+    def announced(
+        self, cand: Candidate, mod: status.Modality, reported: bool, date: str | None, date_source: str
+    ) -> status.Modality:
+        """Planned action: "plans to send troops" (an intent word of planning), and the "would"
+        of reported speech with a time of its own that is not past ("said he would meet the
+        minister on Tuesday"), which is the future of the past, not a condition."""
+        if cand.converted and self.word(cand.token) in self.data.cue("planned_governors"):
+            return replace(mod, planned=True)
+        if (
+            mod.conditional_modal == "would"
+            and reported
+            and not mod.conditional_clause
+            and date_source == "timex"
+            and not dating.is_after(self.dct, date)
+        ):
+            return replace(mod, conditional_modal=None, future=True)
+        return mod

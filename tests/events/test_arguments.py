@@ -1,0 +1,46 @@
+"""Argument roles (issue 16): participle clauses on nominals, passives, places, media."""
+
+from __future__ import annotations
+
+
+def test_sanctions_imposed_on_a_country_target_it(code):
+    out = code(
+        "New sanctions imposed on Venezuela by the United States hit oil.", {"Venezuela": "VEN", "United States": "USA"}
+    )
+    event = out.one("SANCTION")
+    assert out.tgt(event) == {"VEN"}
+
+
+def test_passive_victims_and_the_ambushers_keep_their_roles(code):
+    actors = {"Afghan soldiers": "AFG", "Taliban militants": "AFG-REB"}
+    out = code(
+        "Four Afghan soldiers were killed after Taliban militants ambushed them.",
+        actors,
+        pronouns={"them": "Afghan soldiers"},
+    )
+    event = out.one("ASSAULT")
+    assert out.src(event) == {"AFG-REB"} and out.tgt(event) == {"AFG"}
+
+
+def test_a_place_of_a_clash_is_not_its_target(code):
+    out = code("Police clashed with protesters in Kolkata.", {"Kolkata": "IND"})
+    assert all("IND" not in out.tgt(e) for e in out.events)
+
+
+def test_news_agency_told_is_never_a_party(run):
+    result = run("Iran's foreign minister told Reuters that Iran would not negotiate with the United States.")
+    media = {a.id for a in result.actors if a.sector == "JRN"}
+    assert media, [(a.name, a.sector) for a in result.actors]
+    assert all(not media & {*e.source, *e.target} for e in result.events)
+
+
+def test_a_journalist_killed_is_still_the_target(run):
+    result = run("A prominent Lebanese journalist was killed by gunmen in Beirut.")
+    assert any(e.type == "ASSAULT" and e.target for e in result.events)
+
+
+def test_by_phrase_on_an_event_noun_stays_with_that_event(code):
+    actors = {"Palestinian youths": "PSE", "Israeli military": "ISR"}
+    out = code("Palestinian youths staged demonstrations against violations by the Israeli military.", actors)
+    event = out.one("PROTEST")
+    assert out.src(event) == {"PSE"}

@@ -1,0 +1,90 @@
+"""Readings decided by a trigger's arguments and complement, not by the word alone (issue 16);
+short sentences written for these tests."""
+
+from __future__ import annotations
+
+CN_JP = {"China": "CHN", "Japan": "JPN", "Japanese ambassador": "JPN"}
+
+
+def test_conceding_that_something_is_so_is_no_concession(code):
+    out = code("Iraq conceded that forming a government could drag on for months.", {"Iraq": "IRQ"})
+    assert not out.of_type("CONCEDE")
+
+
+def test_conceding_without_a_clause_is_still_a_concession(code):
+    out = code("Iraq conceded defeat to Iran.", {"Iraq": "IRQ", "Iran": "IRN"})
+    assert out.of_type("CONCEDE")
+
+
+def test_ceasefire_talks_are_talks_not_a_retreat(code):
+    out = code("Russia and Ukraine held ceasefire talks in Minsk.", {"Russia": "RUS", "Ukraine": "UKR"})
+    assert [e.type for e in out.events] == ["CONSULT"]
+
+
+def test_diplomatic_protest_lodged_with_an_envoy_is_an_accusation(code):
+    out = code("China lodged a protest with the Japanese ambassador.", CN_JP)
+    event = out.one("ACCUSE")
+    assert (out.src(event), out.tgt(event)) == ({"CHN"}, {"JPN"})
+    assert not out.of_type("PROTEST")
+
+
+def test_street_protest_stays_a_protest(code):
+    out = code("Students in China staged a protest against Japan.", CN_JP)
+    assert out.of_type("PROTEST") and not out.of_type("ACCUSE")
+
+
+def test_will_not_recognise_is_a_rejection_made_now(code):
+    out = code("Germany will not recognise the election result in Belarus.", {"Germany": "DEU", "Belarus": "BLR"})
+    event = out.one("REJECT")
+    assert out.src(event) == {"DEU"} and event.status == "asserted"
+    assert not out.of_type("SUPPORT")
+
+
+def test_condemning_an_attack_accuses_its_authors_not_its_victims(code):
+    actors = {"Pakistan": "PAK", "Taliban": "AFG", "India": "IND"}
+    out = code("Pakistan condemned the Taliban attack on the embassy of India.", actors)
+    event = out.one("ACCUSE")
+    assert (out.src(event), out.tgt(event)) == ({"PAK"}, {"AFG"})
+
+
+def test_by_agent_of_an_attack_hanging_on_its_object_is_its_author(code):
+    actors = {"Pakistan": "PAK", "Taliban": "AFG", "India": "IND"}
+    out = code("Pakistan condemned the attack on the Indian embassy by the Taliban.", actors)
+    event = out.one("ACCUSE")
+    assert out.tgt(event) == {"AFG"}
+
+
+def test_calling_sanctions_absurd_is_an_accusation(code):
+    out = code("Venezuela called the sanctions absurd and hostile.", {"Venezuela": "VEN"})
+    event = out.one("ACCUSE")
+    assert out.src(event) == {"VEN"} and event.trigger.text == "called"
+    assert not out.of_type("SANCTION")  # the sanctions are what is condemned, not a new event
+
+
+def test_calling_someone_by_a_name_is_no_accusation(code):
+    out = code("Venezuela called the meeting a success.", {"Venezuela": "VEN"})
+    assert not out.of_type("ACCUSE")
+
+
+def test_court_dismissing_a_petition_rejects_it(code):
+    out = code(
+        "The Supreme Court of Kenya dismissed the petition of Raila Odinga.", {"Kenya": "KEN", "Raila Odinga": "KEN"}
+    )
+    assert out.of_type("REJECT")
+
+
+def test_vote_against_is_a_rejection(code):
+    out = code("Canada voted against the resolution of Mexico.", {"Canada": "CAN", "Mexico": "MEX"})
+    assert out.of_type("REJECT")
+
+
+def test_aid_convoy_entering_a_place_is_aid_to_it(code):
+    out = code("Aid trucks entered Gaza on Sunday.", {"Gaza": "PSE"})
+    event = out.one("AID")
+    assert out.tgt(event) == {"PSE"}
+
+
+def test_ceasefire_between_two_sides_lists_both(code):
+    out = code("A ceasefire between Armenia and Azerbaijan took effect.", {"Armenia": "ARM", "Azerbaijan": "AZE"})
+    event = out.one("RETREAT")
+    assert event.mode == "ceasefire" and out.src(event) == {"ARM", "AZE"}

@@ -1,0 +1,32 @@
+"""Planned status for scheduled or announced future action; hypothetical for conditions (issue 16)."""
+
+from __future__ import annotations
+
+CN_IN = {"China": "CHN", "India": "IND"}
+
+
+def test_reported_would_with_its_own_time_is_planned(code):
+    out = code(
+        "China would meet India on June 4, officials said.", CN_IN, times={"June 4": "2018-06-04"}, dct="2018-05-31"
+    )
+    assert [e.status for e in out.events] == ["planned"]
+
+
+def test_would_in_a_condition_stays_hypothetical(code):
+    out = code("China would meet India if the border dispute ended.", CN_IN)
+    assert [e.status for e in out.events] == ["hypothetical"]
+
+
+def test_plans_to_is_planned(code):
+    out = code("China plans to send aid to India.", CN_IN)
+    assert [e.status for e in out.events] == ["planned"]
+
+
+def test_is_expected_to_is_planned(code):
+    out = code("China is expected to meet India on Tuesday.", CN_IN)
+    assert [e.status for e in out.events] == ["planned"]
+
+
+def test_said_it_will_summon_is_planned(code):
+    out = code("China said it will summon the ambassador of India.", CN_IN, pronouns={"it": "China"})
+    assert [e.status for e in out.events] == ["planned"]
