@@ -170,8 +170,9 @@ def pattern_conditions(post: str, synsets: dict[str, list[str]]) -> str | None:
             if not prep.isalpha():
                 return None
             if len(inner) == 1:
-                conds.append(f"prep={prep}")
-                continue
+                # "(TO)" stands for "to + an actor" in PETRARCH; a bare preposition condition
+                # would fire on any "to" ("could not come to an agreement"): not expressible
+                return None
             heads = heads_of(inner[1].strip(), synsets)
             if not heads:
                 return None

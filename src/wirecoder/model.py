@@ -146,6 +146,10 @@ class Event(Record):
     sentence: CharRange
     cameo: str | None = None
     confidence: float = Field(default=0.0, ge=0.0, le=1.0)
+    mentions: list[Span] = Field(
+        default_factory=list,
+        description="every trigger in the document that reports this happening, in text order (the first is `trigger`)",
+    )
 
 
 class ArticleResult(Record):

@@ -210,6 +210,7 @@ class DocumentCoder(Merging):
         for sent in self.doc.sents:
             check_budget(self.doc)
             events.extend(self.code_sentence(sent))
+        events = self.merge_document(events)
         for n, event in enumerate(events, start=1):
             event.id = f"e{n}"
         return events

@@ -1,12 +1,14 @@
-"""Step 5, merge: one event per happening (same-type events linked in a clause, duplicates).
+"""Step 5, merge: one event per happening (same-type events linked in a clause, duplicates,
+then the mentions of one happening across the document).
 
-API: :meth:`Merging.merge_linked`, :meth:`Merging.deduplicate`.
+API: :meth:`Merging.merge_linked`, :meth:`Merging.deduplicate`, :meth:`Merging.merge_document`.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from wirecoder.actors.api import actor_by_id
 from wirecoder.events.parties import merge
 from wirecoder.events.timing import DateAndStatus
 from wirecoder.model import Event
@@ -63,3 +65,60 @@ class Merging(DateAndStatus):
                 seen.add(key)
                 events.append(event)
         return events
+
+    # ------------------------------------------------------------------ across the document
+
+    def countries(self, actors: list[str]) -> frozenset[str] | None:
+        """The countries of a party list, or None when one of them has none."""
+        found = set()
+        for actor_id in actors:
+            actor = actor_by_id(self.doc, actor_id)
+            if actor is None or not actor.country:
+                return None
+            found.add(actor.country)
+        return frozenset(found)
+
+    def same_side(self, one: list[str], other: list[str]) -> bool | None:
+        """True when two party lists name the same side (a shared actor, or the same countries:
+        "his top diplomat and a North Korean envoy" / "Pompeo and Kim Yong-chol"), False when
+        they differ, None when either is empty."""
+        if not one or not other:
+            return None
+        if set(one) & set(other):
+            return True
+        countries = self.countries(one)
+        return countries is not None and countries == self.countries(other)
+
+    def same_happening(self, host: Event, event: Event) -> bool:
+        """Same type, status and date, compatible mode, and parties that agree without
+        reversing roles: mentions of one happening."""
+        if (host.type, host.status, host.date) != (event.type, event.status, event.date):
+            return False
+        if host.mode and event.mode and host.mode != event.mode:
+            return False
+        if set(host.source) & set(event.target) or set(host.target) & set(event.source):
+            return False  # "A attacked B" and "B attacked A" are two happenings
+        sides = [self.same_side(host.source, event.source), self.same_side(host.target, event.target)]
+        return False not in sides and True in sides
+
+    def merge_document(self, events: list[Event]) -> list[Event]:
+        """Fold later mentions of a happening into its first event; its ``mentions`` list the
+        trigger of every one."""
+        kept: list[Event] = []
+        for event in events:
+            if not event.mentions:
+                event.mentions = [event.trigger]
+            host = next((k for k in kept if self.same_happening(k, event)), None)
+            if host is None:
+                kept.append(event)
+                continue
+            host.mentions.extend(event.mentions)
+            host.source = merge(host.source, event.source)
+            host.target = [a for a in merge(host.target, event.target) if a not in host.source]
+            host.mode = host.mode or event.mode
+            host.contexts = merge(host.contexts, event.contexts)
+            host.location = host.location or event.location
+            host.confidence = max(host.confidence, event.confidence)
+            if host.date_source == "dct" and event.date_source != "dct":
+                host.date_source = event.date_source
+        return kept
