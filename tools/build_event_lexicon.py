@@ -46,7 +46,8 @@ PARTICLES = frozenset(
 PATTERN_WEIGHT = 0.6
 VERB_WEIGHT = 0.5
 #: Root codes whose blocks gather loose WordNet synonyms ("affect", "add", "aim" under express
-#: intent / cooperate / yield / consult): the verb alone says too little to be coded.
+#: intent / cooperate / yield / consult): the verb alone says too little to be coded, and a
+#: pattern coded only at that root ("found a link" [030]) no more.
 VAGUE_ROOTS = frozenset({"010", "020", "030", "040", "050", "060", "080"})
 HEADER = """\
 # GENERATED FILE: do not edit; run `python tools/build_event_lexicon.py` to rebuild it.
@@ -269,6 +270,8 @@ def build_rows(dictionary: Path, plover_map: Path) -> list[tuple[str, ...]]:
     for block in blocks:  # every pattern first, so that a verb's patterns precede the verb alone
         for lemma, extra, _ in block.verbs:
             for when, code in block.patterns:
+                if code in VAGUE_ROOTS:
+                    continue  # "found a link" [030], "resolve the crisis" [050]: too loose to code
                 emit(lemma, " ".join(c for c in (extra, when) if c), code, PATTERN_WEIGHT)
     for block in blocks:
         for lemma, extra, code in block.verbs:

@@ -9,11 +9,13 @@ from pathlib import Path
 
 from wirecoder.events.lexicon import (
     GENERATED_TRIGGERS,
+    TriggerEntry,
     data_dir,
     event_data,
     load_triggers,
     load_vocab,
     merge_triggers,
+    parse_conditions,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,11 +59,26 @@ def test_pattern_parsing_of_the_tool():
     assert tool.clean_code("[---]") is None
 
 
+def _entry(lemma: str, when: str) -> TriggerEntry:
+    return TriggerEntry(lemma, "V", parse_conditions(when, "test"), "AID", None, (), 0.6, frozenset(), generated=True)
+
+
 def test_hand_entries_win_and_structural_verbs_stay_out():
     hand = {("meet", "V"): ["hand"]}
-    generated = {("meet", "V"): ["gen"], ("airlift", "V"): ["gen2"], ("stage", "V"): ["gen3"]}
+    airlift = _entry("airlift", "obj=food")
+    generated = {
+        ("meet", "V"): [_entry("meet", "obj=aid")],
+        ("airlift", "V"): [airlift],
+        ("stage", "V"): [_entry("stage", "obj=aid")],
+    }
     merged = merge_triggers(hand, generated, frozenset({"stage"}))
-    assert merged == {("meet", "V"): ["hand"], ("airlift", "V"): ["gen2"]}
+    assert merged == {("meet", "V"): ["hand"], ("airlift", "V"): [airlift]}
+
+
+def test_generated_verbs_alone_are_not_used_only_their_patterns():
+    alone, actor, pattern = _entry("sell", "-"), _entry("sell", "obj=@actor"), _entry("sell", "obj=weapon")
+    merged = merge_triggers({}, {("sell", "V"): [pattern, actor, alone], ("regard", "V"): [alone]})
+    assert merged == {("sell", "V"): [pattern]}
 
 
 def test_packaged_data_keeps_hand_entries_and_adds_generated_ones():
