@@ -44,3 +44,22 @@ def test_by_phrase_on_an_event_noun_stays_with_that_event(code):
     out = code("Palestinian youths staged demonstrations against violations by the Israeli military.", actors)
     event = out.one("PROTEST")
     assert out.src(event) == {"PSE"}
+
+
+def test_phrases_of_an_occurrence_verb_belong_to_its_nominal_event(code):
+    out = code("Clashes erupted between Armenia and Azerbaijan on Sunday.", {"Armenia": "ARM", "Azerbaijan": "AZE"})
+    event = out.one("ASSAULT")
+    assert out.src(event) == {"ARM", "AZE"}
+
+
+def test_protests_breaking_out_in_a_city_are_coded_for_its_country(run):
+    result = run("Protests broke out in Minsk on Tuesday.", date="2020-08-12")
+    events = [e for e in result.events if e.type == "PROTEST"]
+    assert len(events) == 1
+    countries = {a.id: a.country for a in result.actors}
+    assert {countries[a] for a in events[0].source} == {"BLR"}
+
+
+def test_a_nominal_event_in_a_city_without_any_party_named_otherwise_is_not_invented(run):
+    result = run("The museum in Paris showed films about protests.", date="2020-08-12")
+    assert not result.events

@@ -105,6 +105,14 @@ class Arguments(Readings):
         found = actor_at(self.doc, span.start_char, span.end_char)
         return [found] if found else []
 
+    def implied_place_country(self, tokens: list[Token]) -> list[str]:
+        span = places.place_span_of(self.doc, tokens, self.place_preps)
+        location = places.location_of(self.doc, span)
+        country = location.country if location is not None else None
+        if not country or len(country) != 3 or not country.isalpha():
+            return []
+        return [implied(country)]
+
     def parties(self, cand: Candidate) -> tuple[list[str], list[str]]:
         if cand.parties_cache is None:
             source, target = self.noun_parties(cand) if cand.is_noun else self.verb_parties(cand)
@@ -207,9 +215,23 @@ class Arguments(Readings):
         light = self.light_governor(token)
         if light is not None and not target:  # "gave a warm welcome to X", "issued a reminder to X"
             target = self.prep_actors(light, preps | {"to"}, deep=False)
+        occurring = self.occurrence_verb(cand)
+        if occurring is not None:  # "clashes erupted between X and Y": the verb's phrases are the event's
+            if cand.has("recip"):
+                source = merge(source, self.party_actors(occurring))
+            elif not target:
+                target = self.prep_actors(occurring, preps, deep=False)
         if not target:
             target = self.fallback_target(cand, source)
         return source, target
+
+    def occurrence_verb(self, cand: Candidate) -> Token | None:
+        """The verb a nominal event is the subject of when that verb only says it happens
+        ("talks began", "protests broke out", "clashes erupted")."""
+        token = cand.token
+        if token.dep_ in ("nsubj", "nsubjpass") and self.word(token.head) in self.data.cue("event_verbs"):
+            return token.head
+        return None
 
     def noun_source(self, cand: Candidate, info: TypeInfo) -> list[str]:
         token = cand.token
@@ -346,6 +368,10 @@ class Arguments(Readings):
             # "ethnic Albanians demonstrated in Serbia" has a target already; a place that is
             # already the target ("an attack on oil sites in Saudi Arabia") is not also the doer.
             source = self.place_actor(where)
+        if info.place_role == "both" and not source and not target and cand.is_noun:
+            # "protests broke out in Minsk": no party is named, the place's country stands for
+            # both (the CAMEO convention for unnamed doers of domestic events)
+            source = self.implied_place_country(where)
         if cand.has("swap"):
             source, target = target, source
         if cand.type in MEDIA_FREE_TYPES:
