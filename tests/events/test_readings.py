@@ -91,7 +91,10 @@ def test_ceasefire_between_two_sides_lists_both(code):
 
 
 def test_events_dated_by_the_narrative_before_the_article_date(run):
-    text = "Police in Belarus arrested dozens of protesters in Minsk on Tuesday. Riot police clashed with protesters outside the election commission."
+    text = (
+        "Police in Belarus arrested dozens of protesters in Minsk on Tuesday. "
+        "Riot police clashed with protesters outside the election commission."
+    )
     result = run(text, date="2020-08-14")
     clash = next(e for e in result.events if e.trigger.text == "clashed")
     assert clash.date == "2020-08-11" and clash.date_source == "narrative"
