@@ -38,6 +38,8 @@ POS_CODES = frozenset({"V", "N", "A"})
 ACTOR_VALUE = "@actor"
 #: Trigger patterns generated from the PETRARCH2 verb dictionary (tools/build_event_lexicon.py).
 GENERATED_TRIGGERS = "petrarch_triggers.tsv"
+#: Conditions of generated rows that name no pattern: the verb alone (see ``has_pattern``).
+UNPATTERNED = frozenset({"-", "", "obj=@actor"})
 NONE_VALUE = "-"
 
 
@@ -169,13 +171,22 @@ def _parse_flags(text: str, where: str) -> tuple[frozenset[str], str | None]:
 
 
 def load_triggers(
-    path: Path, modes: dict[str, frozenset[str]], contexts: frozenset[str], generated: bool = False
+    path: Path,
+    modes: dict[str, frozenset[str]],
+    contexts: frozenset[str],
+    generated: bool = False,
+    skip: frozenset[str] = frozenset(),
 ) -> dict:
-    """triggers.tsv (8 columns) or, with ``generated``, petrarch_triggers.tsv (+ a cameo column)."""
+    """triggers.tsv (8 columns) or, with ``generated``, petrarch_triggers.tsv (+ a cameo
+    column); lemmas in ``skip`` and generated rows without a pattern are not parsed at all,
+    which keeps the start-up short."""
     index: dict[tuple[str, str], list[TriggerEntry]] = {}
     columns = 9 if generated else 8
+    name = path.name
     for line, cells in _rows(path):
-        where = _where(path, line)
+        if cells[0] in skip or (generated and len(cells) > 2 and cells[2] in UNPATTERNED):
+            continue
+        where = f"{name}:{line}"
         if len(cells) != columns:
             raise LexiconError(f"{where}: expected {columns} columns, found {len(cells)}")
         lemma, pos, when, etype, mode, ctx, weight, flag_text = cells[:8]
@@ -369,10 +380,14 @@ def load_event_data(folder: Path | None = None) -> EventData:
     single, pairs = load_context_cues(folder / "context_cues.tsv", contexts)
     cues, obligation_type, obligation_weight, lemma_fixes = load_cues(folder / "cues.json")
     hand = load_triggers(folder / "triggers.tsv", modes, contexts)
+    structural = structural_words(hand, cues)
     generated_path = folder / GENERATED_TRIGGERS
-    generated = load_triggers(generated_path, modes, contexts, generated=True) if generated_path.exists() else {}
+    generated = {}
+    if generated_path.exists():
+        skip = structural | {lemma for lemma, pos in hand if pos == "V"}
+        generated = load_triggers(generated_path, modes, contexts, generated=True, skip=skip)
     return EventData(
-        triggers=merge_triggers(hand, generated, structural_words(hand, cues)),
+        triggers=merge_triggers(hand, generated, structural),
         types=load_types(folder / "types.tsv"),
         cameo=load_cameo(folder / "cameo.tsv"),
         future=load_future(folder / "future.tsv"),
