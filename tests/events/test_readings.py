@@ -98,3 +98,15 @@ def test_events_dated_by_the_narrative_before_the_article_date(run):
     result = run(text, date="2020-08-14")
     clash = next(e for e in result.events if e.trigger.text == "clashed")
     assert clash.date == "2020-08-11" and clash.date_source == "narrative"
+
+
+def test_speaking_with_a_counterpart_by_phone_is_a_phone_consultation(code):
+    out = code("Canada spoke with Mexico by phone on Wednesday.", {"Canada": "CAN", "Mexico": "MEX"})
+    event = out.one("CONSULT")
+    assert event.mode == "phone" and out.src(event) == {"CAN", "MEX"}
+
+
+def test_speaking_with_someone_is_a_consultation_but_to_reporters_is_not(code):
+    out = code("Canada spoke with Mexico on Wednesday.", {"Canada": "CAN", "Mexico": "MEX"})
+    assert out.one("CONSULT")
+    assert code("Canada spoke to reporters on Wednesday.", {"Canada": "CAN"}).events == []
