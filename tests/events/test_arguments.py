@@ -63,3 +63,24 @@ def test_protests_breaking_out_in_a_city_are_coded_for_its_country(run):
 def test_a_nominal_event_in_a_city_without_any_party_named_otherwise_is_not_invented(run):
     result = run("The museum in Paris showed films about protests.", date="2020-08-12")
     assert not result.events
+
+
+def test_a_visit_to_a_city_is_a_visit_to_its_country(run):
+    result = run("The German chancellor arrived in Kyiv on Monday for a two-day visit.", date="2022-06-16")
+    countries = {a.id: a.country for a in result.actors}
+    visit = next(e for e in result.events if e.type == "CONSULT")
+    assert {countries[a] for a in visit.target} == {"UKR"}
+
+
+def test_aid_arriving_in_a_city_is_aid_to_its_country(run):
+    result = run("A convoy of aid trucks arrived in Idlib on Sunday.", date="2020-03-01")
+    countries = {a.id: a.country for a in result.actors}
+    aid = next(e for e in result.events if e.type == "AID")
+    assert {countries[a] for a in aid.target} == {"SYR"}
+
+
+def test_troops_arriving_are_a_deployment_and_peacekeepers_arriving_are_aid(code):
+    out = code("Russian troops arrived in Kazakhstan.", {"Russian troops": "RUS", "Kazakhstan": "KAZ"})
+    assert out.one("MOBILIZE").mode == "troops"
+    out = code("Peacekeepers from Ghana arrived in Mali.", {"Ghana": "GHA", "Mali": "MLI"})
+    assert out.one("AID").contexts == ["peacekeeping"] and not out.of_type("MOBILIZE")

@@ -163,7 +163,8 @@ class Arguments(Readings):
         if cand.has("recip"):
             source = merge(source, self.party_actors(token))
         if cand.mode == "visit" and not target:
-            target = self.place_actor([token])
+            # "arrived in Kyiv for a visit": the host is the place's actor, else its country
+            target = self.place_actor([token]) or self.implied_place_country([token])
         if not target:
             target = self.fallback_target(cand, source)
         return source, target
@@ -363,6 +364,8 @@ class Arguments(Readings):
         place_used = False
         if info.place_role in ("target", "both") and not target:
             target = self.place_actor(where)
+            if not target and cand.type == "AID":  # "aid trucks arrived in Idlib": aid for Syria
+                target = self.implied_place_country(where)
             place_used = bool(target)
         if info.place_role in ("source", "both") and not source and not place_used:
             # "ethnic Albanians demonstrated in Serbia" has a target already; a place that is

@@ -72,10 +72,18 @@ def entity_span(doc: Doc, token: Token) -> Span | None:
     return _entity_spans(doc).get(token.i)
 
 
+#: Entity labels that make a known place name after "in"/"at" something else ("in the Ukraine
+#: Ministry"); a PERSON label there is usually the tagger's slip ("arrived in Kyiv").
+NOT_PLACE_LABELS = frozenset({"ORG", "NORP"})
+
+
 def _place_span(doc: Doc, obj: Token) -> Span | None:
     spans = _entity_spans(doc)
     if obj.i in spans:
         return spans[obj.i]
+    if obj.pos_ == "PROPN" and obj.ent_type_ not in NOT_PLACE_LABELS and country_of_place(obj.text):
+        # a gazetteer place the tagger missed ("arrived in Kyiv", "in Idlib")
+        return doc[obj.i : obj.i + 1]
     for child in obj.children:  # "in the capital Kabul", "in the town of Cizre"
         if child.dep_ in ("appos", "compound") and child.i in spans:
             return spans[child.i]
