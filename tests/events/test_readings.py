@@ -110,3 +110,25 @@ def test_speaking_with_someone_is_a_consultation_but_to_reporters_is_not(code):
     out = code("Canada spoke with Mexico on Wednesday.", {"Canada": "CAN", "Mexico": "MEX"})
     assert out.one("CONSULT")
     assert code("Canada spoke to reporters on Wednesday.", {"Canada": "CAN"}).events == []
+
+
+def test_protesters_suspending_their_protests_concede(code):
+    out = code("The opposition of Somalia suspended its protests for two weeks.", {"Somalia": "SOM"})
+    assert [e.type for e in out.events] == ["CONCEDE"]
+
+
+def test_police_ending_a_protest_is_no_concession(code):
+    out = code("Police in Somalia ended the protest.", {"Somalia": "SOM"})
+    assert not out.of_type("CONCEDE")
+
+
+def test_ending_a_state_of_emergency_eases_it(code):
+    out = code("Chile ended the state of emergency.", {"Chile": "CHL"})
+    assert out.one("CONCEDE")
+
+
+def test_a_curfew_lifted_in_a_city_concedes_to_its_country(run):
+    result = run("The curfew in Zaria was lifted on Monday.", date="2020-03-13")
+    countries = {a.id: a.country for a in result.actors}
+    event = next(e for e in result.events if e.type == "CONCEDE")
+    assert {countries[a] for a in event.target} == {"NGA"}

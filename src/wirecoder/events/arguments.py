@@ -364,7 +364,7 @@ class Arguments(Readings):
         place_used = False
         if info.place_role in ("target", "both") and not target:
             target = self.place_actor(where)
-            if not target and cand.type == "AID":  # "aid trucks arrived in Idlib": aid for Syria
+            if not target and info.place_role == "target":  # "aid trucks arrived in Idlib": for Syria
                 target = self.implied_place_country(where)
             place_used = bool(target)
         if info.place_role in ("source", "both") and not source and not place_used:
