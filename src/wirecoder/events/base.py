@@ -33,6 +33,7 @@ class CoderBase:
         self.complement_preps = data.cue("complement_prepositions")
         self.dct = dating.day_or_coarser(doc._.dct)
         self._sports_report: bool | None = None  # decided on first need
+        self._objects: dict[int, tuple[Token | None, frozenset[str]]] = {}  # token index -> object, words
 
     def word(self, token: Token) -> str:
         """The token's lemma, with the tagger's known lemma slips repaired ("staged" -> "stag")."""

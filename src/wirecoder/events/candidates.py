@@ -78,9 +78,25 @@ def _from_entry(token: Token, entry: TriggerEntry) -> Candidate:
 class CandidateFinder(CoderBase):
     """Finds the trigger candidates of a sentence."""
 
-    def object_matches(self, obj: Token, values: frozenset[str]) -> bool:
-        # "halt mediation efforts": a compound in front of the object head counts too.
-        words = {lemma(obj), obj.lower_, *(lemma(c) for c in obj.children if c.dep_ == "compound")}
+    def object_of(self, token: Token) -> tuple[Token | None, frozenset[str]]:
+        """The token's direct object and its words, once per token: a verb with many object
+        patterns (generated from PETRARCH2) tests them all against the same object."""
+        cache = self._objects
+        found = cache.get(token.i)
+        if found is None:
+            obj = direct_object(token, self.quantity)
+            # "halt mediation efforts": a compound in front of the object head counts too.
+            words = (
+                frozenset({lemma(obj), obj.lower_, *(lemma(c) for c in obj.children if c.dep_ == "compound")})
+                if obj is not None
+                else frozenset()
+            )
+            found = cache[token.i] = (obj, words)
+        return found
+
+    def object_matches(self, obj: Token, values: frozenset[str], words: frozenset[str] | None = None) -> bool:
+        if words is None:
+            words = frozenset({lemma(obj), obj.lower_, *(lemma(c) for c in obj.children if c.dep_ == "compound")})
         if words & values:
             return True
         # A pronoun object ("released them") may stand for things as well as people: it does not
@@ -89,10 +105,10 @@ class CandidateFinder(CoderBase):
 
     def condition_holds(self, cond: Condition, token: Token) -> bool:
         if cond.key == "obj":
-            obj = direct_object(token, self.quantity)
+            obj, words = self.object_of(token)
             if obj is None:
                 return NONE_VALUE in cond.values
-            return self.object_matches(obj, cond.values)
+            return self.object_matches(obj, cond.values, words)
         if cond.key == "objmod":
             obj = direct_object(token, self.quantity)
             return obj is not None and any(lemma(m) in cond.values for m in modifiers(obj))
