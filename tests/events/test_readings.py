@@ -132,3 +132,13 @@ def test_a_curfew_lifted_in_a_city_concedes_to_its_country(run):
     countries = {a.id: a.country for a in result.actors}
     event = next(e for e in result.events if e.type == "CONCEDE")
     assert {countries[a] for a in event.target} == {"NGA"}
+
+
+def test_refusing_support_by_negation_is_a_rejection(code):
+    out = code("Canada does not support the plan of Mexico.", {"Canada": "CAN", "Mexico": "MEX"})
+    assert [e.type for e in out.events] == ["REJECT"]
+
+
+def test_not_yet_ratified_is_a_negated_support_not_a_rejection(code):
+    out = code("Canada has not yet ratified the treaty with Mexico.", {"Canada": "CAN", "Mexico": "MEX"})
+    assert [(e.type, e.status) for e in out.events] == [("SUPPORT", "negated")]
