@@ -30,3 +30,19 @@ def test_is_expected_to_is_planned(code):
 def test_said_it_will_summon_is_planned(code):
     out = code("China said it will summon the ambassador of India.", CN_IN, pronouns={"it": "China"})
     assert [e.status for e in out.events] == ["planned"]
+
+
+def test_someone_elses_guess_about_a_future_attack_is_no_threat(code):
+    actors = {"China": "CHN", "Taiwan": "TWN", "Japanese analysts": "JPN"}
+    out = code("Japanese analysts believe China could attack Taiwan.", actors)
+    assert [(e.type, e.status) for e in out.events] == [("ASSAULT", "hypothetical")]
+
+
+def test_the_doers_own_announcement_of_an_attack_is_a_threat(code):
+    out = code("China said it could attack Taiwan.", {"China": "CHN", "Taiwan": "TWN"}, pronouns={"it": "China"})
+    assert [e.type for e in out.events] == ["THREATEN"]
+
+
+def test_a_plan_reported_by_sources_stays_the_doers_announcement(code):
+    out = code("Canada will meet Mexico next week, diplomatic sources said.", {"Canada": "CAN", "Mexico": "MEX"})
+    assert [e.type for e in out.events] == ["AGREE"]

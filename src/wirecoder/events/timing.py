@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from wirecoder.actors.api import actor_by_id
 from wirecoder.events import dating, status
 from wirecoder.events.arguments import Arguments
 from wirecoder.events.candidates import Candidate
@@ -16,6 +17,7 @@ from wirecoder.events.syntax import (
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
     VERB_POS,
+    grammatical_subject,
 )
 
 #: Status factors for the confidence: a reported or conditional event is less certain.
@@ -50,7 +52,35 @@ class DateAndStatus(Arguments):
             return False
         if cand.is_noun and (anchor == cand.token or cand.token.dep_ in ("nsubj", "nsubjpass")):
             return False
+        if self.someone_elses_expectation(cand, anchor):
+            return False
         return anchor.pos_ in VERB_POS or cand.pos == "A"
+
+    def someone_elses_expectation(self, cand: Candidate, anchor: Token) -> bool:
+        """ "Analysts believe China could attack Taiwan": under a verb of belief, the future is
+        the speaker's guess, not the doer's announcement; it stays the act itself
+        (hypothetical), not a threat.  Only when the speaker is named and is none of the doers,
+        nor of their country ("Iran said it could attack", "Portugal will support X, its
+        president believes" stay the doer's own)."""
+        verb = status.reporting_verb_over(anchor, self.data)
+        if verb is None or verb.pos_ not in VERB_POS or self.word(verb) not in self.data.cue("belief_verbs"):
+            return False  # "X will do Y, sources said": a reported announcement
+        speaker = grammatical_subject(verb)
+        if speaker is None or speaker.pos_ == "PRON":
+            return False
+        doers = self.parties(cand)[0]
+        if not doers:
+            return False
+        speakers = self.np_actors(speaker)
+        return not set(doers) & set(speakers) and not self.countries_of(doers) & self.countries_of(speakers)
+
+    def countries_of(self, actors: list[str]) -> set[str]:
+        found = set()
+        for actor_id in actors:
+            actor = actor_by_id(self.doc, actor_id)
+            if actor is not None and actor.country:
+                found.add(actor.country)
+        return found
 
     def future_type(self, etype: str, mode: str | None, mod: status.Modality) -> tuple[str, str | None]:
         column = None
