@@ -39,3 +39,11 @@ def test_a_planned_and_an_asserted_meeting_stay_apart(code):
     text = "Canada met Mexico on Monday. Canada will meet Mexico on Monday."
     out = code(text, CA_MX, times={"Monday": "2018-05-28"}, dct="2018-05-28")
     assert len(out.events) == 2
+
+
+def test_a_repeated_headline_gives_one_event(code):
+    headline = "Canada imposes sanctions on Mexico\n\n"
+    text = headline + headline + "Canada imposed sanctions on Mexico."
+    out = code(text, CA_MX)
+    event = out.one("SANCTION")
+    assert len(event.mentions) == 3

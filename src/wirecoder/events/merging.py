@@ -13,6 +13,13 @@ from wirecoder.events.parties import merge
 from wirecoder.events.timing import DateAndStatus
 from wirecoder.model import Event
 
+
+def add_mentions(host: Event, event: Event) -> None:
+    """``host`` now stands for ``event`` too: its mentions list both, in text order."""
+    mentions = (host.mentions or [host.trigger]) + (event.mentions or [event.trigger])
+    host.mentions = sorted({(m.start, m.end): m for m in mentions}.values(), key=lambda m: m.start)
+
+
 MERGE_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp", "prep", "pobj", "pcomp", "acl", "relcl", "dobj"})
 
 
@@ -50,6 +57,7 @@ class Merging(DateAndStatus):
                 kept.append((token, event))
                 continue
             other = host[1]
+            add_mentions(other, event)
             other.source = merge(other.source, event.source)
             if other.target or event.target:
                 other.target = [a for a in merge(other.target, event.target) if a not in other.source]
@@ -58,11 +66,13 @@ class Merging(DateAndStatus):
     @staticmethod
     def deduplicate(built: list[tuple[Token, Event]]) -> list[Event]:
         events: list[Event] = []
-        seen: set[tuple] = set()
+        seen: dict[tuple, Event] = {}
         for _, event in built:
             key = (event.type, event.status, tuple(sorted(event.source)), tuple(sorted(event.target)))
-            if key not in seen:
-                seen.add(key)
+            if key in seen:
+                add_mentions(seen[key], event)
+            else:
+                seen[key] = event
                 events.append(event)
         return events
 
@@ -106,13 +116,12 @@ class Merging(DateAndStatus):
         trigger of every one."""
         kept: list[Event] = []
         for event in events:
-            if not event.mentions:
-                event.mentions = [event.trigger]
+            event.mentions = event.mentions or [event.trigger]
             host = next((k for k in kept if self.same_happening(k, event)), None)
             if host is None:
                 kept.append(event)
                 continue
-            host.mentions.extend(event.mentions)
+            add_mentions(host, event)
             host.source = merge(host.source, event.source)
             host.target = [a for a in merge(host.target, event.target) if a not in host.source]
             host.mode = host.mode or event.mode
