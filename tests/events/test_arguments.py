@@ -84,3 +84,26 @@ def test_troops_arriving_are_a_deployment_and_peacekeepers_arriving_are_aid(code
     assert out.one("MOBILIZE").mode == "troops"
     out = code("Peacekeepers from Ghana arrived in Mali.", {"Ghana": "GHA", "Mali": "MLI"})
     assert out.one("AID").contexts == ["peacekeeping"] and not out.of_type("MOBILIZE")
+
+
+def test_the_user_of_a_weapon_named_as_the_doer_is_the_source(code):
+    actors = {"Afghan soldiers": "AFG", "Taliban militants": "AFG-REB"}
+    out = code("Three Afghan soldiers were killed by a roadside bomb planted by Taliban militants.", actors)
+    event = out.one("ASSAULT")
+    assert out.src(event) == {"AFG-REB"} and out.tgt(event) == {"AFG"}
+
+
+def test_an_agentless_arrest_in_a_city_is_by_its_country(run):
+    result = run("The opposition leader was arrested in Minsk on Sunday.", date="2020-08-12")
+    countries = {a.id: a.country for a in result.actors}
+    event = next(e for e in result.events if e.type == "COERCE")
+    assert {countries[a] for a in event.source} == {"BLR"}
+
+
+def test_a_weapon_as_the_doer_leaves_the_place_country_as_source(run):
+    result = run(
+        "Three US soldiers were killed by an explosive device outside the Iraqi city of Basra.", date="2007-05-01"
+    )
+    countries = {a.id: a.country for a in result.actors}
+    event = next(e for e in result.events if e.type == "ASSAULT")
+    assert {countries[a] for a in event.source} == {"IRQ"} and {countries[a] for a in event.target} == {"USA"}

@@ -96,7 +96,9 @@ class Arguments(Readings):
         object ("blocked streets in Hong Kong")."""
         heads = self.event_heads(cand)
         obj = direct_object(cand.token, self.quantity) if not cand.is_noun else None
-        return heads + ([obj] if obj is not None else [])
+        # "killed by a device in Basra": the place phrase may hang on the passive agent
+        agent = passive_agent(cand.token) if not cand.is_noun and is_passive(cand.token) else None
+        return heads + [t for t in (obj, agent) if t is not None]
 
     def place_actor(self, tokens: list[Token]) -> list[str]:
         span = places.place_span_of(self.doc, tokens, self.place_preps)
@@ -104,6 +106,17 @@ class Arguments(Readings):
             return []
         found = actor_at(self.doc, span.start_char, span.end_char)
         return [found] if found else []
+
+    def agentless(self, cand: Candidate) -> bool:
+        """No doer is named: a passive without agent, or a weapon as the doer ("killed by an
+        explosive device", "a car bomb killed five")."""
+        token = cand.token
+        if cand.is_noun or cand.pos == "A":
+            return False
+        doer = passive_agent(token) if is_passive(token) else grammatical_subject(token)
+        if doer is None:
+            return is_passive(token)
+        return self.instrument(doer)
 
     def implied_place_country(self, tokens: list[Token]) -> list[str]:
         span = places.place_span_of(self.doc, tokens, self.place_preps)
@@ -128,6 +141,24 @@ class Arguments(Readings):
             return None
         return grammatical_subject(token)
 
+    def instrument(self, token: Token) -> bool:
+        """A weapon or an attack named as the doer ("the explosion killed", "shelling wounded")."""
+        cues = {cue for cue, _ in self.data.mode_cues.get("ASSAULT", [])}
+        word = self.word(token)
+        if word in cues or any(e.type == "ASSAULT" for e in self.data.entries(word, "N")):
+            return True
+        # "an explosive device", "a roadside bomb": the modifier names the weapon
+        return any(c.dep_ in ("amod", "compound") and self.word(c) in cues for c in token.children)
+
+    def instrument_user(self, weapon: Token) -> list[str]:
+        """Who used a weapon named as the doer: "a bomb [planted by militants]", "the
+        militants' bomb", "a missile fired by Russia"."""
+        found = self.np_actors(first_child(weapon, frozenset({"poss"})))
+        for clause in weapon.children:
+            if clause.dep_ == "acl" and not found:
+                found = self.np_actors(passive_agent(clause)) or self.prep_actors(clause, frozenset({"by"}), deep=False)
+        return found
+
     def subject_side(self, cand: Candidate) -> list[str]:
         if cand.source_from is not None:
             return self.np_actors(self._agent_or_subject(cand.source_from))
@@ -135,6 +166,8 @@ class Arguments(Readings):
         stative = cand.pos == "A" or (cand.has("stative") and passive_agent(token) is None)
         subj = self._agent_or_subject(token, adjective=stative)
         found = self.np_actors(subj)
+        if not found and subj is not None and self.instrument(subj):
+            found = self.instrument_user(subj)  # "killed by a bomb planted by militants"
         passive_without_agent = not stative and is_passive(token) and subj is None
         if not found and not passive_without_agent and subj is not None and subj.pos_ == "PRON":
             found = self.reporter_of(token)  # "Iraq said it would ...": the unresolved "it"
@@ -371,6 +404,10 @@ class Arguments(Readings):
             # "ethnic Albanians demonstrated in Serbia" has a target already; a place that is
             # already the target ("an attack on oil sites in Saudi Arabia") is not also the doer.
             source = self.place_actor(where)
+        if info.place_role in ("source", "both") and not source and not place_used and self.agentless(cand):
+            # "the opposition leader was arrested in Minsk": no doer named, the place's country
+            # stands for it (the CAMEO convention for unnamed doers of domestic events)
+            source = self.implied_place_country(where)
         if info.place_role == "both" and not source and not target and cand.is_noun:
             # "protests broke out in Minsk": no party is named, the place's country stands for
             # both (the CAMEO convention for unnamed doers of domestic events)

@@ -110,13 +110,6 @@ class DocumentCoder(Merging):
         actor = actor_by_id(self.doc, actor_id)
         return actor is not None and actor.kind == "person" and not (actor.country or actor.sector or actor.role)
 
-    def instrument(self, token: Token) -> bool:
-        """A weapon or an attack named as the doer ("the explosion killed", "shelling wounded")."""
-        word = self.word(token)
-        if any(cue == word for cue, _ in self.data.mode_cues.get("ASSAULT", [])):
-            return True
-        return any(e.type == "ASSAULT" for e in self.data.entries(word, "N"))
-
     def build_event(self, cand: Candidate, sent: Span) -> Event | None:
         anchor = self.anchor_of(cand)
         if self.not_an_event(cand, anchor):
