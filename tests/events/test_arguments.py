@@ -107,3 +107,15 @@ def test_a_weapon_as_the_doer_leaves_the_place_country_as_source(run):
     countries = {a.id: a.country for a in result.actors}
     event = next(e for e in result.events if e.type == "ASSAULT")
     assert {countries[a] for a in event.source} == {"IRQ"} and {countries[a] for a in event.target} == {"USA"}
+
+
+def test_aid_named_inside_the_object_is_the_same_event(code):
+    out = code("Germany will provide 500 million euros in aid to Ukraine.", {"Germany": "DEU", "Ukraine": "UKR"})
+    assert len(out.events) == 1
+    event = out.events[0]
+    assert (out.src(event), out.tgt(event), event.status) == ({"DEU"}, {"UKR"}, "planned")
+
+
+def test_passive_subject_is_the_object_a_trigger_asks_for(code):
+    out = code("Thousands of police officers were deployed by Canada.", {"Canada": "CAN"})
+    assert out.one("MOBILIZE").mode == "police"

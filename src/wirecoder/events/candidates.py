@@ -19,6 +19,7 @@ from wirecoder.events.syntax import (
     direct_object,
     first_child,
     grammatical_subject,
+    is_passive,
     lemma,
     modifiers,
     particles,
@@ -85,6 +86,9 @@ class CandidateFinder(CoderBase):
         found = cache.get(token.i)
         if found is None:
             obj = direct_object(token, self.quantity)
+            if obj is None and token.pos_ == "VERB" and is_passive(token):
+                # "police were deployed": the passive subject is the verb's underlying object
+                obj = first_child(token, PASSIVE_SUBJECT_DEPS)
             # "halt mediation efforts": a compound in front of the object head counts too.
             words = (
                 frozenset({lemma(obj), obj.lower_, *(lemma(c) for c in obj.children if c.dep_ == "compound")})

@@ -91,6 +91,8 @@ class Readings(CandidateFinder):
         obj = direct_object(token, self.quantity) if not cand.is_noun else None
         if obj is not None:
             out.extend(conjuncts(obj))
+            # "provide 500 million euros [in aid]", "a package [of aid]": the nominal names the object
+            out.extend(pobj for _, pobj in prep_objects(obj, frozenset({"in", "of"})))
         if cand.has("purpose"):
             out.extend(self.purpose_clauses(cand))
             out.extend(self.protest_frames(cand))
