@@ -142,3 +142,10 @@ def test_refusing_support_by_negation_is_a_rejection(code):
 def test_not_yet_ratified_is_a_negated_support_not_a_rejection(code):
     out = code("Canada has not yet ratified the treaty with Mexico.", {"Canada": "CAN", "Mexico": "MEX"})
     assert [(e.type, e.status) for e in out.events] == [("SUPPORT", "negated")]
+
+
+def test_sending_warships_mobilizes_weapons_and_sending_troops_troops(code):
+    out = code("China sent warships to the coast of Vietnam.", {"China": "CHN", "Vietnam": "VNM"})
+    assert out.one("MOBILIZE").mode == "weapons"
+    out = code("China sent troops to the border with Vietnam.", {"China": "CHN", "Vietnam": "VNM"})
+    assert out.one("MOBILIZE").mode == "troops"
