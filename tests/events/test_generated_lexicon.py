@@ -7,6 +7,7 @@ import importlib.util
 import sys
 from pathlib import Path
 
+from wirecoder.events.generated import merge_triggers
 from wirecoder.events.lexicon import (
     GENERATED_TRIGGERS,
     TriggerEntry,
@@ -14,7 +15,6 @@ from wirecoder.events.lexicon import (
     event_data,
     load_triggers,
     load_vocab,
-    merge_triggers,
     parse_conditions,
 )
 

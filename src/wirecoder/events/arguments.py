@@ -11,8 +11,8 @@ from wirecoder.actors.api import actor_at, actor_by_id, actor_for_token
 from wirecoder.events import places, status
 from wirecoder.events.candidates import GOVERNING_FLAGS, Candidate
 from wirecoder.events.lexicon import TypeInfo
-from wirecoder.events.parties import actor_of_np, actors_of, implied, merge, resolve_implied
-from wirecoder.events.readings import Readings
+from wirecoder.events.nominal_arguments import RECIPROCAL_PREPS, NominalArguments
+from wirecoder.events.parties import actors_of, implied, merge, resolve_implied
 from wirecoder.events.syntax import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
@@ -30,7 +30,6 @@ from wirecoder.events.syntax import (
 )
 from wirecoder.model import Location
 
-RECIPROCAL_PREPS = frozenset({"with", "between", "among", "amongst"})
 #: Prepositions inside an object noun phrase that name who it concerns ("sanctions on X",
 #: "calls by X", "the computers of X"); "in" is tried last, as it usually names a place.
 INNER_PREPS = frozenset({"of", "by", "from", "on", "against", "to", "for", "among", "between", "with", "into", "over"})
@@ -43,7 +42,7 @@ MEDIA_FREE_TYPES = frozenset({"CONSULT", "REQUEST", "AGREE", "SUPPORT", "COOPERA
 NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC", "IMG", "ISM"})
 
 
-class Arguments(Readings):
+class Arguments(NominalArguments):
     """Maps the parse around a candidate to its parties."""
 
     def reporter_of(self, token: Token) -> list[str]:
@@ -210,107 +209,6 @@ class Arguments(Readings):
             return None
         doers = self.parties(inner)[0]
         return doers or None
-
-    def participle_actors(self, token: Token, preps: frozenset[str]) -> list[str]:
-        """ "sanctions [imposed on Venezuela]", "strikes [aimed at X]": the target named in a
-        participle clause on the nominal."""
-        found: list[str] = []
-        for clause in token.children:
-            if clause.dep_ == "acl" and clause.tag_ == "VBN":
-                found = merge(found, self.prep_actors(clause, preps - {"by"}, deep=False))
-        return found
-
-    def noun_parties(self, cand: Candidate) -> tuple[list[str], list[str]]:
-        token = cand.token
-        info = self.type_info(cand)
-        if cand.source_from is not None:  # "ordered patrols by police": the one who ordered
-            source = self.np_actors(self._agent_or_subject(cand.source_from))
-        else:
-            source = self.noun_source(cand, info)
-        target: list[str] = []
-        gov = self.noun_governor(token)
-        if gov is not None and token.dep_ == "pobj" and token.head.lower_ == "under":
-            # "was put under investigation", "came under attack": the subject is on the receiving end
-            target = self.np_actors(first_child(gov, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS))
-        elif not source and gov is not None and self.word(gov) in self.light_verbs:
-            source = self.np_actors(self._agent_or_subject(gov))  # "held talks", "went on strike"
-        if self.possessor_is_target(cand):
-            target = merge(target, self.np_actors(first_child(token, frozenset({"poss"}))))
-        preps = info.target_preps - RECIPROCAL_PREPS if cand.has("recip") else info.target_preps
-        target = merge(target, self.prep_actors(token, preps, places_too=info.place_role in ("target", "both")))
-        of_objects = [o for _, o in prep_objects(token, frozenset({"of"}))]
-        if info.of_role == "target":
-            target = merge(target, self.prep_actors(token, frozenset({"of"})))
-        else:  # "the withdrawal of forces from Panama": the PP may hang on the "of" object
-            for obj in of_objects:
-                target = merge(target, self.prep_actors(obj, preps - {"of"}, deep=False))
-        if not target:
-            target = self.participle_actors(token, preps | {"at"})
-        light = self.light_governor(token)
-        if light is not None and not target:  # "gave a warm welcome to X", "issued a reminder to X"
-            target = self.prep_actors(light, preps | {"to"}, deep=False)
-        occurring = self.occurrence_verb(cand)
-        if occurring is not None:  # "clashes erupted between X and Y": the verb's phrases are the event's
-            if cand.has("recip"):
-                source = merge(source, self.party_actors(occurring))
-            elif not target:
-                target = self.prep_actors(occurring, preps, deep=False)
-        if not target:
-            target = self.fallback_target(cand, source)
-        return source, target
-
-    def occurrence_verb(self, cand: Candidate) -> Token | None:
-        """The verb a nominal event is the subject of when that verb only says it happens
-        ("talks began", "protests broke out", "clashes erupted")."""
-        token = cand.token
-        if token.dep_ in ("nsubj", "nsubjpass") and self.word(token.head) in self.data.cue("event_verbs"):
-            return token.head
-        return None
-
-    def noun_source(self, cand: Candidate, info: TypeInfo) -> list[str]:
-        token = cand.token
-        source: list[str] = []
-        if not self.possessor_is_target(cand):
-            own = actor_of_np(self.doc, token, self.group_nouns)  # "Pyongyang's launch", "US attacks"
-            if own:
-                source.append(own)
-        source = merge(source, self.prep_actors(token, frozenset({"by"}), deep=False))
-        if not source:  # "the attack on the embassy by militants": the by-phrase often hangs one PP down
-            for _, pobj in prep_objects(token, frozenset({"on", "against"})):
-                # only on a named party or place ("the attack on the embassy by X"); "protests
-                # against violations by X" is about X's own deed
-                if self.np_actors(pobj):
-                    source = merge(source, self.prep_actors(pobj, frozenset({"by"}), deep=False))
-        if info.of_role == "source":
-            source = merge(source, self.prep_actors(token, frozenset({"of"}), deep=False))
-        if cand.has("recip"):
-            source = merge(source, self.party_actors(token))
-            verb = self.clause_verb_outside_subject(token)
-            if verb is not None and any(w == "with" for w, _ in prep_objects(token, RECIPROCAL_PREPS)):
-                # "arrived (on a flight) for meetings with Pompeo": the one who arrived is the other party
-                source = merge(self.np_actors(self._agent_or_subject(verb)), source)
-        return source
-
-    @staticmethod
-    def clause_verb_outside_subject(token: Token) -> Token | None:
-        """The verb of the noun's clause, unless the noun sits inside that verb's subject."""
-        current = token
-        for _ in range(5):
-            if current.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS or current.head == current:
-                return None
-            current = current.head
-            if current.pos_ in VERB_POS:
-                return current
-        return None
-
-    @staticmethod
-    def possessor_is_target(cand: Candidate) -> bool:
-        """ "her murder", "his arrest": the possessor undergoes the event (unless an "of" object
-        names who does: "Israel's arrest of 12 men")."""
-        token = cand.token
-        if not cand.has("poss_target") or first_child(token, frozenset({"poss"})) is None:
-            return False
-        return not any(True for _ in prep_objects(token, frozenset({"of"})))
 
     def party_actors(self, token: Token) -> list[str]:
         """Every actor named in "with X", "between X and Y", "among X, Y and Z" — for

@@ -226,49 +226,6 @@ def load_triggers(
     return index
 
 
-#: Cue lists of cues.json whose verbs play a structural part (light, reporting, cancelling,
-#: planning verbs ...): the hand data reads them around triggers, so they are never triggers
-#: from the generated lexicon ("staged protests", "postponed the talks").
-STRUCTURAL_CUES = (
-    "light_verbs",
-    "cancelling_verbs",
-    "obligation_verbs",
-    "failure_governors",
-    "desire_governors",
-    "reporting_verbs",
-    "planned_governors",
-    "event_verbs",
-)
-
-
-def structural_words(hand: dict, cues: dict[str, frozenset[str]]) -> frozenset[str]:
-    """Verbs the hand data uses structurally: the cue lists above and every ``gov=`` verb."""
-    words = set().union(*(cues.get(name, frozenset()) for name in STRUCTURAL_CUES))
-    for entries in hand.values():
-        for entry in entries:
-            words.update(v for c in entry.conditions if c.key == "gov" for v in c.values)
-    return frozenset(words)
-
-
-def merge_triggers(hand: dict, generated: dict, structural: frozenset[str] = frozenset()) -> dict:
-    """The hand lexicon, plus the generated entries of every (lemma, POS) it does not list:
-    where a linguist wrote entries for a word they win, the generated ones only add recall."""
-    merged = dict(hand)
-    for key, entries in generated.items():
-        patterned = [e for e in entries if has_pattern(e)]
-        if key[0] not in structural and patterned:
-            merged.setdefault(key, patterned)
-    return merged
-
-
-def has_pattern(entry: TriggerEntry) -> bool:
-    """A generated entry that names what the verb acts on (an object, particle or phrase).
-    PETRARCH2's verbs alone ("sell", "regard", "dominate" under their blocks' codes) coded
-    ordinary narration as events on the NGEC synthetic stories (tools/ngec_check.py): of 48
-    events they added, 3 had the story's type.  So only patterns are used."""
-    return any(c.key in ("obj", "prt", "pp") and ACTOR_VALUE not in c.values for c in entry.conditions)
-
-
 def load_types(path: Path) -> dict[str, TypeInfo]:
     types: dict[str, TypeInfo] = {}
     for line, cells in _rows(path):
@@ -379,6 +336,8 @@ def load_event_data(folder: Path | None = None) -> EventData:
     modes, contexts = load_vocab(folder / "vocab.json")
     single, pairs = load_context_cues(folder / "context_cues.tsv", contexts)
     cues, obligation_type, obligation_weight, lemma_fixes = load_cues(folder / "cues.json")
+    from wirecoder.events.generated import merge_triggers, structural_words  # needs this module's types
+
     hand = load_triggers(folder / "triggers.tsv", modes, contexts)
     structural = structural_words(hand, cues)
     generated_path = folder / GENERATED_TRIGGERS
