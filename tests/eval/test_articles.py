@@ -232,3 +232,11 @@ def test_text_is_checked_against_its_hash(tmp_path, gold):
         load_text(gold[0], tmp_path / "elsewhere")
     with pytest.raises(InputError, match="not here"):
         load_text(gold[0], None)
+
+
+def test_report_tables_list_every_metric(gold):
+    from wirecoder.eval.articles import metrics_table, per_type_table
+
+    summary = score(gold, TEXTS, gold_as_predictions(gold)).summary
+    assert metrics_table(summary).row_count == sum(1 for v in summary.values() if not isinstance(v, dict))
+    assert per_type_table(summary).row_count == 3
