@@ -235,8 +235,20 @@ def test_text_is_checked_against_its_hash(tmp_path, gold):
 
 
 def test_report_tables_list_every_metric(gold):
-    from wirecoder.eval.articles import metrics_table, per_type_table
+    from wirecoder.eval.article_report import metrics_table, per_type_table
 
     summary = score(gold, TEXTS, gold_as_predictions(gold)).summary
     assert metrics_table(summary).row_count == sum(1 for v in summary.values() if not isinstance(v, dict))
     assert per_type_table(summary).row_count == 3
+
+
+def test_errors_list_each_kind_of_miss(gold):
+    from wirecoder.eval.article_report import error_cases
+
+    actors = [actor("a3", "police", "ESP", "MIL"), actor("a9", "Bilbao", "ESP")]
+    result = score(gold, TEXTS, [output((), actors)])
+    lines = error_cases(result, TEXTS, 10)
+    kinds = [line.split("]")[0] + "]" for line in lines]
+    assert kinds.count("[type]") == 3 and kinds.count("[non-actor]") == 1 and kinds.count("[quote]") == 2
+    assert any("'Spanish police' gold ESP COP | got ESP MIL" in line for line in lines)
+    assert error_cases(result, TEXTS, 0) == []

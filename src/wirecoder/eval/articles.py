@@ -27,8 +27,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rich.table import Table
-
 from wirecoder.errors import InputError
 from wirecoder.eval.article_gold import (
     GoldActor,
@@ -42,6 +40,7 @@ from wirecoder.eval.article_gold import (
     sentence_range,
 )
 from wirecoder.eval.article_preds import PredActor, PredEvent, Prediction, PredQuote, read_prediction
+from wirecoder.eval.article_report import error_cases, metrics_table, per_type_table
 from wirecoder.eval.base import EvalReport, index_predictions, predict, save_predictions, select_split
 from wirecoder.eval.events import POOLED_TYPES, countries_match
 from wirecoder.model import Article
@@ -129,11 +128,27 @@ def actor_ok(gold: GoldActor, actor: PredActor) -> bool:
     return country and sector
 
 
-def score_actor(gold: GoldActor, pred: Prediction) -> tuple[bool, bool]:
-    """(found, ok) for one key actor (rule 3)."""
+@dataclass
+class ActorScore:
+    doc: str
+    gold: GoldActor
+    found: list[PredActor]  # the predicted actors with a mention overlapping the gold one
+    ok: bool
+
+
+def score_actor(doc: str, gold: GoldActor, pred: Prediction) -> ActorScore:
+    """Rule 3 for one key actor."""
     span = (gold.start, gold.end)
     found = [a for a in pred.actors.values() if any(_overlaps(m, span) for m in a.mentions)]
-    return bool(found), any(actor_ok(gold, a) for a in found)
+    return ActorScore(doc, gold, found, any(actor_ok(gold, a) for a in found))
+
+
+@dataclass
+class QuoteScore:
+    doc: str
+    gold: GoldQuote
+    pred: PredQuote | None  # the matched prediction
+    right: bool  # matched with the right speaker
 
 
 def match_quotes(gold: list[GoldQuote], preds: list[PredQuote]) -> dict[int, int]:
@@ -171,17 +186,19 @@ def _rate(hits: int, total: int) -> float | None:
 class ScoreResult:
     summary: dict
     events: list[EventScore]
-    actors: list[tuple[str, GoldActor, bool, bool]]
-    quotes: list[tuple[str, GoldQuote, bool, bool]]
+    actors: list[ActorScore]
+    quotes: list[QuoteScore]
+    non_actors_out: list[tuple[str, Range]]
 
 
 def score(gold: list[GoldArticle], texts: dict[str, str], predictions: Iterable[dict]) -> ScoreResult:
     """Score prediction objects (joined on ``doc.id``) against gold articles and their texts."""
     index = index_predictions(predictions, {d.id for d in gold})
     events: list[EventScore] = []
-    actors: list[tuple[str, GoldActor, bool, bool]] = []
-    quotes: list[tuple[str, GoldQuote, bool, bool]] = []
-    n = {"pred_events": 0, "true_events": 0, "non_out": 0, "pred_quotes": 0, "true_quotes": 0, "pred_all": 0}
+    actors: list[ActorScore] = []
+    quotes: list[QuoteScore] = []
+    non_out: list[tuple[str, Range]] = []
+    n = {"pred_events": 0, "true_events": 0, "pred_quotes": 0, "true_quotes": 0, "pred_all": 0}
     for doc in gold:
         pred, text = read_prediction(index.get(doc.id)), texts[doc.id]
         n["pred_all"] += len(pred.events)
@@ -189,19 +206,19 @@ def score(gold: list[GoldArticle], texts: dict[str, str], predictions: Iterable[
         if doc.events_complete:
             n["pred_events"] += len(pred.events)
             n["true_events"] += true_predictions(text, doc.events, pred.events)
-        actors += [(doc.id, a, *score_actor(a, pred)) for a in doc.actors]
+        actors += [score_actor(doc.id, a, pred) for a in doc.actors]
         mentions = [m for a in pred.actors.values() for m in a.mentions]
-        n["non_out"] += sum(1 for s in doc.non_actors if any(_overlaps(s, m) for m in mentions))
+        non_out += [(doc.id, s) for s in doc.non_actors if any(_overlaps(s, m) for m in mentions)]
         matches = match_quotes(doc.quotes, pred.quotes)
         for gi, g in enumerate(doc.quotes):
-            right = gi in matches and speaker_right(g, pred.quotes[matches[gi]], doc.actors)
-            quotes.append((doc.id, g, gi in matches, right))
+            matched = pred.quotes[matches[gi]] if gi in matches else None
+            quotes.append(QuoteScore(doc.id, g, matched, matched is not None and speaker_right(g, matched, doc.actors)))
         if doc.quotes_complete:
             n["pred_quotes"] += len(pred.quotes)
             n["true_quotes"] += len(matches)
     n_events, n_actors, n_quotes = len(events), len(actors), len(quotes)
     n_non = sum(len(d.non_actors) for d in gold)
-    found_quotes = sum(1 for q in quotes if q[2])
+    found_quotes = sum(1 for q in quotes if q.pred is not None)
     summary = {
         "docs": len(gold),
         "key_events": n_events,
@@ -210,19 +227,19 @@ def score(gold: list[GoldArticle], texts: dict[str, str], predictions: Iterable[
         "event_full_recall": _rate(sum(e.full for e in events), n_events),
         "event_precision": _rate(n["true_events"], n["pred_events"]),
         "key_actors": n_actors,
-        "actor_found": _rate(sum(1 for a in actors if a[2]), n_actors),
-        "actor_ok": _rate(sum(1 for a in actors if a[3]), n_actors),
+        "actor_found": _rate(sum(1 for a in actors if a.found), n_actors),
+        "actor_ok": _rate(sum(1 for a in actors if a.ok), n_actors),
         "non_actors": n_non,
-        "non_actor_rate": _rate(n["non_out"], n_non),
+        "non_actor_rate": _rate(len(non_out), n_non),
         "quotes": n_quotes,
         "quote_found": _rate(found_quotes, n_quotes),
-        "quote_speaker": _rate(sum(1 for q in quotes if q[3]), n_quotes),
-        "quote_speaker_acc": _rate(sum(1 for q in quotes if q[3]), found_quotes),
+        "quote_speaker": _rate(sum(1 for q in quotes if q.right), n_quotes),
+        "quote_speaker_acc": _rate(sum(1 for q in quotes if q.right), found_quotes),
         "quote_precision": _rate(n["true_quotes"], n["pred_quotes"]),
         "events_per_doc": _rate(n["pred_all"], len(gold)),
         "per_type": per_type(events),
     }
-    return ScoreResult(summary, events, actors, quotes)
+    return ScoreResult(summary, events, actors, quotes, non_out)
 
 
 def per_type(events: list[EventScore]) -> dict[str, dict]:
@@ -234,51 +251,6 @@ def per_type(events: list[EventScore]) -> dict[str, dict]:
             "typed": _rate(sum(e.typed for e in rows), len(rows)),
             "full": _rate(sum(e.full for e in rows), len(rows)),
         }
-    return table
-
-
-# --------------------------------------------------------------------------- report
-
-
-def error_cases(result: ScoreResult, texts: dict[str, str], limit: int) -> list[str]:
-    """Up to ``limit`` key events not fully right, with the events predicted in their sentence."""
-    lines: list[str] = []
-    for s in sorted((e for e in result.events if not e.full), key=lambda e: (e.typed, e.parties, e.doc)):
-        if len(lines) >= limit:
-            break
-        g, text = s.gold, texts[s.doc]
-        why = "status/date" if s.parties else "parties" if s.typed else "type"
-        sides = "->".join(",".join("/".join(p.countries) or "?" for p in side) for side in (g.source, g.target))
-        near = "; ".join(
-            f"{p.type}({','.join(c or '?' for c in p.source)}->"
-            f"{','.join(c or '?' for c in p.target)}) {p.date} {p.status}"
-            for p in s.near
-        )
-        left, right = sentence_range(text, *g.trigger)
-        lines.append(
-            f"[{why}] {s.doc}: gold {g.type}({sides}) {g.dates} {'/'.join(g.statuses)} "
-            f"'{text[g.trigger[0] : g.trigger[1]]}' | predicted {near or 'nothing'}\n    {text[left:right].strip()}"
-        )
-    return lines
-
-
-def metrics_table(summary: dict) -> Table:
-    """One row per metric (there are too many for one row per system)."""
-    table = Table(title=f"whole articles (hand gold), {summary['docs']} articles", title_justify="left")
-    table.add_column("metric")
-    table.add_column("wirecoder", justify="right")
-    for key, value in summary.items():
-        if not isinstance(value, dict):
-            table.add_row(key, "–" if value is None else f"{value:.4f}" if isinstance(value, float) else str(value))
-    return table
-
-
-def per_type_table(summary: dict) -> Table:
-    table = Table(title="key events per gold type", title_justify="left")
-    for column in ("type", "gold", "typed", "full"):
-        table.add_column(column, justify="left" if column == "type" else "right")
-    for etype, row in summary["per_type"].items():
-        table.add_row(etype, str(row["gold"]), f"{row['typed']:.4f}", f"{row['full']:.4f}")
     return table
 
 
