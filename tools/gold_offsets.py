@@ -12,7 +12,7 @@ sha1 of its text, so a test can check ``text[start:end]`` without the text.
 Draft: ``{"row": N, "id": ..., "events_complete": bool, "quotes_complete": bool,
 "actors": [[span, country, sector, kind]], "non_actors": [span],
 "events": [{"type", "trigger": span, "source": [[span, country, sector]], "target": [...],
-"date", "status", "reciprocal"?, "mentions"?: [span], "note"?}],
+"date", "status", "reciprocal"?, "key"?, "mentions"?: [span], "note"?}],
 "quotes": [[span, speaker span | null, kind, speaker actor index?]]}``.
 """
 
@@ -99,6 +99,8 @@ def build(draft: dict, text: str, meta: dict, csv_rel: str) -> dict:
             event["mentions"] = [locate(text, m) for m in e["mentions"]]
         if e.get("reciprocal"):
             event["reciprocal"] = True
+        if e.get("key") is False:
+            event["key"] = False
         if e.get("note"):
             event["note"] = e["note"]
         gold["events"].append(event)

@@ -252,3 +252,13 @@ def test_errors_list_each_kind_of_miss(gold):
     assert kinds.count("[type]") == 3 and kinds.count("[non-actor]") == 1 and kinds.count("[quote]") == 2
     assert any("'Spanish police' gold ESP COP | got ESP MIL" in line for line in lines)
     assert error_cases(result, TEXTS, 0) == []
+
+
+def test_events_that_are_not_key_count_for_precision_only():
+    obj = gold_object()
+    obj["events"][2]["key"] = False
+    gold = [parse_article(obj, "test")]
+    talks = {"type": "CONSULT", "source": ["a5"], "status": "planned", "date": "2001-W07", "trigger": at("talks")}
+    summary = score(gold, TEXTS, [output([talks], ACTORS)]).summary
+    assert summary["key_events"] == 2 and summary["codeable_events"] == 3
+    assert summary["event_type_recall"] == 0.0 and summary["event_precision"] == 1.0

@@ -42,6 +42,7 @@ class GoldEvent:
     trigger: tuple[int, int]
     mentions: tuple[tuple[int, int], ...] = ()  # other triggers of the same happening
     reciprocal: bool = False
+    key: bool = True  # False: codeable but not a key event; counts for precision only
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,7 @@ def _event(raw: dict, where: str) -> GoldEvent:
         trigger=_range(raw.get("trigger"), where),
         mentions=tuple(_range(m, where) for m in raw.get("mentions") or []),
         reciprocal=bool(raw.get("reciprocal")),
+        key=raw.get("key", True) is not False,
     )
 
 

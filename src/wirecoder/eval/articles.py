@@ -202,7 +202,7 @@ def score(gold: list[GoldArticle], texts: dict[str, str], predictions: Iterable[
     for doc in gold:
         pred, text = read_prediction(index.get(doc.id)), texts[doc.id]
         n["pred_all"] += len(pred.events)
-        events += [score_event(doc.id, text, g, pred.events) for g in doc.events]
+        events += [score_event(doc.id, text, g, pred.events) for g in doc.events if g.key]
         if doc.events_complete:
             n["pred_events"] += len(pred.events)
             n["true_events"] += true_predictions(text, doc.events, pred.events)
@@ -217,6 +217,7 @@ def score(gold: list[GoldArticle], texts: dict[str, str], predictions: Iterable[
             n["pred_quotes"] += len(pred.quotes)
             n["true_quotes"] += len(matches)
     n_events, n_actors, n_quotes = len(events), len(actors), len(quotes)
+    n_all_events = sum(len(d.events) for d in gold)
     n_non = sum(len(d.non_actors) for d in gold)
     found_quotes = sum(1 for q in quotes if q.pred is not None)
     summary = {
@@ -237,6 +238,8 @@ def score(gold: list[GoldArticle], texts: dict[str, str], predictions: Iterable[
         "quote_speaker_acc": _rate(sum(1 for q in quotes if q.right), found_quotes),
         "quote_precision": _rate(n["true_quotes"], n["pred_quotes"]),
         "events_per_doc": _rate(n["pred_all"], len(gold)),
+        "codeable_events": n_all_events,
+        "complete_docs": sum(1 for d in gold if d.events_complete),
         "per_type": per_type(events),
     }
     return ScoreResult(summary, events, actors, quotes, non_out)
