@@ -17,6 +17,6 @@ Without a DCT, values that need one keep X placeholders at their own granularity
 (``XXXX-WXX-5``, ``XXXX-05-31``, ``XXXX``); absolute dates, durations and sets are unaffected.
 """
 
-from wirecoder.time.api import TimeAnchor, time_of
+from wirecoder.time.api import AnchoredOffset, TimeAnchor, offsets_from_anchors, shift_point, time_of
 
-__all__ = ["TimeAnchor", "time_of"]
+__all__ = ["AnchoredOffset", "TimeAnchor", "offsets_from_anchors", "shift_point", "time_of"]

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from wirecoder.time.anchors import AnchoredOffset, anchored_offsets, shift_point
+
 
 @dataclass(frozen=True)
 class TimeAnchor:
@@ -27,3 +29,16 @@ def time_of(doc: Doc, token: Token) -> TimeAnchor:
     if resolver is not None:
         return resolver(token)
     return TimeAnchor(value=doc._.dct, source="dct")
+
+
+def offsets_from_anchors(doc: Doc) -> list[AnchoredOffset]:
+    """The document's "N units after/before X" expressions ("two days after the vote").
+
+    Each names the duration timex, the sign and the characters of the anchor phrase; ``value``
+    is already set when the anchor is a date ("two days after March 3").  The events stage dates
+    "two days after the vote" with ``shift_point(vote_date, offset.amount, offset.sign)``.
+    """
+    return anchored_offsets(doc, doc._.timexes or [])
+
+
+__all__ = ["AnchoredOffset", "TimeAnchor", "offsets_from_anchors", "shift_point", "time_of"]

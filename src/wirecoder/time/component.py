@@ -29,7 +29,7 @@ from wirecoder.time.grammar import Candidate, raw_candidates, select
 from wirecoder.time.interpret import interpret
 from wirecoder.time.resolver import TimeResolver, place_timexes
 from wirecoder.time.sentences import SentenceIndex
-from wirecoder.time.specs import CalDate, Clock, Context, Offset, Quarter, RelUnit, Spec, Weekday
+from wirecoder.time.specs import CalDate, Context, Offset, Quarter, RelUnit, Spec, Weekday
 from wirecoder.time.tense import direction
 
 STATE_KEY = "time_resolver"
@@ -121,7 +121,7 @@ def resolve_all(view: DocView, found: list[Found], dct: dt.date | None) -> None:
             ctx.last_point = recent_points[-1][1]
         if isinstance(f.spec, CalDate) and dct is not None:
             ctx.narrative_year = _narrative_year(view, f, story_years, dct)
-        if not isinstance(f.spec, Clock) or not f.spec.needs_day:
+        if not f.spec.needs_day:  # a bare clock time or "at dawn" waits for its sentence's day
             f.value = f.spec.resolve(ctx)
         if f.value:
             if _sets_reference_quarter(f.spec):

@@ -107,8 +107,10 @@ def verb_direction(verb: Token, depth: int) -> str | None:
     if verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "future"  # "is meeting Friday": the progressive of plans
     if verb.tag_ in ("VBZ", "VBP") and not auxes:
-        if lemma in cues["reporting_verbs"] or lemma in cues["stative_verbs"]:
+        if lemma in cues["reporting_verbs"]:
             return None
+        if lemma in cues["stative_verbs"]:
+            return "future" if _names_a_schedule(verb) else None
         return "future"  # "the summit begins Friday": the present of schedules
     if verb.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return None if lemma not in cues["future_governors"] else "future"
@@ -120,6 +122,20 @@ def verb_direction(verb: Token, depth: int) -> str | None:
         if governor is not None and governor.i != verb.i:
             return verb_direction(governor, depth + 1)
     return None
+
+
+def _names_a_schedule(verb: Token) -> bool:
+    """A present "be" or "have" that states an arrangement, not a state: "the vote is on Sunday",
+    "the vote is to take place Sunday", "there is a meeting on Monday", "we have a meeting on
+    Monday"; "the shares are worth less" (a predicate adjective) is a state."""
+    lemma = verb.lemma_.lower()
+    deps = {c.dep_ for c in verb.children}
+    if lemma == "have":
+        return any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in verb.children)
+    if lemma != "be" or "acomp" in deps:
+        return False
+    infinitive = any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children)
+    return infinitive or "expl" in deps or "prep" in deps
 
 
 def _infinitive_direction(verb: Token, depth: int) -> str | None:
