@@ -27,6 +27,7 @@ from wirecoder.time import calendar as cal
 from wirecoder.time.dct import FULL_DATE_RULES, DatedMention, infer_dct
 from wirecoder.time.grammar import Candidate, raw_candidates, select
 from wirecoder.time.interpret import interpret
+from wirecoder.time.ranges import link_ranges
 from wirecoder.time.resolver import TimeResolver, place_timexes
 from wirecoder.time.sentences import SentenceIndex
 from wirecoder.time.specs import CalDate, Context, Offset, Quarter, RelUnit, Spec, Weekday
@@ -231,7 +232,7 @@ def annotate(doc: Doc) -> Doc:
     found = find_expressions(view)
     dct = document_dct(view, found)
     resolve_all(view, found, dct)
-    timexes = to_timexes(view, found)
+    timexes = link_ranges(text, to_timexes(view, found))
     doc._.timexes = timexes
     if doc._.wc_state is None:
         doc._.wc_state = {}
