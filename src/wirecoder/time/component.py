@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from wirecoder.model import Timex
 from wirecoder.stage import check_budget, guarded
 from wirecoder.time import calendar as cal
-from wirecoder.time.dct import FULL_DATE_RULES, DatedMention, infer_dct
+from wirecoder.time.dct import FULL_DATE_RULES, DatedMention, WeekdayMention, infer_dct
 from wirecoder.time.grammar import Candidate, raw_candidates, select
 from wirecoder.time.interpret import interpret
 from wirecoder.time.ranges import link_ranges
@@ -91,12 +91,25 @@ def document_dct(view: DocView, found: list[Found]) -> dt.date | None:
                 mentions.append(
                     DatedMention(f.candidate.start, f.candidate.end, day, _clause_direction(view, f) == "future")
                 )
-    inferred = infer_dct(view.text, mentions)
+    inferred = infer_dct(view.text, mentions, _weekday_mentions(view, found) if mentions else None)
     if inferred is None:
         doc._.dct, doc._.dct_source = None, "unknown"
         return None
     doc._.dct, doc._.dct_source = cal.fmt_day(inferred.day), "inferred"
     return inferred.day
+
+
+def _weekday_mentions(view: DocView, found: list[Found]) -> list[WeekdayMention]:
+    """Bare weekdays ("on Friday", not "last Friday" or "Friday, March 5") for the DCT vote."""
+    out: list[WeekdayMention] = []
+    for f, nxt in itertools.zip_longest(found, found[1:]):
+        spec = f.spec
+        if not isinstance(spec, Weekday) or spec.rel or spec.week_shift is not None or spec.day_shift:
+            continue
+        if nxt is not None and _BETWEEN_WEEKDAY_AND_DATE.fullmatch(view.text[f.candidate.end : nxt.candidate.start]):
+            continue  # "Friday, March 5": the date speaks for itself
+        out.append(WeekdayMention(f.candidate.start, spec.weekday, _clause_direction(view, f) == "future"))
+    return out
 
 
 def _sentence_of(view: DocView, f: Found) -> int | None:
