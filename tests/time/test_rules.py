@@ -22,6 +22,7 @@ CASES = [
     ("The council imposed the fine on December 22.", ("December 22", "DATE", "2020-12-22")),
     ("The summit will take place on June 12.", ("June 12", "DATE", "2021-06-12")),
     ("The strike ended on March 2 after talks.", ("March 2", "DATE", "2021-03-02")),
+    ("The court ruled on March 5: the appeal failed.", ("March 5", "DATE", "2021-03-05")),  # a colon, not a clock
     ("The firm has set April 1 as the deadline.", ("April 1", "DATE", "2021-04-01")),
     ("The rebels declared in November that they had won.", ("November", "DATE", "2020-11")),
     ("Voters will go to the polls in November.", ("November", "DATE", "2021-11")),
