@@ -38,7 +38,8 @@ def test_offsets_from_an_event(annotate_text):
     assert len(offsets) == 1
     offset = offsets[0]
     assert text[offset.anchor_start : offset.anchor_end] == "the vote"
-    assert (offset.amount, offset.sign, offset.value) == ("P2D", 1, None)
+    # the vote is not dated in its own phrase: the last time named before it is the base
+    assert (offset.amount, offset.sign, offset.value, offset.base_in_anchor) == ("P2D", 1, "2021-03-05", False)
     # TimeML: the amount stays a DURATION; the date comes from the anchor's date
     assert ("Two days", "DURATION", "P2D") in [(t.text, t.type, t.value) for t in doc._.timexes]
     assert shift_point("2021-03-03", offset.amount, offset.sign) == "2021-03-05"

@@ -36,6 +36,10 @@ class AnchoredOffset:
     anchor_start: int
     anchor_end: int
     value: str | None = None
+    #: the timex whose value was moved: the date inside the anchor phrase ("the March 25
+    #: deadline"), else the last time the text named in this sentence or the one before
+    base_timex: str | None = None
+    base_in_anchor: bool = False
 
 
 def shift_point(value: str, amount: str, sign: int = 1) -> str | None:
@@ -77,9 +81,29 @@ def anchored_offsets(doc: Doc, timexes: list[Timex]) -> list[AnchoredOffset]:
         start, end = anchor
         sign = _SIGN[" ".join(m.group(1).lower().split())]
         inside = [p for p in points if start <= p.start and p.end <= end]
-        value = shift_point(inside[0].value, t.value, sign) if inside else None
-        out.append(AnchoredOffset(t.id, t.value, sign, start, end, value))
+        base = inside[0] if inside else _previous_point(doc, points, t)
+        value = shift_point(base.value, t.value, sign) if base else None
+        out.append(AnchoredOffset(t.id, t.value, sign, start, end, value, base.id if base else None, bool(inside)))
     return out
+
+
+def _sentence_number(doc: Doc, char: int) -> int | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return sum(1 for _ in doc[: span[0].sent.start].sents) if span[0].sent.start else 0
+
+
+def _previous_point(doc: Doc, points: list[Timex], t: Timex) -> Timex | None:
+    """The last date named before ``t`` in its sentence or the one before: "The vote was on
+    Monday. Two days after the vote, ..." counts from Monday (the anaphor's usual antecedent)."""
+    before = [p for p in points if p.end <= t.start]
+    if not before:
+        return None
+    here, there = _sentence_number(doc, t.start), _sentence_number(doc, before[-1].start)
+    if here is None or there is None or here - there > 1:
+        return None
+    return before[-1]
 
 
 def _anchor_phrase(doc: Doc, char: int) -> tuple[int, int] | None:

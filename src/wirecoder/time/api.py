@@ -34,9 +34,12 @@ def time_of(doc: Doc, token: Token) -> TimeAnchor:
 def offsets_from_anchors(doc: Doc) -> list[AnchoredOffset]:
     """The document's "N units after/before X" expressions ("two days after the vote").
 
-    Each names the duration timex, the sign and the characters of the anchor phrase; ``value``
-    is already set when the anchor is a date ("two days after March 3").  The events stage dates
-    "two days after the vote" with ``shift_point(vote_date, offset.amount, offset.sign)``.
+    Each names the duration timex, the sign and the characters of the anchor phrase.  ``value``
+    is the day meant, counted from the date inside the anchor phrase ("two days after the March 3
+    vote", ``base_in_anchor`` True) or else from the last time named in this sentence or the one
+    before (``base_timex``); :func:`time_of` already gives that value to the clause.  A stage
+    that knows the anchor event's own date (the vote's) recounts with
+    ``shift_point(vote_date, offset.amount, offset.sign)``.
     """
     return anchored_offsets(doc, doc._.timexes or [])
 

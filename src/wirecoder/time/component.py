@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 from wirecoder.model import Timex
 from wirecoder.stage import check_budget, guarded
 from wirecoder.time import calendar as cal
+from wirecoder.time.anchors import anchored_offsets
 from wirecoder.time.dct import FULL_DATE_RULES, DatedMention, WeekdayMention, infer_dct
 from wirecoder.time.grammar import Candidate, raw_candidates, select
 from wirecoder.time.interpret import interpret
@@ -250,7 +251,8 @@ def annotate(doc: Doc) -> Doc:
     if doc._.wc_state is None:
         doc._.wc_state = {}
     placed = place_timexes(doc, timexes, view.sentences)
-    doc._.wc_state[STATE_KEY] = TimeResolver(placed, view.sentences, doc._.dct)
+    offsets = anchored_offsets(doc, timexes)
+    doc._.wc_state[STATE_KEY] = TimeResolver(placed, view.sentences, doc._.dct, offsets)
     return doc
 
 
