@@ -71,3 +71,17 @@ def test_impossible_dates_are_not_dates(timexes):
 
 def test_february_29_far_from_a_leap_year(timexes):
     assert ("February 29", "DATE", "2020-02-29") in timexes("The vote took place on February 29.", dct="2022-06-01")
+
+
+def test_a_doc_without_its_article_reads_the_tokens_text(time_nlp):
+    """The stage takes the article's string when the doc was made from it, else the doc's own."""
+    from wirecoder.extensions import init_doc
+    from wirecoder.model import Article
+
+    text = "The council met on March 3, 2019.  It will meet again on Friday."
+    with_article = time_nlp(init_doc(time_nlp.make_doc(text), Article(text=text, date="2021-03-18")))
+    without = time_nlp.make_doc(text)
+    without._.dct = "2021-03-18"
+    without = time_nlp(without)
+    assert [t.model_dump() for t in with_article._.timexes] == [t.model_dump() for t in without._.timexes]
+    assert all(text[t.start : t.end] == t.text for t in without._.timexes)

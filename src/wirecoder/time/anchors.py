@@ -64,9 +64,10 @@ def shift_point(value: str, amount: str, sign: int = 1) -> str | None:
     return None
 
 
-def anchored_offsets(doc: Doc, timexes: list[Timex]) -> list[AnchoredOffset]:
-    """Every DURATION timex followed by after/before and the phrase it counts from."""
-    text = doc.text
+def anchored_offsets(doc: Doc, timexes: list[Timex], text: str | None = None) -> list[AnchoredOffset]:
+    """Every DURATION timex followed by after/before and the phrase it counts from.
+    ``text`` is ``doc.text`` when the caller has it (building it is linear in the document)."""
+    text = doc.text if text is None else text
     points = [t for t in timexes if t.type in ("DATE", "TIME") and t.value[:1].isdigit()]
     out: list[AnchoredOffset] = []
     for t in timexes:
@@ -87,11 +88,10 @@ def anchored_offsets(doc: Doc, timexes: list[Timex]) -> list[AnchoredOffset]:
     return out
 
 
-def _sentence_number(doc: Doc, char: int) -> int | None:
+def _sentence_start(doc: Doc, char: int) -> int | None:
+    """The index of the first token of the sentence holding character ``char``."""
     span = doc.char_span(char, char + 1, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    return sum(1 for _ in doc[: span[0].sent.start].sents) if span[0].sent.start else 0
+    return span[0].sent.start if span is not None and len(span) else None
 
 
 def _previous_point(doc: Doc, points: list[Timex], t: Timex) -> Timex | None:
@@ -100,10 +100,11 @@ def _previous_point(doc: Doc, points: list[Timex], t: Timex) -> Timex | None:
     before = [p for p in points if p.end <= t.start]
     if not before:
         return None
-    here, there = _sentence_number(doc, t.start), _sentence_number(doc, before[-1].start)
-    if here is None or there is None or here - there > 1:
+    here, there = _sentence_start(doc, t.start), _sentence_start(doc, before[-1].start)
+    if here is None or there is None:
         return None
-    return before[-1]
+    previous = doc[here - 1].sent.start if here > 0 else here
+    return before[-1] if there in (here, previous) else None
 
 
 def _anchor_phrase(doc: Doc, char: int) -> tuple[int, int] | None:

@@ -41,7 +41,8 @@ def offsets_from_anchors(doc: Doc) -> list[AnchoredOffset]:
     that knows the anchor event's own date (the vote's) recounts with
     ``shift_point(vote_date, offset.amount, offset.sign)``.
     """
-    return anchored_offsets(doc, doc._.timexes or [])
+    stored = (doc._.wc_state or {}).get("time_offsets")
+    return list(stored) if stored is not None else anchored_offsets(doc, doc._.timexes or [])
 
 
 __all__ = ["AnchoredOffset", "TimeAnchor", "offsets_from_anchors", "shift_point", "time_of"]

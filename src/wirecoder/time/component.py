@@ -35,6 +35,7 @@ from wirecoder.time.specs import CalDate, Context, Offset, Quarter, RelUnit, Spe
 from wirecoder.time.tense import direction
 
 STATE_KEY = "time_resolver"
+OFFSETS_KEY = "time_offsets"  # the AnchoredOffsets, for wirecoder.time.api.offsets_from_anchors
 _QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
 
 
@@ -240,8 +241,17 @@ def to_timexes(view: DocView, found: list[Found]) -> list[Timex]:
     return out
 
 
+def _doc_text(doc: Doc) -> str:
+    """The document's text: the article's own string when it is the one the doc was made from
+    (``doc.text`` joins every token again, a large share of this stage's time)."""
+    article = doc._.article
+    if article is not None and len(doc) and len(article.text) == doc[-1].idx + len(doc[-1].text_with_ws):
+        return article.text
+    return doc.text
+
+
 def annotate(doc: Doc) -> Doc:
-    text = doc.text
+    text = _doc_text(doc)
     view = DocView(doc, text, SentenceIndex(doc, text))
     found = find_expressions(view)
     dct = document_dct(view, found)
@@ -251,7 +261,8 @@ def annotate(doc: Doc) -> Doc:
     if doc._.wc_state is None:
         doc._.wc_state = {}
     placed = place_timexes(doc, timexes, view.sentences)
-    offsets = anchored_offsets(doc, timexes)
+    offsets = anchored_offsets(doc, timexes, text)
+    doc._.wc_state[OFFSETS_KEY] = offsets
     doc._.wc_state[STATE_KEY] = TimeResolver(placed, view.sentences, doc._.dct, offsets)
     return doc
 
