@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from wirecoder.time.api import offsets_from_anchors, time_of
 from wirecoder.time.lexicon import load_lexicon
 
 _lex = load_lexicon()
@@ -52,6 +53,17 @@ WORDS = sorted(
         "will",
         "had",
         "been",
+        "after",
+        "before",
+        "from",
+        "between",
+        "to",
+        "and",
+        "vote",
+        "dawn",
+        "nightfall",
+        "early",
+        ":",
     }
 )
 
@@ -62,7 +74,11 @@ WORDS = sorted(
     dct=st.sampled_from([None, "2021-03-18", "2020-02-29"]),
 )
 def test_word_salad_never_crashes(annotate_text, words, dct):
-    annotate_text(" ".join(words), dct)  # the fixture checks errors and offsets
+    doc = annotate_text(" ".join(words), dct)  # the fixture checks errors and offsets
+    for offset in offsets_from_anchors(doc):
+        assert 0 <= offset.anchor_start < offset.anchor_end <= len(doc.text)
+    for token in doc:
+        time_of(doc, token)
 
 
 def test_impossible_dates_are_not_dates(timexes):
