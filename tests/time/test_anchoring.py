@@ -39,6 +39,11 @@ CASES = [
     ("There is a rally on Saturday.", "Saturday", "2021-03-20"),
     ("The unions have a meeting on Monday.", "Monday", "2021-03-22"),
     ("The unions had a meeting on Monday.", "Monday", "2021-03-15"),
+    # a plan in the past perfect was made before a past time: its day is past too
+    ("The offer had been due to expire on Friday.", "Friday", "2021-03-12"),
+    ("The talks had been scheduled for Friday.", "Friday", "2021-03-12"),
+    ("The talks had been expected to resume on Friday.", "Friday", "2021-03-12"),
+    ("The offer is due to expire on Friday.", "Friday", "2021-03-19"),
     # a predicate adjective is a state, not an arrangement: the default (past) reading stays
     ("The shares are worth less than in October.", "October", "2020-10"),
 ]

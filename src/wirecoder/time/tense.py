@@ -94,6 +94,8 @@ def verb_direction(verb: Token, depth: int) -> str | None:
     perfect = any(a.lemma_.lower() == "have" for a in auxes)
     if words & cues["future_aux"]:
         return "past" if perfect and "would" in words else "future"
+    if _is_past_perfect(verb):
+        return "past"  # "the talks had been scheduled for Friday": a plan made before a past time
     if lemma in cues["plan_verbs"] and lemma != "set" and verb.tag_ != "VBD":
         return "future"  # "plans a rally on Saturday", "has scheduled a news conference Thursday"
     if words & cues["conditional_aux"]:
@@ -145,7 +147,10 @@ def _infinitive_direction(verb: Token, depth: int) -> str | None:
     if head.i == verb.i or depth > 3:
         return "future"  # a headline infinitive: "Talks to resume Friday"
     if head.lemma_.lower() in cues["future_governors"] or head.pos_ in ("NOUN", "PROPN"):
-        return "future"  # "expected to travel", "an agreement to buy": ahead of the governing event
+        # "expected to travel", "an agreement to buy": ahead of the governing event, unless the
+        # expectation itself lies in the past of the past ("the offer had been due to expire Friday")
+        holder = head if head.pos_ in _VERBAL or head.head.i == head.i else head.head
+        return "past" if _is_past_perfect(holder) else "future"
     governor = governing_verb(head) if head.pos_ not in _VERBAL else head
     if governor is None:
         return "future"  # "Talks to resume Monday": an infinitive under a bare noun
