@@ -110,6 +110,10 @@ class Timex(Record):
     end: int = Field(ge=0)
     type: TimexType
     value: str
+    range_begin: str | None = Field(
+        default=None, description='an endpoint of a range ("from 2015 to 2018"): the value the range begins at'
+    )
+    range_end: str | None = Field(default=None, description="an endpoint of a range: the value the range ends at")
 
 
 class Quote(Record):
