@@ -85,8 +85,50 @@ class Corpus:
         return self._frame(self.store.actors(limit=limit, **filters))
 
     def timeline(self, **options: Any) -> pd.DataFrame:
-        """Counts per period (options: actor, dyad, by, group, dedup, type, since, until)."""
-        return self._frame(self.store.timeline(**options))
+        """Counts per period (options: actor, dyad, by, group ("quad", "type" or "status"), dedup,
+        dedup_days, type, status, since, until).
+
+        ``.plot()`` on the result draws the chart as ``wirecoder timeline --plot`` does and
+        returns the matplotlib Figure: the time axis covers the months the corpus covers (or
+        ``since``/``until``), and a note counts the dated events outside it.
+        """
+        from wirecoder.charts.corpus import timeline_chart
+        from wirecoder.charts.frame import chart_frame
+
+        rows = self.store.timeline(**options)
+        chart_options = {k: v for k, v in options.items() if k not in ("since", "until")}
+
+        def draw(since: Any, until: Any, title: str | None) -> Any:
+            since, until = since or options.get("since"), until or options.get("until")
+            return timeline_chart(self.store, **chart_options, since=since, until=until, title=title)[0]
+
+        return chart_frame(self._frame(rows), draw)
+
+    def dyad_timeline(self, dyad: str, **options: Any) -> pd.DataFrame:
+        """One dyad's events per period and direction (options: by, type, status, since, until);
+        ``.plot()`` draws each direction's cooperation (up) and conflict (down)."""
+        from wirecoder.charts.corpus import dyad_chart
+        from wirecoder.charts.frame import chart_frame
+
+        rows = self.store.dyad_timeline(dyad, **options)
+        chart_options = {k: v for k, v in options.items() if k not in ("since", "until")}
+
+        def draw(since: Any, until: Any, title: str | None) -> Any:
+            since, until = since or options.get("since"), until or options.get("until")
+            return dyad_chart(self.store, dyad, **chart_options, since=since, until=until, title=title)[0]
+
+        return chart_frame(self._frame(rows), draw)
+
+    def speakers(self, limit: int = 10) -> pd.DataFrame:
+        """The speakers quoted most often (actor_key, name, country, quotes, documents);
+        ``.plot()`` draws them as horizontal bars."""
+        from wirecoder.charts.corpus import speakers_chart
+        from wirecoder.charts.frame import chart_frame
+
+        def draw(since: Any, until: Any, title: str | None) -> Any:
+            return speakers_chart(self.store, limit=limit, title=title)[0]
+
+        return chart_frame(self._frame(self.store.top_speakers(limit=limit)), draw)
 
     def sql(self, query: str) -> pd.DataFrame:
         names, rows = self.store.sql(query)

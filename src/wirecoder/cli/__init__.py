@@ -31,7 +31,8 @@ def main(argv: list[str] | None = None) -> int:
         return returned if isinstance(returned, int) else Exit.OK
     except click.exceptions.Exit as exc:
         return exc.exit_code
-    except click.ClickException as exc:
+    # typer checks option values (min=0) itself and raises its own BadParameter, not click's.
+    except (click.ClickException, typer.BadParameter) as exc:
         exc.show()
         return Exit.BAD_INPUT
     except (click.exceptions.Abort, KeyboardInterrupt):
