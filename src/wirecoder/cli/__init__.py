@@ -9,6 +9,7 @@ import click
 import typer
 
 # Importing a command module registers its commands on the app.
+from wirecoder.cli import charts as _charts  # noqa: F401
 from wirecoder.cli import doctor as _doctor  # noqa: F401
 from wirecoder.cli import eval as _eval  # noqa: F401
 from wirecoder.cli import extract as _extract  # noqa: F401
