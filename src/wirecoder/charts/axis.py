@@ -20,6 +20,7 @@ from wirecoder.store.dates import day_span, parse_user_date, parse_user_until, p
 class Window:
     start: date
     end: date  # inclusive
+    given: bool = False  # set by since/until, rather than the corpus's coverage
 
     def holds(self, day: date) -> bool:
         return self.start <= day <= self.end
@@ -50,7 +51,8 @@ def window_for(
     end = end or (covered.end if covered else None)
     if start is None or end is None:
         return None
-    return Window(start, end) if start <= end else Window(end, start)
+    given = since is not None or until is not None
+    return Window(start, end, given) if start <= end else Window(end, start, given)
 
 
 def period_bounds(label: str) -> tuple[date, date]:

@@ -64,8 +64,8 @@ def _note(fig: Any, window: Window, outside: int) -> None:
     fig.text(
         0.0,
         0.0,
-        f"Not shown: {outside} dated {events} outside {window.label()}, the range charted "
-        "(articles recall earlier events and announce later ones); --since/--until change the range.",
+        f"Not shown: {outside} dated {events} outside {window.label()}"
+        + ("." if window.given else ", the months the articles cover (since/until widen the range)."),
         fontsize=7,
         color=style.MUTED,
         ha="left",
@@ -127,6 +127,7 @@ def timeline_figure(
     with style.styled():
         fig, ax = style.new_figure()
         _bars(ax, labels, values, series_colors(group))
+        ax.set_ylim(0, max(1.0, _stack_top(values)) * 1.06)  # headroom: the tallest bar is not cut by the frame
         _time_axis(ax, labels)
         ax.set_ylabel(f"events per {by}")
         ax.yaxis.get_major_locator().set_params(integer=True)
