@@ -51,4 +51,17 @@ def init_doc(doc: Doc, article: Article) -> Doc:
     return doc
 
 
+def ensure_doc(doc: Doc) -> Doc:
+    """Initialise a Doc that plain spaCy made (``nlp(text)`` with the stages added by name).
+
+    The wirecoder pipeline initialises every Doc before parsing (with the article's date);
+    a spaCy user's Doc arrives here bare, so the first stage gives it the same containers.
+    A date can be set before the stages run with ``doc._.dct = "2019-02-27"``.
+    """
+    if doc._.wc_state is None:
+        dct = doc._.dct
+        init_doc(doc, Article(text=doc.text, date=dct))
+    return doc
+
+
 register_extensions()
