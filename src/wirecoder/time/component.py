@@ -24,13 +24,14 @@ from spacy.tokens import Doc, Span
 from wirecoder.model import Timex
 from wirecoder.stage import check_budget, guarded
 from wirecoder.time import calendar as cal
-from wirecoder.time.dct import FULL_DATE_RULES, DatedMention, infer_dct
+from wirecoder.time.dct import FULL_DATE_RULES, DatedMention, Inferred, infer_dct
 from wirecoder.time.grammar import Candidate, raw_candidates, select
 from wirecoder.time.interpret import interpret
 from wirecoder.time.resolver import TimeResolver, place_timexes
 from wirecoder.time.sentences import SentenceIndex
 from wirecoder.time.specs import CalDate, Clock, Context, Offset, Quarter, RelUnit, Spec, Weekday
 from wirecoder.time.tense import direction
+from wirecoder.zones.api import dates_article
 
 STATE_KEY = "time_resolver"
 _QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
@@ -90,7 +91,9 @@ def document_dct(view: DocView, found: list[Found]) -> dt.date | None:
                 mentions.append(
                     DatedMention(f.candidate.start, f.candidate.end, day, _clause_direction(view, f) == "future")
                 )
-    inferred = infer_dct(view.text, mentions)
+    # A full date in a dateline, date stamp, byline or feed line dates the article (zones stage).
+    stamped = [m for m in mentions if dates_article(doc, m.start, m.end)]
+    inferred = Inferred(stamped[0].day, "zone") if stamped else infer_dct(view.text, mentions)
     if inferred is None:
         doc._.dct, doc._.dct_source = None, "unknown"
         return None

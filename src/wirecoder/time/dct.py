@@ -40,7 +40,7 @@ class DatedMention:
 @dataclass(frozen=True)
 class Inferred:
     day: dt.date
-    evidence: str  # header | dateline | post | mention
+    evidence: str  # header | dateline | post | mention | zone
 
 
 @lru_cache(maxsize=1)
