@@ -31,7 +31,7 @@ from wirecoder.time.resolver import TimeResolver, place_timexes
 from wirecoder.time.sentences import SentenceIndex
 from wirecoder.time.specs import CalDate, Clock, Context, Offset, Quarter, RelUnit, Spec, Weekday
 from wirecoder.time.tense import direction
-from wirecoder.zones.api import dates_article
+from wirecoder.zones.api import dates_article, excluded
 
 STATE_KEY = "time_resolver"
 _QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
@@ -93,7 +93,8 @@ def document_dct(view: DocView, found: list[Found]) -> dt.date | None:
                 )
     # A full date in a dateline, date stamp, byline or feed line dates the article (zones stage).
     stamped = [m for m in mentions if dates_article(doc, m.start, m.end)]
-    inferred = Inferred(stamped[0].day, "zone") if stamped else infer_dct(view.text, mentions)
+    story = [m for m in mentions if not excluded(doc, m.start, m.end)]  # not a "Read more" link's date
+    inferred = Inferred(stamped[0].day, "zone") if stamped else infer_dct(view.text, story)
     if inferred is None:
         doc._.dct, doc._.dct_source = None, "unknown"
         return None

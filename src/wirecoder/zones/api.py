@@ -2,6 +2,7 @@
 
 * :func:`excluded` / :func:`excluded_tokens`: is this stretch in a byline, credit or furniture
   (where no actor, quote or event may come from)?
+* :func:`mention_excluded`: the same for a name, which a dateline may hold only as a place;
 * :func:`zone_at`: the kind of zone at a character offset;
 * :func:`dates_article`: is this stretch in a zone that dates the article (a dateline, a date
   stamp, a byline or a feed line), for the DCT;
@@ -20,7 +21,8 @@ from typing import TypeVar
 
 from spacy.tokens import Doc
 
-from wirecoder.model import Event, Zone
+from wirecoder.actors.api import actor_by_id
+from wirecoder.model import Actor, Event, Zone
 from wirecoder.zones.find import EXCLUDED_KINDS
 
 T = TypeVar("T")
@@ -31,6 +33,7 @@ RESTATING_KINDS = frozenset({"headline", "standfirst", "caption"})
 DATING_KINDS = frozenset({"dateline", "byline", "credit"})
 _CACHE_KEY = "zones_api_index"
 _WORDS = re.compile(r"\w+")
+_NO_ACTOR = Actor(id="", name="", kind="group")
 
 
 def zones_of(doc: Doc) -> list[Zone]:
@@ -75,6 +78,17 @@ def excluded_tokens(doc: Doc, start: int, end: int) -> bool:
         return False
     last = doc[end - 1]
     return excluded(doc, doc[start].idx, last.idx + len(last.text))
+
+
+def mention_excluded(doc: Doc, start: int, end: int, etype: str) -> bool:
+    """For the actors stage, tokens ``doc[start:end]`` of a name of type ``etype``: excluded, or
+    in a dateline and not a place (a dateline names a place and a date; "GMT" in a date stamp
+    or an agency is no actor)."""
+    if not zones_of(doc) or start >= end:
+        return False
+    if excluded_tokens(doc, start, end):
+        return True
+    return etype != "place" and zone_at(doc, doc[start].idx) == "dateline"
 
 
 def dates_article(doc: Doc, start: int, end: int) -> bool:
@@ -122,13 +136,15 @@ def keep(
     return [item for item, r in zip(kept, restating, strict=True) if not r or not _restates(prepared(item), body_keys)]
 
 
-def event_key(event: Event) -> frozenset[str]:
-    return frozenset({event.type, *event.source, *event.target})
+def event_key(doc: Doc, event: Event) -> frozenset[str]:
+    """The type and the parties' names (two mentions of "rebels" can be two group actors)."""
+    names = {(actor_by_id(doc, i) or _NO_ACTOR).name.lower() or i for i in (*event.source, *event.target)}
+    return frozenset({event.type, *names})
 
 
 def keep_events(doc: Doc, events: list[Event]) -> list[Event]:
     """:func:`keep` for events (by trigger; key: type and parties), renumbered e1, e2, ..."""
-    kept = keep(doc, events, lambda e: (e.trigger.start, e.trigger.end), event_key)
+    kept = keep(doc, events, lambda e: (e.trigger.start, e.trigger.end), lambda e: event_key(doc, e))
     if len(kept) != len(events):
         for n, event in enumerate(kept, start=1):
             event.id = f"e{n}"
