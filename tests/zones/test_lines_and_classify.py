@@ -107,3 +107,16 @@ def test_names_and_reporters():
     assert person_name("Political Correspondent", pats) is None
     assert person_name("Tuesday", pats) is None
     assert reporters("Reporting by Ana Lima in Rio and Bo Lind in Oslo; Editing by Cy Tan") == ["Ana Lima", "Bo Lind"]
+
+
+def test_long_capitalised_runs_do_not_make_the_patterns_backtrack():
+    # Regression: "(?:[A-Z][A-Za-z]*\s?){1,4}/" split a run of capitals in every possible way.
+    import time
+
+    from wirecoder.zones.find import find_zones
+
+    lines = ["By " + "A" * 140, "A" * 140 + " / AFP", "Residents " + "B" * 300 + "/AP", "(" * 500]
+    text = "\n".join(lines * 5)
+    started = time.perf_counter()
+    find_zones(text)
+    assert time.perf_counter() - started < 2.0  # was about two seconds per line

@@ -20,6 +20,8 @@ TAIL_LINES = 5
 #: A credit line is short; a caption with its credit may be long.
 CREDIT_MAX_WORDS = 14
 CAPTION_MAX_WORDS = 80
+#: Longer lines are paragraphs of the story (this also bounds the patterns' work per line).
+LONG_LINE_CHARS = 1000
 _PICTURE_WORDS = re.compile(r"(?i)photo|picture|image|credit|/")
 
 
@@ -42,6 +44,8 @@ def is_edge(line: Line, total: int) -> bool:
 
 def classify_line(line: Line, total: int, pats: ZonePatterns) -> list[Piece] | None:
     """The pieces of a line that its form decides, or None when only its position can tell."""
+    if len(line.text) > LONG_LINE_CHARS:
+        return None
     marker = pats.caption_marker.match(line.text)
     if marker and marker.end() < len(line.text):
         cut = line.start + marker.end()
