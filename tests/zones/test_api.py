@@ -9,7 +9,16 @@ import spacy
 
 from wirecoder.extensions import init_doc
 from wirecoder.model import Article, CharRange, Event, Span, Zone
-from wirecoder.zones.api import dates_article, excluded, excluded_tokens, keep, keep_events, mention_excluded, zone_at
+from wirecoder.zones.api import (
+    dates_article,
+    excluded,
+    excluded_tokens,
+    keep,
+    keep_actor_mentions,
+    keep_events,
+    mention_excluded,
+    zone_at,
+)
 
 TEXT = "Chad and Niger agree deal\nBy Jo Lee\nCamera Icon\nChad and Niger agreed a deal on Monday."
 
@@ -95,3 +104,19 @@ def test_keep_events_renumbers(doc):
     other = event(3, body_at, body_at + 6, ["a4"])
     kept = keep_events(doc, [head, body, other])
     assert [(e.id, e.source) for e in kept] == [("e1", ["a1", "a2", "a3"]), ("e2", ["a4"])]
+
+
+def test_keep_actor_mentions_drops_excluded_mentions_and_renumbers(doc):
+    from wirecoder.actors.api import MentionRef
+    from wirecoder.model import Actor
+
+    jo = TEXT.index("Jo Lee")
+    body = TEXT.index("Chad and Niger agreed")
+    byline_only = Actor(id="a1", name="Jo Lee", kind="person", mentions=[Span(start=jo, end=jo + 6, text="Jo Lee")])
+    chad = Actor(id="a2", name="Chad", kind="country", mentions=[Span(start=0, end=4, text="Chad")])
+    chad.mentions.append(Span(start=body, end=body + 4, text="Chad"))
+    implied = Actor(id="a3", name="Mali", kind="country", mentions=[])
+    refs = [MentionRef(0, 4, "a2"), MentionRef(jo, jo + 6, "a1"), MentionRef(body, body + 4, "a2")]
+    actors, refs = keep_actor_mentions(doc, [byline_only, chad, implied], refs)
+    assert [(a.id, a.name, len(a.mentions)) for a in actors] == [("a1", "Chad", 2), ("a2", "Mali", 0)]
+    assert [(r.start, r.actor_id) for r in refs] == [(0, "a1"), (body, "a1")]

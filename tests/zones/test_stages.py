@@ -13,6 +13,7 @@ from wirecoder.model import ArticleResult
 from wirecoder.zones.find import EXCLUDED_KINDS
 
 NOT_ACTORS = {"Reuters", "AFP", "AAP", "Getty Images", "Xinhua", "GMT", "Camera Icon", "Wang Li", "STR"}
+NOT_ACTORS |= {"Tom Hardy", "Lisa Grant", "Peter Mwale", "Anne Cole"}  # the messy articles' authors and editors
 
 
 def zone_kind(result: ArticleResult, i: int) -> str | None:
@@ -23,8 +24,6 @@ def assert_no_furniture_items(result: ArticleResult) -> None:
     for actor in result.actors:
         for m in actor.mentions:
             assert zone_kind(result, m.start) not in EXCLUDED_KINDS, (actor.name, m)
-        assert actor.name not in NOT_ACTORS
-        assert actor.name not in result.doc.authors
     for q in result.quotes:
         assert zone_kind(result, q.start) not in EXCLUDED_KINDS, q
     for e in result.events:
@@ -39,6 +38,7 @@ def test_messy_articles_keep_offsets_and_ignore_furniture(run, name):
     for zone in result.doc.zones:
         assert 0 <= zone.start < zone.end <= len(text)
     assert_no_furniture_items(result)
+    assert not NOT_ACTORS & {a.name for a in result.actors}
 
 
 def test_the_story_itself_is_still_read(run):
@@ -130,3 +130,18 @@ def test_the_example_dateline_gives_no_actor_quote_or_event(run):
     assert all(e.trigger.start >= edge for e in result.events)
     assert "Wirecoder Wire" not in {a.name for a in result.actors}
     assert result.doc.source == "Wirecoder Wire"
+
+
+def test_a_surname_in_a_read_more_link_is_no_mention(run):
+    # The byline's author is also the story's subject here: the body's mentions stay, the link's go.
+    text = (
+        "Union chief vows to fight on\n\nBy Jonas Weber, Reuters\n\n"
+        "BERLIN (Reuters) - Union leader Jonas Weber said on Monday the strike would go on. "
+        "Weber told Reuters the talks had failed.\n\n"
+        "Read more: Weber rejects offer\n"
+    )
+    result = run(text)
+    assert_no_furniture_items(result)
+    weber = next(a for a in result.actors if a.name == "Jonas Weber")
+    assert [m.text for m in weber.mentions] == ["Jonas Weber", "Weber"]
+    assert (result.doc.authors, result.doc.source) == (["Jonas Weber"], "Reuters")

@@ -6,6 +6,8 @@
 * :func:`zone_at`: the kind of zone at a character offset;
 * :func:`dates_article`: is this stretch in a zone that dates the article (a dateline, a date
   stamp, a byline or a feed line), for the DCT;
+* :func:`keep_actor_mentions`: the actors stage's output without mentions in excluded zones
+  (a surname or pronoun that coreference found in a "Read more" link);
 * :func:`keep` / :func:`keep_events`: a stage's items without the excluded ones, and without
   those of a headline, standfirst or caption that only restate an item of the body.
 
@@ -15,13 +17,14 @@ Lookups bisect over the zones (cached per document), so a stage can ask for ever
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Callable, Hashable, Iterable
 from typing import TypeVar
 
 from spacy.tokens import Doc
 
-from wirecoder.actors.api import actor_by_id
+from wirecoder.actors.api import MentionRef, actor_by_id
 from wirecoder.model import Actor, Event, Zone
 from wirecoder.zones.find import EXCLUDED_KINDS
 
@@ -149,3 +152,26 @@ def keep_events(doc: Doc, events: list[Event]) -> list[Event]:
         for n, event in enumerate(kept, start=1):
             event.id = f"e{n}"
     return kept
+
+
+def keep_actor_mentions(doc: Doc, actors: list[Actor], refs: list[MentionRef]) -> tuple[list[Actor], list[MentionRef]]:
+    """Actors and mention refs without the mentions in excluded zones.
+
+    An actor left with no mention goes (ids renumbered, refs follow); one that never had a
+    mention (implied by a place) stays.
+    """
+    if not any(z.kind in EXCLUDED_KINDS for z in zones_of(doc)):
+        return actors, refs
+    refs = [r for r in refs if not excluded(doc, r.start, r.end)]
+    kept: list[Actor] = []
+    for actor in actors:
+        mentions = [m for m in actor.mentions if not excluded(doc, m.start, m.end)]
+        if mentions or not actor.mentions:
+            actor.mentions = mentions
+            kept.append(actor)
+    if len(kept) != len(actors):
+        ids = {a.id: f"a{n}" for n, a in enumerate(kept, start=1)}
+        for actor in kept:
+            actor.id = ids[actor.id]
+        refs = [dataclasses.replace(r, actor_id=ids[r.actor_id]) for r in refs if r.actor_id in ids]
+    return kept, refs
