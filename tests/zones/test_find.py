@@ -102,3 +102,40 @@ def test_a_clean_story_is_one_body_zone():
 def test_a_dateline_after_the_headline_opens_the_body():
     text = "Dam talks to resume\n\nADDIS ABABA, May 2 (Wire) - Ethiopia and Egypt will resume talks, officials said."
     assert [k for k, _ in layout(text)] == ["headline", "dateline", "credit", "body"]
+
+
+def test_an_ap_story_with_contributors_and_rights_notice():
+    text = (
+        "WASHINGTON (AP) — The Senate voted 52-48 on Tuesday to confirm the nominee.\n\n"
+        "Associated Press writers Jane Doe in Paris and John Roe in Rome contributed to this report.\n\n"
+        "Copyright 2019 The Associated Press. All rights reserved. This material may not be published, "
+        "broadcast, rewritten or redistributed.\n"
+    )
+    found = find_zones(text)
+    assert [k for k, _ in layout(text)] == ["dateline", "credit", "body", "credit", "furniture"]
+    assert (found.agency, found.authors) == ("AP", ["Jane Doe", "John Roe"])
+
+
+def test_an_agency_opener_and_web_furniture():
+    text = (
+        "(CNN) — Floods swept through the valley on Sunday, officials said.\n\n"
+        "FILE PHOTO: A man walks past a flooded shop in Kamba. REUTERS/Jason Lee/File Photo\n\n"
+        "Image caption, Residents wade through water\n\n"
+        "Story continues below advertisement\n\n#Floods #Kamba\n\n"
+        "The post Floods hit Kamba appeared first on Daily Example.\n"
+    )
+    assert layout(text) == [
+        ("credit", "(CNN) —"),
+        ("body", "Floods swept through the valley on Sunday, officials said."),
+        ("furniture", "FILE PHOTO:"),
+        ("caption", "A man walks past a flooded shop in Kamba."),
+        ("credit", "REUTERS/Jason Lee/File Photo"),
+        ("furniture", "Image caption,"),
+        ("caption", "Residents wade through water"),
+        (
+            "furniture",
+            "Story continues below advertisement\n\n#Floods #Kamba\n\n"
+            "The post Floods hit Kamba appeared first on Daily Example.",
+        ),
+    ]
+    assert find_zones(text).agency == "CNN"

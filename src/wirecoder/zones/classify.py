@@ -18,7 +18,7 @@ from wirecoder.zones.patterns import ZonePatterns
 HEAD_LINES = 8
 TAIL_LINES = 5
 #: A credit line is short; a caption with its credit may be long.
-CREDIT_MAX_WORDS = 14
+CREDIT_MAX_WORDS = 20
 CAPTION_MAX_WORDS = 80
 #: Longer lines are paragraphs of the story (this also bounds the patterns' work per line).
 LONG_LINE_CHARS = 1000
@@ -106,15 +106,19 @@ def caption_pieces(line: Line, pats: ZonePatterns) -> list[Piece]:
     return pieces
 
 
-_REPORTING_BY = re.compile(r"(?i)\b(?:reporting|writing|written|reported)\s+by\s+([^;()]+)")
+_REPORTING_BY = re.compile(
+    r"(?i)\b(?:reporting|writing|written|reported)\s+by\s+([^;()]+)"
+    r"|\b(?:writers?|reporters?|correspondents?)\s+(.+?)\s+contributed\b"
+)
 _IN_PLACE = re.compile(r"\s+(?:in|from|at)\s+.*$")
 
 
 def reporters(text: str) -> list[str]:
-    """Names in "Reporting by A and B in Harare; Editing by C" (the editors are not authors)."""
+    """Names in "Reporting by A and B in Harare; Editing by C" (the editors are not authors) and
+    "AP writers A in Paris and B contributed to this report"."""
     out: list[str] = []
     for m in _REPORTING_BY.finditer(text):
-        parts = (_IN_PLACE.sub("", p).strip(" .") for p in _NAME_SPLIT.split(m.group(1)))
+        parts = (_IN_PLACE.sub("", p).strip(" .") for p in _NAME_SPLIT.split(m.group(1) or m.group(2)))
         out.extend(p for p in parts if p)
     return out
 

@@ -19,6 +19,7 @@ import re
 from wirecoder.dateline import dateline_end
 from wirecoder.zones.classify import HEAD_LINES, Piece
 from wirecoder.zones.lines import Line
+from wirecoder.zones.patterns import load_patterns
 
 HEADLINE_MAX_WORDS = 25
 HEADLINE_MAX_CHARS = 200
@@ -114,7 +115,9 @@ def split_dateline(line: Line, piece: Piece, text: str) -> list[Piece]:
     """A paragraph opened by a wire dateline: dateline, agency credit, then the body."""
     segment = text[piece.start : piece.end]
     cut = dateline_end(segment)
-    if cut is None or cut >= len(segment):
+    if cut is None:
+        return split_opening_credit(piece, segment)
+    if cut >= len(segment):
         return [_body(piece)]
     head = segment[:cut]
     out: list[Piece] = []
@@ -127,6 +130,15 @@ def split_dateline(line: Line, piece: Piece, text: str) -> list[Piece]:
         out.append(Piece("dateline", piece.start, piece.start + len(head.rstrip())))
     out.append(Piece("body", piece.start + cut, piece.end))
     return [p for p in out if p.end > p.start]
+
+
+def split_opening_credit(piece: Piece, segment: str) -> list[Piece]:
+    """A paragraph opened by an agency alone, "(CNN) — ...": the credit, then the body."""
+    m = load_patterns().opening_credit.match(segment)
+    if m is None or m.end() >= len(segment):
+        return [_body(piece)]
+    cut = piece.start + m.end()
+    return [Piece("credit", piece.start, cut, agency=m.group("agency")), Piece("body", cut, piece.end)]
 
 
 def captions_before_credits(pieces: list[Piece]) -> None:

@@ -37,6 +37,7 @@ class ZonePatterns:
     byline_max_words: int
     dated_line: re.Pattern[str]
     agencies: frozenset[str]
+    opening_credit: re.Pattern[str]
     not_name_words: frozenset[str]
     name_particles: frozenset[str]
 
@@ -74,6 +75,7 @@ def compile_patterns(data: dict) -> ZonePatterns:
         byline_max_words=int(data.get("byline_max_words", 16)),
         dated_line=whole(_alternation(lines("dated_lines"))),
         agencies=frozenset(a.lower() for a in names),
+        opening_credit=re.compile(str(data.get("opening_credit", r"(?!)")).replace("{AGENCY}", agency)),
         not_name_words=frozenset(str(w).lower() for w in data.get("not_name_words", [])),
         name_particles=frozenset(str(w).lower() for w in data.get("name_particles", [])),
     )
