@@ -120,3 +120,23 @@ def test_long_capitalised_runs_do_not_make_the_patterns_backtrack():
     started = time.perf_counter()
     find_zones(text)
     assert time.perf_counter() - started < 2.0  # was about two seconds per line
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Registered voters turned out in force on Sunday.",
+        "See more than 100 photos of the parade in our gallery below",
+        "The newspaper's subscribers fell by half last year, the company said.",
+        "The report may not be published before the election, the court ruled.",
+        "Copyright law was changed in 2019 after a long campaign.",
+        "Video by a bystander showed police beating a man.",
+    ],
+)
+def test_body_sentences_that_share_words_with_furniture_and_credits(text):
+    assert kinds(text, index=1) is None
+
+
+def test_reporting_credits_only_at_the_edges():
+    assert kinds("Reporting by Reuters showed the minister had lied.", index=10, total=30) is None
+    assert kinds("Reporting by Ana Lima; Editing by Bo Lind", index=29, total=30) == ["credit"]

@@ -145,3 +145,9 @@ def test_a_surname_in_a_read_more_link_is_no_mention(run):
     weber = next(a for a in result.actors if a.name == "Jonas Weber")
     assert [m.text for m in weber.mentions] == ["Jonas Weber", "Weber"]
     assert (result.doc.authors, result.doc.source) == (["Jonas Weber"], "Reuters")
+
+
+def test_an_input_title_marks_the_headline_and_its_repeat(run):
+    text = "Talks end.\nTalks end.\n\nThe talks between Chad and Niger ended on Friday without a deal.\n"
+    result = run(text, title="Talks end.")
+    assert [z.kind for z in result.doc.zones] == ["headline", "furniture", "body"]

@@ -60,7 +60,7 @@ def classify_line(line: Line, total: int, pats: ZonePatterns) -> list[Piece] | N
         if byline is not None:
             return [byline]
     if words <= CREDIT_MAX_WORDS:
-        credit = match_credit(line, pats)
+        credit = match_credit(line, pats, edge)
         if credit is not None:
             return [credit]
     if edge and words <= pats.byline_max_words and pats.dated_line.match(line.text):
@@ -70,8 +70,8 @@ def classify_line(line: Line, total: int, pats: ZonePatterns) -> list[Piece] | N
     return None
 
 
-def match_credit(line: Line, pats: ZonePatterns) -> Piece | None:
-    for regex in pats.credit_lines:
+def match_credit(line: Line, pats: ZonePatterns, edge: bool) -> Piece | None:
+    for regex in pats.credit_lines + (pats.edge_credits if edge else ()):
         m = regex.match(line.text)
         if m:
             agency = m.groupdict().get("agency")

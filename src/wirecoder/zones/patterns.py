@@ -20,6 +20,7 @@ PATTERN_LISTS = (
     "caption_credits",
     "bylines",
     "dated_lines",
+    "edge_credits",
 )
 
 
@@ -31,6 +32,7 @@ class ZonePatterns:
     furniture_max_words: int
     caption_marker: re.Pattern[str]
     credit_lines: tuple[re.Pattern[str], ...]
+    edge_credits: tuple[re.Pattern[str], ...]
     picture_credit: re.Pattern[str]
     caption_credit: re.Pattern[str]
     bylines: tuple[re.Pattern[str], ...]
@@ -68,6 +70,7 @@ def compile_patterns(data: dict) -> ZonePatterns:
         furniture_max_words=int(data.get("furniture_max_words", 25)),
         caption_marker=re.compile(_alternation(lines("caption_markers")), re.IGNORECASE),
         credit_lines=tuple(whole(p) for p in lines("credit_lines")),
+        edge_credits=tuple(whole(p) for p in lines("edge_credits")),
         picture_credit=whole(_alternation(lines("picture_credits"))),
         # searched, and must end the line: the text before it is the caption
         caption_credit=re.compile(rf"(?:{_alternation(lines('caption_credits'))})\s*\Z", re.IGNORECASE),
