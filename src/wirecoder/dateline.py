@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 _DATELINE = re.compile(
     r"^\s*[A-Z][A-Z.'’ /-]{1,40}"
     r"(?:(?:,[^\n()–—]{1,40}?)\s*(?:\([^()\n]{1,60}\))?|\s*\([^()\n]{1,60}\))"
-    r"\s*[–—-]{1,2}\s+"
+    r"\s*(?:[–—-]{1,2}|_)(?:\s+|\Z)"  # older AP copy dashes with "_"; a dateline can be a line of its own
 )
 
 

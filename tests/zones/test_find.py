@@ -139,3 +139,17 @@ def test_an_agency_opener_and_web_furniture():
         ),
     ]
     assert find_zones(text).agency == "CNN"
+
+
+@pytest.mark.parametrize(
+    ("opener", "kinds"),
+    [
+        ("NAIROBI, Kenya (AP) _", ["dateline", "credit", "body"]),
+        ("WASHINGTON (AP) --", ["dateline", "credit", "body"]),
+        ("INDEPENDENCE, MO. (AP)--", ["dateline", "credit", "body"]),
+        ("MIAMI _", ["dateline", "body"]),
+    ],
+)
+def test_a_dateline_on_a_line_of_its_own(opener, kinds):
+    text = f"{opener}\nThe talks resumed on Monday, officials said.\n"
+    assert [k for k, _ in layout(text)] == kinds

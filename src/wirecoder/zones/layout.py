@@ -25,6 +25,7 @@ HEADLINE_MAX_WORDS = 25
 HEADLINE_MAX_CHARS = 200
 CAPTION_BEFORE_CREDIT_MAX_CHARS = 280
 _SENTENCE_END = re.compile(r"[.;:,]$")
+_LONE_DATELINE = re.compile(r"[A-Z][A-Z.'’ /-]{1,40}?\s*(?:[–—-]{1,2}|_)")
 _AGENCY_PAREN = re.compile(r"\(([^()\n]{1,60})\)")
 #: kinds that close the head of a page: what comes after them is the story
 _HEAD_CLOSERS = frozenset({"byline", "dateline"})
@@ -41,6 +42,7 @@ def is_title_like(text: str) -> bool:
         and not _SENTENCE_END.search(text)
         and not text[:1].islower()
         and dateline_end(text) is None
+        and not _LONE_DATELINE.fullmatch(text)
     )
 
 
@@ -115,10 +117,10 @@ def split_dateline(line: Line, piece: Piece, text: str) -> list[Piece]:
     """A paragraph opened by a wire dateline: dateline, agency credit, then the body."""
     segment = text[piece.start : piece.end]
     cut = dateline_end(segment)
+    if cut is None and _LONE_DATELINE.fullmatch(segment):
+        cut = len(segment)  # "WASHINGTON _" on a line of its own: no agency, no date, yet a dateline
     if cut is None:
         return split_opening_credit(piece, segment)
-    if cut >= len(segment):
-        return [_body(piece)]
     head = segment[:cut]
     out: list[Piece] = []
     paren = _AGENCY_PAREN.search(head)
