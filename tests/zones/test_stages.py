@@ -151,3 +151,14 @@ def test_an_input_title_marks_the_headline_and_its_repeat(run):
     text = "Talks end.\nTalks end.\n\nThe talks between Chad and Niger ended on Friday without a deal.\n"
     result = run(text, title="Talks end.")
     assert [z.kind for z in result.doc.zones] == ["headline", "furniture", "body"]
+
+
+def test_the_table_names_the_source_and_authors(run):
+    from rich.console import Console
+
+    from wirecoder.writers.table import render_summary
+
+    console = Console(width=200, record=True)
+    console.print(render_summary(run(AGENCY_WIRE)))
+    header = console.export_text().splitlines()[0]
+    assert "source=Reuters" in header and "authors=Peter Mwale" in header

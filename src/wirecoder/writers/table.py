@@ -19,7 +19,8 @@ def _short(text: str, limit: int = _SNIPPET) -> str:
 def render_summary(result: ArticleResult) -> Group:
     names = {a.id: a.name for a in result.actors}
     doc = result.doc
-    header = Text(f"{doc.id}  dct={doc.dct or '?'} ({doc.dct_source})  {doc.chars} chars", style="bold")
+    credits = "".join(f"  {k}={v}" for k, v in (("source", doc.source), ("authors", ", ".join(doc.authors))) if v)
+    header = Text(f"{doc.id}  dct={doc.dct or '?'} ({doc.dct_source})  {doc.chars} chars{credits}", style="bold")
 
     actors = Table(title=f"Actors ({len(result.actors)})", title_justify="left")
     for col in ("id", "name", "kind", "country", "sector", "role", "mentions"):
