@@ -140,3 +140,11 @@ def test_body_sentences_that_share_words_with_furniture_and_credits(text):
 def test_reporting_credits_only_at_the_edges():
     assert kinds("Reporting by Reuters showed the minister had lied.", index=10, total=30) is None
     assert kinds("Reporting by Ana Lima; Editing by Bo Lind", index=29, total=30) == ["credit"]
+
+
+def test_an_agency_right_after_the_names_in_a_byline():
+    from wirecoder.zones.classify import match_byline
+
+    line = split_lines("By JANE DOE Associated Press")[0]
+    piece = match_byline(line, load_patterns())
+    assert piece is not None and (piece.names, piece.agency) == (("Jane Doe",), "Associated Press")

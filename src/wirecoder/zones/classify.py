@@ -144,12 +144,21 @@ def person_name(part: str, pats: ZonePatterns) -> str | None:
     return " ".join(words)
 
 
+def split_agency(part: str, pats: ZonePatterns) -> list[str]:
+    """ "JANE DOE Associated Press" -> ["JANE DOE", "Associated Press"] (an agency ending a name)."""
+    words = part.split()
+    for n in (3, 2, 1):
+        if len(words) > n and " ".join(words[-n:]).lower() in pats.agencies:
+            return [" ".join(words[:-n]), " ".join(words[-n:])]
+    return [part]
+
+
 def match_byline(line: Line, pats: ZonePatterns) -> Piece | None:
     for regex in pats.bylines:
         m = regex.match(line.text)
         if not m:
             continue
-        parts = [p.strip(" .") for p in _NAME_SPLIT.split(m.group("names")) if p.strip(" .")]
+        parts = [q for p in _NAME_SPLIT.split(m.group("names")) for q in split_agency(p.strip(" ."), pats) if q]
         if not parts or person_name(parts[0], pats) is None:
             continue
         agencies = [p for p in parts if p.lower() in pats.agencies]
