@@ -78,10 +78,56 @@ China and Laos signed an agreement on Monday to expand their cooperation on the 
 The two sides also agreed to hold talks on customs rules next month.
 """
 
+#: A second newspaper page: section label, standfirst, "Name in Place" byline, stamps, topic links.
+NEWSPAPER_PAGE_2 = """\
+World news
+Protesters defy curfew in capital as crackdown widens
+
+Thousands marched through the city centre despite a ban on gatherings
+
+Jane Doe in Harare
+Tue 3 Mar 2020 18.45 GMT
+Last modified on Wed 4 Mar 2020 09.10 GMT
+
+Protesters gather in Harare on Tuesday. Photograph: Jekesai Njikizana/AFP via Getty Images
+
+Thousands of protesters defied a curfew in the capital on Tuesday, as security forces fired teargas to disperse crowds.
+
+The opposition leader, Nelson Chamisa, called for calm.
+
+Topics
+Zimbabwe
+Africa
+Protest
+Reuse this content
+"""
+
+#: A tabloid page: breadcrumbs, an "UPDATED:" stamp, "By X for Outlet", comment prompts.
+TABLOID_PAGE = """\
+Home | News | World
+
+UPDATED: 14:32, Mon, Sep 2, 2019
+
+Storm hits coast
+
+By Sam Ray for Daily Example
+
+A storm hit the coast on Monday, cutting power to thousands, officials said.
+
+Advertisement
+
+"It was terrifying," said Maria Lopez, a resident.
+
+Comments (12)
+Share or comment on this article:
+"""
+
 ALL = {
     "agency wire": AGENCY_WIRE,
     "newspaper page": NEWSPAPER_PAGE,
     "broadcaster page": BROADCASTER_PAGE,
     "rss item": RSS_ITEM,
     "agency feed": AGENCY_FEED,
+    "newspaper page 2": NEWSPAPER_PAGE_2,
+    "tabloid page": TABLOID_PAGE,
 }

@@ -6,7 +6,16 @@ import itertools
 
 import pytest
 
-from tests.zones.articles import AGENCY_FEED, AGENCY_WIRE, ALL, BROADCASTER_PAGE, NEWSPAPER_PAGE, RSS_ITEM
+from tests.zones.articles import (
+    AGENCY_FEED,
+    AGENCY_WIRE,
+    ALL,
+    BROADCASTER_PAGE,
+    NEWSPAPER_PAGE,
+    NEWSPAPER_PAGE_2,
+    RSS_ITEM,
+    TABLOID_PAGE,
+)
 from wirecoder.zones.find import find_zones
 
 
@@ -153,3 +162,32 @@ def test_an_agency_opener_and_web_furniture():
 def test_a_dateline_on_a_line_of_its_own(opener, kinds):
     text = f"{opener}\nThe talks resumed on Monday, officials said.\n"
     assert [k for k, _ in layout(text)] == kinds
+
+
+def test_newspaper_page_with_topic_links():
+    found = find_zones(NEWSPAPER_PAGE_2)
+    kinds = layout(NEWSPAPER_PAGE_2)
+    assert [k for k, _ in kinds] == [
+        "headline", "standfirst", "byline", "dateline", "caption", "credit", "body", "furniture"
+    ]  # fmt: skip
+    assert kinds[0][1] == "World news\nProtesters defy curfew in capital as crackdown widens"
+    assert kinds[-1][1].startswith("Topics\nZimbabwe") and kinds[-1][1].endswith("Reuse this content")
+    assert found.authors == ["Jane Doe"]
+
+
+def test_tabloid_page():
+    found = find_zones(TABLOID_PAGE)
+    kinds = layout(TABLOID_PAGE)
+    assert kinds[:4] == [
+        ("furniture", "Home | News | World"),
+        ("dateline", "UPDATED: 14:32, Mon, Sep 2, 2019"),
+        ("headline", "Storm hits coast"),
+        ("byline", "By Sam Ray for Daily Example"),
+    ]
+    assert kinds[-1] == ("furniture", "Comments (12)\nShare or comment on this article:")
+    assert (found.authors, found.agency) == (["Sam Ray"], "Daily Example")
+
+
+def test_a_title_case_headline_is_no_byline():
+    text = "Trump Meets Kim in Singapore\n\nJane Roe in Singapore\n\nThe two leaders met on Tuesday for the first time."
+    assert [k for k, _ in layout(text)] == ["headline", "byline", "body"]

@@ -153,12 +153,13 @@ def split_agency(part: str, pats: ZonePatterns) -> list[str]:
     return [part]
 
 
-def match_byline(line: Line, pats: ZonePatterns) -> Piece | None:
-    for regex in pats.bylines:
+def match_byline(line: Line, pats: ZonePatterns, patterns: tuple[re.Pattern[str], ...] = ()) -> Piece | None:
+    for regex in patterns or pats.bylines:
         m = regex.match(line.text)
         if not m:
             continue
-        parts = [q for p in _NAME_SPLIT.split(m.group("names")) for q in split_agency(p.strip(" ."), pats) if q]
+        names_text, _, outlet = m.group("names").partition(" for ")  # "By Sam Ray for Daily Example"
+        parts = [q for p in _NAME_SPLIT.split(names_text) for q in split_agency(p.strip(" ."), pats) if q]
         if not parts or person_name(parts[0], pats) is None:
             continue
         agencies = [p for p in parts if p.lower() in pats.agencies]
@@ -166,5 +167,7 @@ def match_byline(line: Line, pats: ZonePatterns) -> Piece | None:
         agency = m.groupdict().get("agency")
         if agency and agency.lower() in pats.agencies:
             agencies.append(agency)
+        if outlet.strip() and len(outlet) <= 40:
+            agencies.append(outlet.strip(" ."))
         return Piece("byline", line.start, line.end, agency=agencies[0] if agencies else None, names=names)
     return None

@@ -17,12 +17,13 @@ import itertools
 import re
 
 from wirecoder.dateline import dateline_end
-from wirecoder.zones.classify import HEAD_LINES, Piece
+from wirecoder.zones.classify import HEAD_LINES, Piece, match_byline
 from wirecoder.zones.lines import Line
 from wirecoder.zones.patterns import load_patterns
 
 HEADLINE_MAX_WORDS = 25
 HEADLINE_MAX_CHARS = 200
+STANDFIRST_MIN_WORDS = 8
 CAPTION_BEFORE_CREDIT_MAX_CHARS = 280
 _SENTENCE_END = re.compile(r"[.;:,]$")
 _LONE_DATELINE = re.compile(r"[A-Z][A-Z.'’ /-]{1,40}?\s*(?:[–—-]{1,2}|_)")
@@ -46,18 +47,25 @@ def is_title_like(text: str) -> bool:
     )
 
 
+def continues_headline(line: Line) -> bool:
+    """A second title line; a paragraph of its own with a sentence's length is the standfirst."""
+    return is_title_like(line.text) and not (line.opens_paragraph and line.words >= STANDFIRST_MIN_WORDS)
+
+
 def lay_out(lines: list[Line], claimed: list[list[Piece] | None], text: str, title: str | None) -> list[Piece]:
     """Every line's pieces, the unclaimed ones labelled by position."""
     kinds: list[str | None] = [None] * len(lines)
+    link_lists(lines, claimed)
     free = [i for i, c in enumerate(claimed) if c is None]
     headline = find_headline(lines, free, title)
     if headline is not None:
+        late_bylines(lines, claimed, free, headline)
         kinds[headline] = "headline"
         mark_repeats(lines, free, headline, kinds)
         body_from = head_end(lines, claimed, headline)
         for i in free:
             if headline < i < body_from and kinds[i] is None:
-                kinds[i] = "headline" if is_title_like(lines[i].text) else "standfirst"
+                kinds[i] = "headline" if continues_headline(lines[i]) else "standfirst"
     out: list[Piece] = []
     for i, line in enumerate(lines):
         if claimed[i] is not None:
@@ -79,6 +87,31 @@ def lay_out(lines: list[Line], claimed: list[list[Piece] | None], text: str, tit
 def _body(piece: Piece) -> Piece:
     piece.kind = "body"
     return piece
+
+
+def link_lists(lines: list[Line], claimed: list[list[Piece] | None]) -> None:
+    """Short unclaimed lines right after a "Topics" or "Read more" heading are its links (in place)."""
+    pats = load_patterns()
+    in_list = False
+    for i, line in enumerate(lines):
+        pieces = claimed[i]
+        if pieces is not None:
+            in_list = len(pieces) == 1 and pieces[0].kind == "furniture" and bool(pats.list_head.match(line.text))
+            continue
+        if in_list and line.words <= pats.list_item_max_words and not line.text.endswith("."):
+            claimed[i] = [Piece("furniture", line.start, line.end)]
+        else:
+            in_list = False
+
+
+def late_bylines(lines: list[Line], claimed: list[list[Piece] | None], free: list[int], headline: int) -> None:
+    """Bylines of the "Jane Doe in Harare" kind, in the few lines after the headline (in place)."""
+    pats = load_patterns()
+    for i in free:
+        if headline < i < min(headline + 4, HEAD_LINES) and lines[i].words <= pats.byline_max_words:
+            piece = match_byline(lines[i], pats, pats.late_bylines)
+            if piece is not None:
+                claimed[i] = [piece]
 
 
 def find_headline(lines: list[Line], free: list[int], title: str | None) -> int | None:

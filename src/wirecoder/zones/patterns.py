@@ -21,6 +21,7 @@ PATTERN_LISTS = (
     "bylines",
     "dated_lines",
     "edge_credits",
+    "late_bylines",
 )
 
 
@@ -36,10 +37,13 @@ class ZonePatterns:
     picture_credit: re.Pattern[str]
     caption_credit: re.Pattern[str]
     bylines: tuple[re.Pattern[str], ...]
+    late_bylines: tuple[re.Pattern[str], ...]
     byline_max_words: int
     dated_line: re.Pattern[str]
     agencies: frozenset[str]
     opening_credit: re.Pattern[str]
+    list_head: re.Pattern[str]
+    list_item_max_words: int
     not_name_words: frozenset[str]
     name_particles: frozenset[str]
 
@@ -75,9 +79,12 @@ def compile_patterns(data: dict) -> ZonePatterns:
         # searched, and must end the line: the text before it is the caption
         caption_credit=re.compile(rf"(?:{_alternation(lines('caption_credits'))})\s*\Z", re.IGNORECASE),
         bylines=tuple(whole(p) for p in lines("bylines")),
+        late_bylines=tuple(whole(p) for p in lines("late_bylines")),
         byline_max_words=int(data.get("byline_max_words", 16)),
         dated_line=whole(_alternation(lines("dated_lines"))),
         agencies=frozenset(a.lower() for a in names),
+        list_head=whole(str(data.get("list_head", r"(?!)"))),
+        list_item_max_words=int(data.get("list_item_max_words", 6)),
         opening_credit=re.compile(str(data.get("opening_credit", r"(?!)")).replace("{AGENCY}", agency)),
         not_name_words=frozenset(str(w).lower() for w in data.get("not_name_words", [])),
         name_particles=frozenset(str(w).lower() for w in data.get("name_particles", [])),
