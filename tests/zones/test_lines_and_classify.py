@@ -148,3 +148,8 @@ def test_an_agency_right_after_the_names_in_a_byline():
     line = split_lines("By JANE DOE Associated Press")[0]
     piece = match_byline(line, load_patterns())
     assert piece is not None and (piece.names, piece.agency) == (("Jane Doe",), "Associated Press")
+
+
+def test_wrapped_prose_lines_are_no_stamps_or_bylines():
+    assert kinds("published on 3 March 2019 by the ministry, the report", index=1) is None
+    assert kinds("by Jane Doe and her colleagues at the institute", index=1) is None

@@ -54,7 +54,9 @@ def classify_line(line: Line, total: int, pats: ZonePatterns) -> list[Piece] | N
     words = line.words
     if words <= pats.furniture_max_words and pats.furniture.match(line.text):
         return [Piece("furniture", line.start, line.end)]
-    edge = is_edge(line, total)
+    # A line of hard-wrapped prose that opens in lower case ("published on 3 March by ...")
+    # continues a sentence: it is no byline or date stamp.
+    edge = is_edge(line, total) and not line.text[:1].islower()
     if edge and words <= pats.byline_max_words:
         byline = match_byline(line, pats)
         if byline is not None:
