@@ -14,6 +14,9 @@ attribute              contents                                               wr
 ``doc._.dct_source``   ``"given" | "inferred" | "unknown"``                   time
 ``doc._.quotes``       ``list[Quote]``                                        quotes
 ``doc._.events``       ``list[Event]``                                        events
+``doc._.zones``        ``list[Zone]`` parts of the page (headline, body, ...)  zones
+``doc._.authors``      ``list[str]`` people named in bylines and credits      zones
+``doc._.agency``       ``str | None`` the agency the zones credit             zones
 ``doc._.wc_errors``    ``list[str]`` stage failures (the doc becomes a Failure) any stage
 ``doc._.wc_state``     ``dict`` private scratch space, one key per stage      any stage
 =====================  =====================================================  ==========
@@ -25,8 +28,8 @@ from spacy.tokens import Doc
 
 from wirecoder.model import Article
 
-_LIST_ATTRS = ("actors", "actor_mentions", "timexes", "quotes", "events", "wc_errors")
-_SCALAR_ATTRS = {"article": None, "dct": None, "dct_source": "unknown", "wc_state": None}
+_LIST_ATTRS = ("actors", "actor_mentions", "timexes", "quotes", "events", "wc_errors", "zones", "authors")
+_SCALAR_ATTRS = {"article": None, "dct": None, "dct_source": "unknown", "wc_state": None, "agency": None}
 
 
 def register_extensions() -> None:

@@ -19,6 +19,7 @@ TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 EventStatus = Literal["asserted", "negated", "hypothetical", "planned", "reported"]
 DctSource = Literal["given", "inferred", "unknown"]
+ZoneKind = Literal["headline", "standfirst", "byline", "dateline", "body", "caption", "credit", "furniture"]
 PloverType = Literal[
     "AGREE",
     "CONSULT",
@@ -82,15 +83,25 @@ def content_id(text: str) -> str:
     return "sha1:" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+class Zone(Record):
+    """A stretch of the input and the part of the page it is (offsets only, like CharRange)."""
+
+    kind: ZoneKind
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
 class DocInfo(Record):
     id: str
     title: str | None = None
     url: str | None = None
-    source: str | None = None
+    source: str | None = Field(default=None, description="The input's source, else the agency its zones credit")
     dct: str | None = Field(default=None, description="Document creation time used for normalising")
     dct_source: DctSource = "unknown"
     chars: int = Field(ge=0)
     text: str | None = Field(default=None, description="The input text, with --include-text")
+    authors: list[str] = Field(default_factory=list, description="People named in bylines and reporting credits")
+    zones: list[Zone] = Field(default_factory=list, description="Parts of the page, in text order")
 
 
 class Actor(Record):

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from wirecoder.config import DEFAULT_MODEL
-from wirecoder.pipeline import STAGES
+from wirecoder.pipeline import BEFORE_SPACY, STAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -23,7 +23,7 @@ SCRIPT = f"""
 import json, sys, spacy
 nlp = spacy.load({DEFAULT_MODEL!r})
 for stage in {[name for name, _ in STAGES]!r}:
-    nlp.add_pipe(stage)
+    nlp.add_pipe(stage, first=stage in {sorted(BEFORE_SPACY)!r} or None)
 doc = nlp.make_doc({TEXT!r})
 doc._.dct = "2021-03-02"
 doc = nlp(doc)
@@ -63,7 +63,8 @@ def test_add_pipe_by_name_in_a_fresh_interpreter(run):
     proc = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=300, cwd="/")
     assert proc.returncode == 0, proc.stderr[-2000:]
     found = json.loads(proc.stdout.strip().splitlines()[-1])
-    assert found["pipes"][-len(STAGES) :] == [name for name, _ in STAGES]
+    assert [p for p in found["pipes"] if p.startswith("wirecoder_")] == [name for name, _ in STAGES]
+    assert all(found["pipes"].index(name) == 0 for name in BEFORE_SPACY), found["pipes"]
     # The same records as wirecoder's own pipeline gives.
     expected = run(TEXT, "2021-03-02")
     assert found["events"] == [[e.type, e.date, e.status] for e in expected.events] and found["events"], found

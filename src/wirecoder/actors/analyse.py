@@ -72,6 +72,7 @@ from wirecoder.actors.roles import (
 )
 from wirecoder.model import Actor, Span
 from wirecoder.stage import check_budget
+from wirecoder.zones.api import excluded_tokens, mention_excluded
 
 _ACTOR_KIND = {"person": "person", "organization": "organization", "country": "country", "group": "group"}
 
@@ -800,8 +801,8 @@ def build_output(view: DocView, clusters: Clusters, named: list[Mention]) -> Ana
 
 def analyse(doc: Doc, gaz: Gazetteer) -> Analysis:
     view = DocView.build(doc, gaz)
-    mentions = find_named_mentions(view)
-    titles = find_titles(view)
+    mentions = [m for m in find_named_mentions(view) if not mention_excluded(doc, m.start, m.end, m.etype)]
+    titles = [t for t in find_titles(view) if not excluded_tokens(doc, t.start, t.end)]
     mentions, titles = reconcile_titles(view, mentions, titles)
     mentions = link_surnames(view, mentions, titles)
     owner = token_in_mention(mentions, len(doc))

@@ -25,7 +25,7 @@ from wirecoder.model import Timex
 from wirecoder.stage import check_budget, guarded
 from wirecoder.time import calendar as cal
 from wirecoder.time.anchors import anchored_offsets
-from wirecoder.time.dct import FULL_DATE_RULES, DatedMention, WeekdayMention, infer_dct
+from wirecoder.time.dct import FULL_DATE_RULES, DatedMention, Inferred, WeekdayMention, infer_dct
 from wirecoder.time.grammar import Candidate, raw_candidates, select
 from wirecoder.time.interpret import interpret
 from wirecoder.time.ranges import link_ranges
@@ -33,6 +33,7 @@ from wirecoder.time.resolver import TimeResolver, place_timexes
 from wirecoder.time.sentences import SentenceIndex
 from wirecoder.time.specs import CalDate, Context, Offset, Quarter, RelUnit, Spec, Weekday
 from wirecoder.time.tense import direction
+from wirecoder.zones.api import dates_article, excluded
 
 STATE_KEY = "time_resolver"
 OFFSETS_KEY = "time_offsets"  # the AnchoredOffsets, for wirecoder.time.api.offsets_from_anchors
@@ -93,7 +94,13 @@ def document_dct(view: DocView, found: list[Found]) -> dt.date | None:
                 mentions.append(
                     DatedMention(f.candidate.start, f.candidate.end, day, _clause_direction(view, f) == "future")
                 )
-    inferred = infer_dct(view.text, mentions, _weekday_mentions(view, found) if mentions else None)
+    # A full date in a dateline, date stamp, byline or feed line dates the article (zones stage).
+    stamped = [m for m in mentions if dates_article(doc, m.start, m.end)]
+    story = [m for m in mentions if not excluded(doc, m.start, m.end)]  # not a "Read more" link's date
+    if stamped:
+        inferred: Inferred | None = Inferred(stamped[0].day, "zone")
+    else:
+        inferred = infer_dct(view.text, story, _weekday_mentions(view, found) if story else None)
     if inferred is None:
         doc._.dct, doc._.dct_source = None, "unknown"
         return None

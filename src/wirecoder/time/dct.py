@@ -51,7 +51,7 @@ class WeekdayMention:
 @dataclass(frozen=True)
 class Inferred:
     day: dt.date
-    evidence: str  # header | dateline | post | mention | weekdays
+    evidence: str  # header | dateline | post | mention | weekdays | zone
 
 
 @lru_cache(maxsize=1)

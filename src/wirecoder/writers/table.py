@@ -91,7 +91,8 @@ def render_summary(result: ArticleResult, width: int = 120) -> Group:
     """The summary for a terminal ``width`` columns wide."""
     names = {a.id: a.name for a in result.actors}
     doc = result.doc
-    header = Text(f"{doc.id}  dct={doc.dct or '?'} ({doc.dct_source})  {doc.chars} chars", style="bold")
+    credits = "".join(f"  {k}={v}" for k, v in (("source", doc.source), ("authors", ", ".join(doc.authors))) if v)
+    header = Text(f"{doc.id}  dct={doc.dct or '?'} ({doc.dct_source})  {doc.chars} chars{credits}", style="bold")
 
     timexes = Table(title=f"Time expressions ({len(result.timexes)})", title_justify="left")
     for col in ("id", "text", "type", "value"):
