@@ -18,9 +18,11 @@ from spacy.tokens import Doc
 
 from wirecoder.actors.build import Analysis, build_output
 from wirecoder.actors.coding import code_named, code_people, mark_phrase_modifiers
-from wirecoder.actors.context import fill_group_countries
+from wirecoder.actors.context import fill_context_countries, fill_group_countries
 from wirecoder.actors.coref import Clusters, antecedents, build_person_index, resolve_other_names, resolve_person_names
+from wirecoder.actors.filter import filter_non_actors
 from wirecoder.actors.gazetteer import Gazetteer
+from wirecoder.actors.institutions import find_institutions, mark_generic
 from wirecoder.actors.link import resolve_nominals, resolve_pronouns, resolve_relatives, resolve_title_phrases
 from wirecoder.actors.mentions import DocView, find_named_mentions, token_in_mention
 from wirecoder.actors.names import link_surnames, reconcile_titles
@@ -36,6 +38,9 @@ def analyse(doc: Doc, gaz: Gazetteer) -> Analysis:
     titles = find_titles(view)
     mentions, titles = reconcile_titles(view, mentions, titles)
     mentions = link_surnames(view, mentions, titles)
+    mentions = filter_non_actors(view, mentions)
+    mark_generic(view, mentions)
+    mentions = find_institutions(view, mentions, titles)
     owner = token_in_mention(mentions, len(doc))
     code_named(view, mentions, owner)
     pairs = code_people(view, mentions, owner, titles)
@@ -63,4 +68,5 @@ def analyse(doc: Doc, gaz: Gazetteer) -> Analysis:
     everything = sorted(everything + pronouns, key=lambda m: (m.start, -m.end))
     resolve_relatives(view, everything, clusters)
     fill_group_countries(view, clusters, mentions)
+    fill_context_countries(view, clusters, mentions)
     return build_output(view, clusters, mentions)

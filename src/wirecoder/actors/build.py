@@ -12,6 +12,7 @@ from wirecoder.actors.coref import (
     Clusters,
     name_words,
 )
+from wirecoder.actors.filter import MIN_CONFIDENCE, actor_confidence
 from wirecoder.actors.gazetteer import Gazetteer
 from wirecoder.actors.mentions import (
     DocView,
@@ -111,6 +112,7 @@ def make_actor(view: DocView, gaz: Gazetteer, clusters: Clusters, cluster: Clust
     role = next((m.role for m in mentions if m.role and not m.former), None) or next(
         (m.role for m in mentions if m.role), None
     )
+    known = None
     if cluster.etype == "person" and not cluster.anonymous and isinstance(cluster.key, tuple):
         known = known_office(view, cluster)
         if known is not None and (country is None or country == known.country):
@@ -134,6 +136,7 @@ def make_actor(view: DocView, gaz: Gazetteer, clusters: Clusters, cluster: Clust
         sector=sector,
         role=role,
         mentions=[char_span(view.doc, m, view.text) for m in mentions],
+        confidence=actor_confidence(view, cluster, known is not None),
     )
 
 
@@ -142,9 +145,11 @@ def build_output(view: DocView, clusters: Clusters, named: list[Mention]) -> Ana
     live = [c for c in clusters.items if c.mentions]
     live.sort(key=lambda c: min(m.start for m in c.mentions))
     analysis = Analysis()
-    for number, cluster in enumerate(live, 1):
-        actor_id = f"a{number}"
+    for cluster in live:
+        actor_id = f"a{len(analysis.actors) + 1}"
         actor = make_actor(view, view.gaz, clusters, cluster, actor_id)
+        if (actor.confidence or 0.0) < MIN_CONFIDENCE:
+            continue  # not sure enough that it can act or speak (filter.actor_confidence)
         analysis.actors.append(actor)
         for span, m in zip(actor.mentions, sorted(cluster.mentions, key=lambda m: m.start), strict=True):
             analysis.refs.append(MentionRef(span.start, span.end, actor_id, m.kind))

@@ -1,7 +1,9 @@
-"""Step 4b (link): countries of unnamed groups from their phrase, sentence or article."""
+"""Step 4b (link): countries from the context: of unnamed groups, generic institutions and office
+holders without one, from their phrase, sentence or article."""
 
 from __future__ import annotations
 
+from wirecoder.actors.build import known_office
 from wirecoder.actors.coref import (
     Cluster,
     Clusters,
@@ -10,6 +12,7 @@ from wirecoder.actors.mentions import (
     DocView,
     Mention,
 )
+from wirecoder.actors.places import is_dateline
 
 # ------------------------------------------------------------------------------------------
 # Step 5b: countries of unnamed groups ("Darfur rebels", "demonstrators in Baghdad")
@@ -108,5 +111,68 @@ def fill_group_countries(view: DocView, clusters: Clusters, mentions: list[Menti
             if country is None:
                 doc_country = doc_country or most_common_country(ambient, 0, len(view.doc))
                 country = doc_country
+        if country:
+            first.country = country
+
+
+# ------------------------------------------------------------------------------------------
+# Countries of generic institutions and of state office holders ("the Senate", "the governor")
+# ------------------------------------------------------------------------------------------
+
+#: Sectors of the state: a holder or body of one of these belongs to some country.
+STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "SPY", "OPP", "PTY"})
+
+
+def story_country(view: DocView, mentions: list[Mention], ambient: list[str | None]) -> str | None:
+    """The country the article is about: its dateline's, else the one its scene-setting names
+    (places, demonyms, "in <country>") name most often, else the country named most often."""
+    for m in mentions:
+        if m.etype == "place" and m.locative and m.country and is_dateline(view, m):
+            return m.country
+    return most_common_country(ambient, 0, len(view.doc)) or most_common_country(
+        token_countries(view, mentions), 0, len(view.doc)
+    )
+
+
+def possessor_country(view: DocView, head, countries: list[str | None]) -> str | None:
+    """ "Colombia's Senate", "Kenya's police": a country named as the possessor."""
+    for child in head.lefts:
+        if child.dep_ == "poss" and countries[child.i]:
+            return countries[child.i]
+    return None
+
+
+def needs_context_country(view: DocView, cluster: Cluster) -> bool:
+    if not cluster.mentions or cluster.country:
+        return False
+    if any(m.generic for m in cluster.mentions):
+        return True
+    if cluster.etype not in {"person", "group"} or cluster.sector not in STATE_SECTORS:
+        return False
+    if any(m.kind == "name" for m in cluster.mentions) and cluster.etype == "group":
+        return False  # "Democrats": a named group's nationality is its own phrase's
+    named = isinstance(cluster.key, tuple) and not cluster.anonymous
+    return not named or known_office(view, cluster) is None  # the people tables know better
+
+
+def fill_context_countries(view: DocView, clusters: Clusters, mentions: list[Mention]) -> None:
+    """Generic institutions and state office holders without a country take the country of their
+    phrase ("the Colombian Senate", "Kenya's police"), then of their sentence, then of the story."""
+    countries = token_countries(view, mentions)
+    ambient = token_countries(view, mentions, ambient=True)
+    story: list[str | None] = []
+    for cluster in clusters.items:
+        if not needs_context_country(view, cluster):
+            continue
+        first = min(cluster.mentions, key=lambda m: m.start)
+        head = view.doc[first.start : first.end].root
+        country = country_near_noun(head, countries) or possessor_country(view, head, countries)
+        if country is None:
+            sent = view.doc[first.start].sent
+            country = most_common_country(ambient, sent.start, sent.end)
+        if country is None:
+            if not story:
+                story.append(story_country(view, mentions, ambient))
+            country = story[0]
         if country:
             first.country = country
