@@ -54,7 +54,9 @@ def reconcile_titles(
 
 def link_surnames(view: DocView, mentions: list[Mention], titles: list[TitleMatch]) -> list[Mention]:
     """Single names of people named in full become person mentions, whatever the tagger said."""
+    mentions = join_adjacent_names(view, mentions)
     relabel_person_like_orgs(view, mentions)
+    relabel_titled_orgs(view, mentions, titles)
     full: set[tuple[str, ...]] = set()
     for m in mentions:
         if m.etype == "person" and is_full_name(view, m):
@@ -83,6 +85,27 @@ def link_surnames(view: DocView, mentions: list[Mention], titles: list[TitleMatc
     return out
 
 
+def join_adjacent_names(view: DocView, mentions: list[Mention]) -> list[Mention]:
+    """Two person names with only a space between are one long name the tagger cut in two
+    ("Nana Addi" + "Dankwa Akufo-Addo"); a comma, "and" or a line break keeps them apart."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.etype == "person"
+            and m.etype == "person"
+            and prev.kind == m.kind == "name"
+            and prev.end == m.start
+            and view.tokens[prev.end - 1].whitespace_ == " "
+            and view.tokens[m.start].text[:1].isupper()
+        ):
+            out[-1] = Mention(prev.start, m.end, "person", label=prev.label or m.label)
+            continue
+        out.append(m)
+    return out
+
+
 def relabel_person_like_orgs(view: DocView, mentions: list[Mention]) -> None:
     """'Brock Pierce' tagged ORG while 'Pierce' alone is tagged PERSON: a name, not a body."""
     singles = {
@@ -99,6 +122,30 @@ def relabel_person_like_orgs(view: DocView, mentions: list[Mention]) -> None:
         if org_head_sector(view, m.start, m.end)[0]:
             continue
         if tokens[-1].lower_ in singles:
+            m.etype = "person"
+
+
+#: Title classes that only people hold ("Opposition leader X", "X, the opposition leader").
+PERSON_TITLE_CLASSES = frozenset({"head", "office", "honorific"})
+
+
+def relabel_titled_orgs(view: DocView, mentions: list[Mention], titles: list[TitleMatch]) -> None:
+    """A name the tagger called an organisation is a person when a person's title stands right
+    before it or in apposition to it ("Opposition leader Morgan Tsvangirai"), unless the name
+    itself has an institution head word or the gazetteer knows it."""
+    title_by_end = {t.end: t for t in titles if t.info.cls in PERSON_TITLE_CLASSES and not t.info.plural}
+    title_by_head = {t.end - 1: t for t in title_by_end.values()}
+    for m in mentions:
+        if m.etype != "organization" or m.entry is not None or m.kind != "name":
+            continue
+        tokens = view.tokens[m.start : m.end]
+        if not 2 <= len(tokens) <= 4 or not all(t.text[:1].isupper() for t in tokens if t.is_alpha):
+            continue
+        if org_head_sector(view, m.start, m.end)[0]:
+            continue
+        root = view.doc[m.start : m.end].root
+        appositive = any(c.dep_ == "appos" and c.i in title_by_head for c in root.children)
+        if m.start in title_by_end or appositive:
             m.etype = "person"
 
 
