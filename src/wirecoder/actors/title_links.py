@@ -6,7 +6,8 @@
   of the article's first sentence that became an anonymous actor joins the first person
   introduced in the next :data:`LEDE_WINDOW` sentences with the same country and sector (and a
   compatible title group when both have one; the same office when the title has no country).
-  Outside the lede an anonymous title stays anonymous ("a senior official told reporters" is often meant to stay unnamed).
+  Outside the lede an anonymous title stays anonymous ("a senior official told reporters" is
+  often meant to stay unnamed).
 * Office back-references: "the prime minister said" after "Rishi Sunak", who holds no title in
   the text, joins him when the people tables give him an office of the title's sector at the
   article's date, he is the most recent such person within :data:`OFFICE_WINDOW` sentences and
