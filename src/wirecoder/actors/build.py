@@ -28,6 +28,8 @@ class Analysis:
     actors: list[Actor] = field(default_factory=list)
     refs: list[MentionRef] = field(default_factory=list)
     places: list[PlaceRef] = field(default_factory=list)
+    #: the country the article is about (dateline, else the scene it names most), or None
+    story_country: str | None = None
     #: country/organisation names used only as modifiers ("US" in "US President") as
     #: (start, end, "place" | "organization"): not actors, kept for the entity evaluation.
     modifiers: list[tuple[int, int, str]] = field(default_factory=list)

@@ -162,6 +162,7 @@ class Gazetteer:
     institutions: dict[tuple[str, ...], str] = field(default_factory=dict)  # generic body pieces -> sector
     institution_trie: PieceTrie = field(default_factory=PieceTrie)
     role_sectors: dict[str, str] = field(default_factory=dict)  # "strike" (leader) -> LAB
+    speakers: dict[tuple[str, ...], tuple[str, str | None]] = field(default_factory=dict)  # -> (kind, sector)
 
     def lookup(self, text_or_pieces: str | tuple[str, ...]) -> GazEntry | None:
         """The best entry for a whole name, or None."""
@@ -362,7 +363,7 @@ def load_gazetteer() -> Gazetteer:
 
 
 def _load_precision_tables(gaz: Gazetteer) -> None:
-    """non_actors.tsv, institutions.tsv and role_sectors.tsv (all hand-written)."""
+    """non_actors.tsv, institutions.tsv, role_sectors.tsv and speakers.tsv (all hand-written)."""
     groups: dict[str, set[str]] = {}
     for kind, word in _rows("non_actors.tsv"):
         groups.setdefault(kind, set()).add(word)
@@ -371,3 +372,4 @@ def _load_precision_tables(gaz: Gazetteer) -> None:
     for key in gaz.institutions:
         gaz.institution_trie.add(key, key)
     gaz.role_sectors = {word: sector for word, sector in _rows("role_sectors.tsv")}
+    gaz.speakers = {pieces(phrase): (kind, _dash(sector)) for phrase, kind, sector in _rows("speakers.tsv")}
