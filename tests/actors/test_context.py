@@ -56,3 +56,20 @@ def test_the_people_table_beats_the_story_country(parse):
 def test_a_demonym_keeps_troops_abroad_their_nationality(parse):
     doc = parse("UK troops in Somalia trained local soldiers on Monday.")
     assert coding(actor_of_text(doc, "UK troops")) == ("GBR", "MIL")
+
+
+def test_a_person_without_a_country_takes_the_story_country(parse):
+    text = "Voters in Australia went to the polls on Saturday. Candidate Craig Wilson said he expected to win."
+    doc = parse(text)
+    assert actor_of_text(doc, "Craig Wilson").country == "AUS"
+
+
+def test_an_organisation_no_table_knows_takes_the_story_country(parse):
+    text = "Thousands marched in Kenya on Monday. The Nairobi Freedom Forum said the march was peaceful."
+    doc = parse(text)
+    assert actor_of_text(doc, "Nairobi Freedom Forum").country == "KEN"
+
+
+def test_an_international_body_keeps_its_own_code(parse):
+    doc = parse("Thousands marched in Kenya on Monday. The United Nations said the march was peaceful.")
+    assert actor_of_text(doc, "United Nations").country == "UNO"

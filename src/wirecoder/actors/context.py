@@ -143,21 +143,29 @@ def possessor_country(view: DocView, head, countries: list[str | None]) -> str |
 
 
 def needs_context_country(view: DocView, cluster: Cluster) -> bool:
+    """Generic institutions, people, state groups and organisations no table knows, without a
+    country: in national news they belong to the country of the story unless the text says
+    otherwise (a country in their phrase or sentence)."""
     if not cluster.mentions or cluster.country:
         return False
     if any(m.generic for m in cluster.mentions):
         return True
-    if cluster.etype not in {"person", "group"} or cluster.sector not in STATE_SECTORS:
-        return False
-    if any(m.kind == "name" for m in cluster.mentions) and cluster.etype == "group":
-        return False  # "Democrats": a named group's nationality is its own phrase's
     named = isinstance(cluster.key, tuple) and not cluster.anonymous
+    if cluster.etype == "organization":
+        return all(m.entry is None for m in cluster.mentions if m.kind == "name")
+    if cluster.etype == "group" and (
+        cluster.sector not in STATE_SECTORS or any(m.kind == "name" for m in cluster.mentions)
+    ):
+        return False  # "Democrats", "reporters": a named group's nationality is its own phrase's
+    if cluster.etype not in {"person", "group"}:
+        return False
     return not named or known_office(view, cluster) is None  # the people tables know better
 
 
 def fill_context_countries(view: DocView, clusters: Clusters, mentions: list[Mention]) -> None:
-    """Generic institutions and state office holders without a country take the country of their
-    phrase ("the Colombian Senate", "Kenya's police"), then of their sentence, then of the story."""
+    """Generic institutions, people and unknown organisations without a country take the country
+    of their phrase ("the Colombian Senate", "Kenya's police"), then of their sentence, then of
+    the story (:func:`needs_context_country`)."""
     countries = token_countries(view, mentions)
     ambient = token_countries(view, mentions, ambient=True)
     story: list[str | None] = []
