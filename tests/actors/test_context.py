@@ -87,3 +87,13 @@ def test_the_story_country_counts_every_name(parse):
         "Stone said the U.S. economy and Donald Trump had failed. Her aide Tom Ward agreed."
     )
     assert actor_of_text(parse(text), "Tom Ward").country == "USA"
+
+
+def test_a_company_is_not_given_the_story_country(parse):
+    text = "Iran's airline was banned in Iran and Iran protested. Iran said Siemens and Daimler had left Iran."
+    assert actor_of_text(parse(text), "Siemens").country != "IRN"
+
+
+def test_a_place_that_begins_an_organisation_name_gives_its_country(parse):
+    doc = parse("Researchers at the Massachusetts Institute of Technology said the vote in Thailand was close.")
+    assert actor_of_text(doc, "Massachusetts Institute of Technology").country == "USA"

@@ -56,3 +56,14 @@ def test_role_words_before_the_title_decide_its_sector(parse):
     doc = parse("The miners' representatives said the company had refused to talk.")
     representatives = actor_of_text(doc, "representatives")
     assert (representatives.sector, representatives.role) == ("LAB", "miners representatives")
+
+
+def test_a_lede_title_does_not_join_a_holder_of_another_office(parse):
+    text = (
+        "A Thai party nominated a princess for prime minister on Friday.\n\n"
+        "King Maha Vajiralongkorn of Thailand said the nomination was inappropriate."
+    )
+    doc = parse(text)
+    assert actor_of_text(doc, "prime minister") is None or actor_of_text(doc, "prime minister").name != (
+        "Maha Vajiralongkorn"
+    )

@@ -55,12 +55,13 @@ def move(title: Mention, source: Cluster, target: Cluster) -> None:
 def titles_agree(title: Mention, person: Cluster) -> bool:
     groups = [t for t in title.titles if t.group]
     held = [t for t in person.titles if t.group]
-    return not groups or not held or same_office(title, person)
+    return not groups or not held or same_office(title, person)  # both have one: they must agree
 
 
 def same_office(title: Mention, person: Cluster) -> bool:
-    """The person holds the title itself, or one of its group ("top diplomat" ~ "Secretary of State")."""
-    return any(title_compatible(a, b) or (a.group and a.group == b.group) for a in title.titles for b in person.titles)
+    """The person holds the title itself, or the title is a generic one of the person's title's
+    group ("top diplomat" ~ "Secretary of State"); a king is no prime minister."""
+    return any(title_compatible(a, b) or title_compatible(b, a) for a in title.titles for b in person.titles)
 
 
 def fits_lede_title(title: Mention, person: Cluster) -> bool:
