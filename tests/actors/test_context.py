@@ -92,3 +92,9 @@ def test_the_story_country_counts_every_name(parse):
 def test_a_word_that_is_also_a_town_does_not_give_a_party_a_country(parse):
     doc = parse("Voters in Queensland, Australia went to the polls. The Liberal National Party said it would win.")
     assert actor_of_text(doc, "Liberal National Party").country == "AUS"
+
+
+def test_the_government_is_the_story_country_s(parse):
+    doc = parse("Protests spread across Serbia on Sunday. The government said the curfew would stay.")
+    actor = actor_of_text(doc, "government")
+    assert actor is not None and (actor.country, actor.sector) == ("SRB", "GOV")

@@ -30,3 +30,24 @@ def test_a_strike_leader_is_labour_not_government(parse):
 def test_an_armed_group_named_group_is_not_a_business(parse):
     doc = parse("The Wagner Group said it had taken the town.")
     assert actor_of_text(doc, "Wagner Group").sector != "BUS"
+
+
+def test_supporters_who_act_are_a_group_of_the_scene_country(parse):
+    doc = parse("In Brazil, supporters of the president blocked the avenue.")
+    actor = actor_of_text(doc, "supporters")
+    assert (actor.country, actor.sector) == ("BRA", "CVL")
+
+
+def test_journalists_take_the_country_the_scene_names(parse):
+    doc = parse("In Serbia, a number of journalists were attacked on Sunday.")
+    assert actor_of_text(doc, "journalists").country == "SRB"
+
+
+def test_hospital_officials_are_medical(parse):
+    doc = parse("Hospital officials said the patient was stable.")
+    assert actor_of_text(doc, "Hospital officials").sector == "MED"
+
+
+def test_a_candidate_is_a_party_actor(parse):
+    doc = parse("Candidate Mary Stone said she would win the vote.")
+    assert actor_of_text(doc, "Mary Stone").sector == "PTY"

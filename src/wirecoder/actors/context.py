@@ -158,7 +158,7 @@ def affiliated_country(head, countries: list[str | None]) -> str | None:
 
 
 def needs_context_country(view: DocView, cluster: Cluster) -> bool:
-    """Generic institutions, people, state groups and organisations no table knows, without a
+    """Generic institutions, people, unnamed groups and organisations no table knows, without a
     country: in national news they belong to the country of the story unless the text says
     otherwise (a country in their phrase or sentence)."""
     if not cluster.mentions or cluster.country:
@@ -171,10 +171,8 @@ def needs_context_country(view: DocView, cluster: Cluster) -> bool:
         # campaign group); known limit: a foreign company in a story about another country
         # ("Siemens" in a story about Iran) gets the story's country too
         return all(m.entry is None for m in cluster.mentions if m.kind == "name")
-    if cluster.etype == "group" and (
-        cluster.sector not in STATE_SECTORS or any(m.kind == "name" for m in cluster.mentions)
-    ):
-        return False  # "Democrats", "reporters": a named group's nationality is its own phrase's
+    if cluster.etype == "group" and any(m.kind == "name" for m in cluster.mentions):
+        return False  # "Democrats", "Kurds": a named group's nationality is its own phrase's
     if cluster.etype not in {"person", "group"}:
         return False
     return not named or known_office(view, cluster) is None  # the people tables know better
@@ -200,7 +198,10 @@ def fill_context_countries(view: DocView, clusters: Clusters, mentions: list[Men
         if country is None:
             sent = view.doc[first.start].sent
             country = most_common_country(ambient, sent.start, sent.end)
-        if country is None:
+        if country is None and cluster.etype == "group":
+            # unnamed groups: only names that set the scene, never a country acted on
+            country = most_common_country(ambient, 0, len(view.doc))
+        elif country is None:
             if not story:
                 story.append(story_country(view, mentions))
             country = story[0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 
 from wirecoder.actors.coding import title_span_start
+from wirecoder.actors.context import story_country
 from wirecoder.actors.coref import (
     ARGUMENT_DEPS,
     DEFINITE_DETS,
@@ -132,6 +133,8 @@ def resolve_nominals(
         if det not in DEFINITE_DETS and det != "poss" and not coding.modifiers:
             continue
         country = coding.country or (owner_cluster.country if owner_cluster else None)
+        if country is None and refers == "government" and owner_cluster is None:
+            country = story_country(view, mentions)  # "the government said": the story's country
         target = nominal_target(view, clusters, refers, country, tok.i)
         if target is None or not nominal_fits(view, tok, target):
             continue
