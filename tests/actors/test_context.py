@@ -98,3 +98,9 @@ def test_the_government_is_the_story_country_s(parse):
     doc = parse("Protests spread across Serbia on Sunday. The government said the curfew would stay.")
     actor = actor_of_text(doc, "government")
     assert actor is not None and (actor.country, actor.sector) == ("SRB", "GOV")
+
+
+def test_church_authorities_are_not_the_government(parse):
+    doc = parse("Abuse in Poland must be reported to the higher church authorities, the bishops said.")
+    actor = actor_of_text(doc, "authorities")
+    assert actor is None or actor.sector != "GOV"

@@ -133,7 +133,7 @@ def resolve_nominals(
         if det not in DEFINITE_DETS and det != "poss" and not coding.modifiers:
             continue
         country = coding.country or (owner_cluster.country if owner_cluster else None)
-        if country is None and refers == "government" and owner_cluster is None:
+        if country is None and refers == "government" and owner_cluster is None and not noun_modified(tok):
             country = story_country(view, mentions)  # "the government said": the story's country
         target = nominal_target(view, clusters, refers, country, tok.i)
         if target is None or not nominal_fits(view, tok, target):
@@ -145,6 +145,11 @@ def resolve_nominals(
         target.add(m)
         out.append(m)
     return out
+
+
+def noun_modified(tok) -> bool:
+    """'church authorities', 'party leadership': a noun before the nominal says whose it is."""
+    return any(c.dep_ in {"compound", "nmod"} and c.pos_ in {"NOUN", "PROPN"} for c in tok.lefts)
 
 
 def nominal_target(view: DocView, clusters: Clusters, refers: str, country: str | None, before: int) -> Cluster | None:
