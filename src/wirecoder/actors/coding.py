@@ -58,10 +58,30 @@ def code_people(
             coding, title_mention = apposition_coding(view, mentions, owner, head, title_by_end)
             codings.append(coding)
             pairs.append((title_mention, m))
+        codings.append(name_affiliation(view, mentions, owner, m))
         merge_codings(mentions, m, [c for c in codings if c is not None])
         if m.gender is None and is_full_name(view, m):
             m.gender = view.gaz.given_names.get(view.tokens[m.start].lower_)
     return pairs
+
+
+#: Prepositions after a bare name that name the body a person belongs to ("Raymond Chan of
+#: People Power", "Ann Lee from Oxfam", "Tom Ward at Harvard").
+NAME_AFFILIATION_PREPS = frozenset({"of", "from", "at"})
+
+
+def name_affiliation(view: DocView, mentions: list[Mention], owner: list[int], m: Mention) -> Coding | None:
+    """The organisation named right after a person's name gives its sector and country."""
+    root = view.doc[m.start : m.end].root
+    for prep in root.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in NAME_AFFILIATION_PREPS:
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and owner[obj.i] >= 0:
+                org = mentions[owner[obj.i]]
+                if org.etype == "organization" and (org.sector or org.country):
+                    return Coding(country=org.country, sector=org.sector)
+    return None
 
 
 def title_before(
