@@ -112,6 +112,9 @@ class Actor(Record):
     sector: str | None = Field(default=None, description="PLOVER sector code (GOV, MIL, ...)")
     role: str | None = None
     mentions: list[Span] = Field(default_factory=list)
+    confidence: float | None = Field(
+        default=None, ge=0.0, le=1.0, description="how sure the actors stage is that this is an actor"
+    )
 
 
 class Timex(Record):
