@@ -15,6 +15,7 @@ from wirecoder.quotes.assemble import Draft, assemble, doc_text
 from wirecoder.quotes.lexicon import load_lexicon
 from wirecoder.stage import guarded
 from wirecoder.time.api import time_of
+from wirecoder.zones.api import keep
 
 
 class QuotesComponent:
@@ -24,8 +25,8 @@ class QuotesComponent:
 
     @guarded("quotes")
     def __call__(self, doc: Doc) -> Doc:
-        drafts = assemble(doc, self.lexicon)
         text = doc_text(doc)
+        drafts = keep(doc, assemble(doc, self.lexicon), lambda d: (d.start, d.end), lambda d: text[d.start : d.end])
         doc._.quotes = [to_quote(doc, text, draft, n) for n, draft in enumerate(drafts, 1)]
         return doc
 
