@@ -26,6 +26,7 @@ This module builds one event from a candidate (place, CAMEO, confidence) and run
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -198,16 +199,20 @@ class DocumentCoder(Merging):
         start, end = token.idx, end_token.idx + len(end_token.text)
         return SpanRecord(start=start, end=end, text=self.text[start:end])
 
-    def code(self) -> list[Event]:
+    def code(self, keep: Callable[[list[Event]], list[Event]] | None = None) -> list[Event]:
+        """Every sentence's events; ``keep`` (the zones filter) runs before the mentions of one
+        happening are merged, so that a byline or a restated headline never hosts body mentions."""
         events: list[Event] = []
         for sent in self.doc.sents:
             check_budget(self.doc)
             events.extend(self.code_sentence(sent))
+        if keep is not None:
+            events = keep(events)
         events = self.merge_document(events)
         for n, event in enumerate(events, start=1):
             event.id = f"e{n}"
         return events
 
 
-def code_events(doc: Doc, data: EventData) -> list[Event]:
-    return DocumentCoder(doc, data).code()
+def code_events(doc: Doc, data: EventData, keep: Callable[[list[Event]], list[Event]] | None = None) -> list[Event]:
+    return DocumentCoder(doc, data).code(keep)

@@ -18,7 +18,8 @@ class EventsComponent:
 
     @guarded("events")
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = keep_events(doc, code_events(doc, self.data))  # not from bylines, credits, furniture
+        # not from bylines, credits, furniture; then one event per happening
+        doc._.events = code_events(doc, self.data, keep=lambda events: keep_events(doc, events))
         return doc
 
 
