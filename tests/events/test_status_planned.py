@@ -46,3 +46,13 @@ def test_the_doers_own_announcement_of_an_attack_is_a_threat(code):
 def test_a_plan_reported_by_sources_stays_the_doers_announcement(code):
     out = code("Canada will meet Mexico next week, diplomatic sources said.", {"Canada": "CAN", "Mexico": "MEX"})
     assert [e.type for e in out.events] == ["AGREE"]
+
+
+def test_has_yet_to_is_negated(code):
+    out = code("Canada has yet to recognise Kosovo.", {"Canada": "CAN", "Kosovo": "XKX"})
+    assert [e.status for e in out.events] == ["negated"]
+
+
+def test_dismissing_a_claim_as_groundless_rejects_it(code):
+    out = code("Russia dismissed the claim from Germany as groundless.", {"Russia": "RUS", "Germany": "DEU"})
+    assert out.one("REJECT")

@@ -89,6 +89,16 @@ def governed_by(token: Token, words: frozenset[str]) -> bool:
     return token.dep_ == "xcomp" and token.head.lower_ in words
 
 
+def yet_to(token: Token) -> bool:
+    """ "has yet to concede", "is yet to respond": the act has not happened."""
+    head = token.head
+    return (
+        token.dep_ == "xcomp"
+        and lemma(head) in ("have", "be")
+        and any(c.lower_ == "yet" for c in head.children if c.dep_ == "advmod")
+    )
+
+
 def modality(anchor: Token, trigger: Token, data: EventData) -> Modality:
     modal = modal_of(anchor)
     # The modal of a governing verb counts for a to-clause: "would like to meet".
@@ -97,7 +107,7 @@ def modality(anchor: Token, trigger: Token, data: EventData) -> Modality:
     planned_mods = data.cue("planned_modifiers")
     hypo_mods = data.cue("hypothetical_modifiers")
     noun_mods = [lemma(c) for c in trigger.children if c.dep_ in ("amod", "compound", "advmod")]
-    failed = governed_by(anchor, data.cue("failure_governors"))
+    failed = governed_by(anchor, data.cue("failure_governors")) or yet_to(anchor)
     return Modality(
         negated=failed or is_negated(anchor, data) or (trigger != anchor and is_negated(trigger, data)),
         future=modal in data.cue("future_modals") or _going_to(anchor),

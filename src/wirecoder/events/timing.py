@@ -30,7 +30,7 @@ class DateAndStatus(Arguments):
     def negation_kind(self, anchor: Token, cand: Candidate) -> bool:
         """ "has not yet agreed", "still has not met": not (yet) happened, but no refusal."""
         words = self.data.cue("not_yet_words")
-        return any(c.lower_ in words for h in (anchor, cand.token) for c in h.children)
+        return status.yet_to(anchor) or any(c.lower_ in words for h in (anchor, cand.token) for c in h.children)
 
     @staticmethod
     def date_token(cand: Candidate, anchor: Token) -> Token:
