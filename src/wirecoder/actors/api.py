@@ -111,7 +111,7 @@ def place_at(doc: Doc, start: int, end: int) -> tuple[str, str | None] | None:
 
     Places are locations as the actors stage reads them: "in New York", "a flight from
     Beijing", datelines ("SEOUL, May 31"), and countries used as locations ("in South Korea",
-    which are actors only where they act elsewhere in the text).  A capital used as its
+    which are also actors).  A capital used as its
     government ("Washington demands") is an actor, not a place.  ``country`` is None when the
     place is not in the gazetteer.  Among several places in the range the first wins.
     """

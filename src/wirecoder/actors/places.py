@@ -96,8 +96,8 @@ def classify_place(view: DocView, m: Mention) -> None:
 
 
 def mark_locative_countries(view: DocView, mentions: list[Mention]) -> None:
-    """Countries named as locations ("in South Korea") are places; such a mention is no actor
-    mention (coref.resolve_other_names), though the country may act elsewhere in the text."""
+    """Countries named as locations ("in South Korea") are places, and still actors: PLOVER
+    codes a country named as the place of an act as a party ("aid to Macedonia")."""
     for m in mentions:
         if m.etype == "country" and m.kind == "name":
             root = view.doc[m.start : m.end].root
