@@ -53,7 +53,7 @@ Item = Article | Failure
 Result = ArticleResult | Failure
 
 #: Batches in flight per worker: one running, one queued so the worker never waits for the parent.
-_IN_FLIGHT_PER_WORKER = 2
+IN_FLIGHT_PER_WORKER = 2
 
 #: Environment variable that hands the settings to the fork server (see :mod:`wirecoder.engines.preload`).
 PRELOAD_ENV = "WIRECODER_FORKSERVER_SETTINGS"
@@ -147,7 +147,7 @@ def _run_pool(items: Iterable[Item], settings: Settings, workers: int, include_t
         initargs=(settings, include_text, lifeline.identity()),
     )
     try:
-        for batch in islice(batches, workers * _IN_FLIGHT_PER_WORKER):
+        for batch in islice(batches, workers * IN_FLIGHT_PER_WORKER):
             pending.append((batch, executor.submit(_run_batch, batch)))
         while pending:
             batch, future = pending.popleft()
