@@ -62,20 +62,6 @@ def test_a_recycled_pid_is_not_the_driver():
         assert not lifeline.is_alive((pid, str(int(started) + 1)))
 
 
-def _descendants(root: int) -> set[int]:
-    parents: dict[int, int] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            parents[int(stat.parent.name)] = int(stat.read_text().rsplit(")", 1)[1].split()[1])
-        except (OSError, IndexError, ValueError):
-            continue
-    found, frontier = set(), {root}
-    while frontier:
-        frontier = {pid for pid, parent in parents.items() if parent in frontier} - found
-        found |= frontier
-    return found
-
-
 def _running(pids: dict[int, lifeline.Identity]) -> set[int]:
     return {pid for pid, ident in pids.items() if lifeline.is_alive(ident)}
 
@@ -92,9 +78,15 @@ def _feed(path: Path, count: int = 60) -> Path:
 
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="watches processes through /proc")
-def test_kill_9_of_an_ingest_leaves_no_worker_running(tmp_path):
+@pytest.mark.parametrize("engine", ["local", pytest.param("ray", marks=pytest.mark.ray)])
+def test_kill_9_of_an_ingest_leaves_no_worker_running(tmp_path, engine):
+    """The local pool (fork server, workers, resource tracker), or a private Ray (its servers,
+    agents and actors, and the watcher that reaps them), all gone within GRACE seconds."""
+    if engine == "ray":
+        pytest.importorskip("ray")
     source, db = _feed(tmp_path / "feed.jsonl"), tmp_path / "store.duckdb"
     command = [sys.executable, "-m", "wirecoder", "ingest", str(source), "--db", str(db), "--workers", "2"]
+    command += ["--engine", engine]
     driver = subprocess.Popen(
         command, cwd=ROOT, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
     )
@@ -103,8 +95,8 @@ def test_kill_9_of_an_ingest_leaves_no_worker_running(tmp_path):
         deadline = time.monotonic() + 300
         # Mid-run: the pool is up (fork server + 2 workers + resource tracker) and a batch is committed.
         while driver.poll() is None and time.monotonic() < deadline:
-            for pid in _descendants(driver.pid):
-                seen.setdefault(pid, lifeline.identity(pid))
+            for pid, ident in lifeline.descendants(driver.pid).items():
+                seen.setdefault(pid, ident)
             if len(seen) >= 4 and stored_documents(db) > 0:
                 break
             time.sleep(0.05)

@@ -32,6 +32,7 @@ from itertools import islice
 from typing import Any
 
 from wirecoder.config import Settings
+from wirecoder.engines import lifeline
 from wirecoder.engines.local import warm_up
 from wirecoder.engines.wire import Wire, decode, decode_article, encode, encode_article
 from wirecoder.errors import WirecoderError
@@ -50,6 +51,9 @@ IN_FLIGHT_PER_ACTOR = 2
 
 #: Whether this process started its own Ray (rather than joining a cluster).
 _started_locally = False
+
+#: The watcher that ends a private Ray's leftovers if this process is killed (kept: it is our child).
+_reapers: list[Any] = []
 
 
 #: Ray's "clusters of several machines" switch; off, a local Ray binds to loopback only.
@@ -112,6 +116,7 @@ def start_ray(workers: int, address: str | None = None) -> None:
         else:
             ray.init(num_cpus=workers, include_dashboard=False, **quiet)
             _started_locally = True
+            _reapers.append(lifeline.start_reaper("ray"))  # if this process is killed, see lifeline
     except (ConnectionError, RuntimeError, ValueError) as exc:
         where = f"the Ray cluster at {address}" if address else "a local Ray"
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
