@@ -121,6 +121,27 @@ def start_ray(workers: int, address: str | None = None) -> None:
         where = f"the Ray cluster at {address}" if address else "a local Ray"
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise RayUnavailable(f"cannot start {where}: {first}") from None
+    _messages_to_stderr()
+
+
+def _messages_to_stderr() -> None:
+    """Send Ray's messages for the driver ("a task failed and will be retried") to stderr.
+
+    Ray prints them on stdout, where ``--format json`` (ingest) and the records (extract) go,
+    and a restarted actor on a cluster would corrupt that output.  Ray has no setting for it;
+    its printer takes an ``is_err`` flag, which this sets.
+    """
+    import ray._private.worker as ray_worker
+
+    printer = getattr(ray_worker, "print_to_stdstream", None)
+    if printer is None or getattr(printer, "_wirecoder", False):
+        return
+
+    def to_stderr(data: dict, ignore_prefix: bool) -> None:
+        printer({**data, "is_err": True}, ignore_prefix)
+
+    to_stderr._wirecoder = True  # type: ignore[attr-defined]
+    ray_worker.print_to_stdstream = to_stderr
 
 
 def _loopback_only() -> None:
