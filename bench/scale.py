@@ -41,6 +41,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--no-ray", action="store_true")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--note", default="", help="a line to add under the tables (e.g. the machine's load)")
+    parser.add_argument("--json", type=Path, default=None, help="also write the raw measurements here")
     return parser.parse_args(argv)
 
 
@@ -74,11 +75,12 @@ def run(args: argparse.Namespace) -> int:
             chosen = politics[:size]
             source = Path(tmp) / f"{len(chosen)}-articles.jsonl"
             write_articles(chosen, source)
-            rows.append(measure(source, Path(tmp) / f"local-{size}.duckdb", "local", args.workers))
-            write_section(args.out, render(meta, rows))
-            if size == args.ray_size and not args.no_ray:
-                rows.append(measure(source, Path(tmp) / f"ray-{size}.duckdb", "ray", args.workers))
+            runs = [("local", size)] + ([("ray", size)] if size == args.ray_size and not args.no_ray else [])
+            for engine, n in runs:
+                rows.append(measure(source, Path(tmp) / f"{engine}-{n}.duckdb", engine, args.workers))
                 write_section(args.out, render(meta, rows))
+                if args.json:
+                    args.json.write_text(json.dumps({"meta": meta, "rows": rows}, indent=2))
     print(f"bench-scale: wrote {args.out}", file=sys.stderr)
     return 0
 
@@ -100,22 +102,24 @@ def render(meta: dict, rows: list[dict]) -> str:
         "*After start-up* is the rate over the second half of the results (loading the model in the workers,",
         "and starting Ray, are paid once per run); it also shows whether ingesting slows as the store grows.",
         "Every size runs the pool (the engine would run a short input in-process). Peak RSS is the kernel's",
-        "VmHWM of each process; a worker's includes the model pages it shares with the fork server.",
+        "VmHWM of each process; a worker's includes the model pages it shares with the fork server, and its",
+        "peak follows the longest article it parsed (one batch), not the number of articles.",
         "",
         f"Run: `{meta['command']}` on {m['date']}, commit {m['commit']}, {minutes:.0f} minutes so far;",
         f"{m['usable_cores']} cores, {m['cpu']}. The load average of each row (before / after) shows the load.",
         "",
-        "| articles | characters | engine | seconds | articles/s | articles/s after start-up | driver peak MB |"
-        " worker peak MB (each) | fork server MB | store MB | load before / after |",
-        "|---:|---:|---|---:|---:|---:|---:|---|---:|---:|---|",
+        "| articles | characters | longest article | engine | seconds | articles/s | articles/s after start-up |"
+        " driver peak MB | worker peak MB (each) | fork server MB | store MB | load before / after |",
+        "|---:|---:|---:|---|---:|---:|---:|---:|---|---:|---:|---|",
     ]
     for r in rows:
         if "error" in r:
-            lines.append(f"| | | {r['engine']} | failed: {r['error'].splitlines()[-1][:80]} | | | | | | | |")
+            lines.append(f"| | | | {r['engine']} | failed: {r['error'].splitlines()[-1][:80]} | | | | | | | |")
             continue
         engine = "Ray" if r["engine"] == "ray" else "local"
         lines.append(
-            f"| {r['articles']:,} | {r['chars']:,} | {engine} x{r['workers']} | {r['seconds']:.0f} |"
+            f"| {r['articles']:,} | {r['chars']:,} | {r.get('longest_chars', 0):,} | {engine} x{r['workers']} |"
+            f" {r['seconds']:.0f} |"
             f" {r['articles_per_s']:.2f} | {r['after_startup_per_s'] or 0:.2f} | {r['driver_peak_mb']:,.0f} |"
             f" {_mb(r['worker_peak_mb'])} | {_mb(r['fork_server_peak_mb'])} | {r['store_mb']:.1f} |"
             f" {r['load_before'].split()[0]} / {r['load_after'].split()[0]} |"

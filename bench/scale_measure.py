@@ -117,7 +117,8 @@ def main() -> None:
     second_half = (len(times) - half) / max(started + seconds - times[half], 1e-9) if half else None
     result = {
         "engine": args.engine, "workers": args.workers, "articles": len(articles),
-        "chars": sum(len(a.text) for a in articles), "added": report.added, "failed": report.failed,
+        "chars": sum(len(a.text) for a in articles), "longest_chars": max((len(a.text) for a in articles), default=0),
+        "added": report.added, "failed": report.failed,
         "seconds": round(seconds, 2), "first_result_s": round(times[0] - started, 2) if times else None,
         "articles_per_s": round(len(articles) / seconds, 3),
         "after_startup_per_s": round(second_half, 3) if second_half else None,
