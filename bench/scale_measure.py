@@ -37,6 +37,7 @@ class Watcher:
         self.interval = interval
         self.peaks: dict[int, float] = {}
         self.kinds: dict[int, str] = {}
+        self.driver_rss: list[float] = []  # the driver's resident memory at every sample
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -53,6 +54,7 @@ class Watcher:
         while not self._stop.wait(self.interval):
             for pid in lifeline.descendants(me):
                 self._sample(pid)
+            self.driver_rss.append(rss_mb())
 
     def _sample(self, pid: int) -> None:
         folder = Path("/proc") / str(pid)
@@ -85,6 +87,16 @@ def _kind(command: bytes, parent: int) -> str:
 def peak_rss_mb() -> float:
     match = re.search(r"VmHWM:\s+(\d+) kB", Path("/proc/self/status").read_text())
     return round(int(match.group(1)) / 1024, 1) if match else 0.0
+
+
+def rss_mb() -> float:
+    match = re.search(r"VmRSS:\s+(\d+) kB", Path("/proc/self/status").read_text())
+    return round(int(match.group(1)) / 1024, 1) if match else 0.0
+
+
+def _quarters(values: list[float]) -> list[float]:
+    """The driver's resident memory a quarter, half, three quarters of the way and at the end."""
+    return [values[min(len(values) - 1, len(values) * q // 4)] for q in (1, 2, 3, 4)] if values else []
 
 
 def store_mb(db: Path) -> float:
@@ -122,7 +134,8 @@ def main() -> None:
         "seconds": round(seconds, 2), "first_result_s": round(times[0] - started, 2) if times else None,
         "articles_per_s": round(len(articles) / seconds, 3),
         "after_startup_per_s": round(second_half, 3) if second_half else None,
-        "driver_peak_mb": peak_rss_mb(), "worker_peak_mb": watcher.of_kind("worker"),
+        "driver_peak_mb": peak_rss_mb(), "driver_rss_quarters_mb": _quarters(watcher.driver_rss),
+        "worker_peak_mb": watcher.of_kind("worker"),
         "fork_server_peak_mb": watcher.of_kind("fork server"), "ray_services_mb": sum(watcher.of_kind("ray services")),
         "store_mb": store_mb(args.db),
     }  # fmt: skip
