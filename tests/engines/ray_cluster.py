@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -163,6 +164,7 @@ class Cluster:
             if lifeline.is_alive(ident):
                 with contextlib.suppress(OSError):
                     os.kill(pid, signal.SIGKILL)
+        shutil.rmtree(self.temp_dir, ignore_errors=True)  # the session's sockets and logs
 
     def leftovers(self) -> list[int]:
         return [pid for pid, ident in self.seen.items() if lifeline.is_alive(ident)]
