@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 LOCK := requirements/dev.lock
 SHARED ?= ../shared
 
-.PHONY: install demo test test-fast lint format eval bench fuzz loadtest lock clean
+.PHONY: install demo test test-fast test-ray lint format eval bench bench-scale fuzz loadtest lock clean
 
 $(STAMP): pyproject.toml $(LOCK)
 	$(PY) -m venv $(VENV)
@@ -26,6 +26,9 @@ test: $(STAMP)  ## the test suite (the command CI runs); installs Debian's chrom
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not slow and not browser and not ray"
 
+test-ray: $(STAMP)  ## the Ray tests alone: private Ray, a two-node cluster on this machine, kill -9 (a few minutes)
+	$(BIN)/python -m pytest -q -m ray
+
 lint: $(STAMP)
 	$(BIN)/ruff check src tests tools bench
 	$(BIN)/ruff format --check src tests tools bench
@@ -39,6 +42,9 @@ eval: $(STAMP)  ## score every stage on the dev sets and write docs/scoreboard.m
 
 bench: $(STAMP)  ## benchmarks on the Wikinews corpora; writes docs/benchmarks.md
 	$(BIN)/python bench/run.py --shared $(SHARED) --out docs/benchmarks.md
+
+bench-scale: $(STAMP)  ## cost curve: ingests of 100 / 1,000 / 4,000 articles, Ray vs local; a section of docs/benchmarks.md
+	nice -n 5 $(BIN)/python bench/scale.py --shared $(SHARED) --out docs/benchmarks.md $(SCALE_ARGS)
 
 fuzz: $(STAMP)  ## bounded atheris run over the readers
 	$(BIN)/python tools/fuzz_readers.py -atheris_runs=20000

@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import CorpusMissing, corpus_summary, load_corpus, write_articles
 from machine import machine_details
 from report import render_report
+from scale import keep_section
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -133,7 +134,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         args.json.write_text(json.dumps({"meta": meta, "results": results}, indent=2))
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(render_report(meta, results, profile_tree))
+    old = args.out.read_text() if args.out.exists() else ""
+    args.out.write_text(keep_section(old, render_report(meta, results, profile_tree)))  # keeps bench-scale's
     print(f"bench: wrote {args.out} in {meta['elapsed_s'] / 60:.1f} min", file=sys.stderr)
     return 0
 

@@ -28,3 +28,24 @@ def engine_articles(copies: int = 3) -> list[Article | Failure]:
     items.insert(9, Article(text="   \n ", origin="mem:blank"))
     items.insert(11, Article(text=" ".join(_TEXTS) * 4, id="long", date="2020-02-02", origin="mem:long"))
     return items
+
+
+class CountedInput:
+    """An input stream that counts the items an engine has taken from it."""
+
+    def __init__(self, items: list[Article | Failure]) -> None:
+        self.items = items
+        self.taken = 0
+
+    def __iter__(self):
+        for item in self.items:
+            self.taken += 1
+            yield item
+
+
+def most_ahead(results, counted: CountedInput) -> int:
+    """Consume results one by one; the most items ever taken from the input but not yet returned."""
+    ahead = 0
+    for returned, _ in enumerate(results, start=1):
+        ahead = max(ahead, counted.taken - returned)
+    return ahead

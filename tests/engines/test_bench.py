@@ -44,3 +44,31 @@ def test_profile_areas_follow_the_file_and_builtins_count_for_their_caller():
     assert measure._area("/x/site-packages/wirecoder/events/coder.py", "other") == "wirecoder.events"
     assert measure._area("<built-in>", "wirecoder.time") == "wirecoder.time"
     assert measure._area("/usr/lib/python3.11/json/decoder.py", "other") == "stdlib json"
+
+
+scale = pytest.importorskip("scale")
+
+
+def _scale_row(engine: str, articles: int, rate: float, **extra) -> dict:
+    row = {"engine": engine, "workers": 2, "articles": articles, "chars": articles * 2000, "longest_chars": 9000,
+           "seconds": articles / rate, "first_result_s": 10.0, "articles_per_s": rate * 0.9,
+           "after_startup_per_s": rate, "driver_peak_mb": 200.0, "worker_peak_mb": [400.0, 390.0],
+           "fork_server_peak_mb": [250.0], "store_mb": 20.0, "load_before": "2.0 1 1",
+           "load_after": "3.0 1 1"}  # fmt: skip
+    return {**row, **extra}
+
+
+def test_the_cost_curve_section_replaces_only_itself(tmp_path):
+    out = tmp_path / "benchmarks.md"
+    out.write_text("# Benchmarks\n\n## Ratios\n\nkept\n")
+    meta = {"machine": {"date": "d", "commit": "c", "usable_cores": 2, "cpu": "x"}, "command": "cmd", "note": "",
+            "available": 10, "started": 0.0}  # fmt: skip
+    rows = [_scale_row("local", 100, 4.0), _scale_row("local", 1000, 5.0), _scale_row("ray", 1000, 4.6)]
+    scale.write_section(out, scale.render(meta, rows[:1]))
+    scale.write_section(out, scale.render(meta, rows))
+    text = out.read_text()
+    assert text.startswith("# Benchmarks\n\n## Ratios\n\nkept\n") and text.count(scale.START) == 1
+    assert "Ray / local throughput after start-up, same 1,000 articles, same run: 0.92** (target >= 0.9: met)" in text
+    # a fresh `make bench` report keeps the section
+    kept = scale.keep_section(text, "# Benchmarks\n\nnew report\n")
+    assert kept.startswith("# Benchmarks\n\nnew report\n") and scale.START in kept and "| 1,000 |" in kept

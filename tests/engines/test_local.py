@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.engines.articles import engine_articles
+from tests.engines.articles import CountedInput, engine_articles, most_ahead
 from wirecoder.config import Settings
 from wirecoder.engines import local
 from wirecoder.engines.local import run_local, worker_count
@@ -65,3 +65,16 @@ def test_a_worker_that_cannot_load_the_model_gives_one_clear_error(monkeypatch):
         list(run_local(items, Settings(model="no_such_model_package", batch_size=1), workers=2))
     message = str(info.value)
     assert "no_such_model_package" in message and "\n" not in message
+
+
+@pytest.mark.slow
+def test_the_pool_holds_a_bounded_number_of_batches_in_flight(nlp, monkeypatch):
+    # Regression guard for the driver's memory: a slow consumer must not let results pile up.
+    monkeypatch.setattr(local, "MIN_CHARS_PER_WORKER", 1)
+    monkeypatch.setattr(local, "IN_FLIGHT_PER_WORKER", 1)
+    one_per_batch = Settings(batch_size=1)
+    items = [a for a in engine_articles(copies=2) if isinstance(a, Article)]
+    counted = CountedInput(items)
+    # 2 workers x 1 batch in flight, one batch read ahead to refill, one article the batcher holds
+    assert most_ahead(run_local(counted, one_per_batch, workers=2), counted) <= 2 * 1 + 1 + 1
+    assert counted.taken == len(items)

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from tests.engines.articles import engine_articles
+from tests.engines.articles import CountedInput, engine_articles, most_ahead
 from wirecoder.config import Settings
 from wirecoder.engines import ray_engine
 from wirecoder.engines.local import run_local
@@ -44,10 +44,11 @@ def local_ray():
 def test_two_ray_workers_match_the_local_engine(local_ray):
     items = engine_articles(copies=1)
     expected = list(run_local(items, SMALL, workers=1, include_text=True))
-    # Two windows (two datasets in a row, each with its own actor pool) must still give one
-    # stream in input order; one window is the same code path, so it is not run separately.
-    got = list(ray_engine.run_ray(items, SMALL, workers=2, include_text=True, window=len(items) // 2 + 1))
-    assert got == expected
+    ready = []
+    got = list(ray_engine.run_ray(items, SMALL, workers=2, include_text=True, on_ready=lambda: ready.append(1)))
+    assert got == expected and ready == [1]
+    # several batches per task: the same stream
+    assert list(ray_engine.run_ray(iter(items), SMALL, workers=2, include_text=True, batches_per_task=3)) == expected
     # failures stay in place: the read failure passes through, the blank article fails
     origins = {getattr(item, "origin", None): n for n, item in enumerate(items)}
     assert got[origins["broken.jsonl:7"]].reason == "not JSON"
@@ -71,3 +72,14 @@ def test_an_actor_that_cannot_load_the_model_gives_one_clear_line(local_ray):
     message = str(info.value)
     assert message.startswith("the Ray engine failed: ") and "no_such_model_package" in message
     assert "\n" not in message and "Traceback" not in message
+
+
+@pytest.mark.ray
+@pytest.mark.slow
+def test_ray_holds_a_bounded_number_of_tasks_in_flight(local_ray, monkeypatch):
+    monkeypatch.setattr(ray_engine, "IN_FLIGHT_PER_ACTOR", 1)
+    items = [a for a in engine_articles(copies=2) if isinstance(a, Article)]
+    counted = CountedInput(items)
+    got = ray_engine.run_ray(counted, Settings(batch_size=1), workers=2)
+    assert most_ahead(got, counted) <= 2 * 1 + 1 + 1  # as for the local pool
+    assert counted.taken == len(items)

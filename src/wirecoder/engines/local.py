@@ -17,6 +17,8 @@ Design, and why:
 - A worker that dies (killed for memory, a crash in native code) stops the run with one line
   instead of hanging, which is why this uses ``concurrent.futures`` rather than
   ``multiprocessing.Pool``.
+- A driver that dies (even by ``kill -9``) takes its workers with it within about a second,
+  and then the fork server (see :mod:`wirecoder.engines.lifeline`).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from itertools import islice
 from multiprocessing.context import BaseContext
 
 from wirecoder.config import Settings
+from wirecoder.engines import lifeline
 from wirecoder.engines.wire import Wire, decode, encode
 from wirecoder.errors import WirecoderError
 from wirecoder.model import Article, ArticleResult, Failure
@@ -50,7 +53,7 @@ Item = Article | Failure
 Result = ArticleResult | Failure
 
 #: Batches in flight per worker: one running, one queued so the worker never waits for the parent.
-_IN_FLIGHT_PER_WORKER = 2
+IN_FLIGHT_PER_WORKER = 2
 
 #: Environment variable that hands the settings to the fork server (see :mod:`wirecoder.engines.preload`).
 PRELOAD_ENV = "WIRECODER_FORKSERVER_SETTINGS"
@@ -76,8 +79,9 @@ def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def _init_worker(settings: Settings, include_text: bool) -> None:
+def _init_worker(settings: Settings, include_text: bool, driver: lifeline.Identity) -> None:
     global _worker_settings, _worker_include_text, _worker_error
+    lifeline.watch(driver)  # first: a driver killed while this worker loads must not leave it behind
     _worker_settings, _worker_include_text = settings, include_text
     try:
         warm_up(settings)  # load the model (and the stages' data) once per process, before the first batch
@@ -140,10 +144,10 @@ def _run_pool(items: Iterable[Item], settings: Settings, workers: int, include_t
         max_workers=workers,
         mp_context=_pool_context(settings),
         initializer=_init_worker,
-        initargs=(settings, include_text),
+        initargs=(settings, include_text, lifeline.identity()),
     )
     try:
-        for batch in islice(batches, workers * _IN_FLIGHT_PER_WORKER):
+        for batch in islice(batches, workers * IN_FLIGHT_PER_WORKER):
             pending.append((batch, executor.submit(_run_batch, batch)))
         while pending:
             batch, future = pending.popleft()

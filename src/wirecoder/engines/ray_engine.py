@@ -3,15 +3,19 @@
 ``run_ray`` has the contract of :func:`wirecoder.engines.local.run_local`: one result per item,
 in input order, identical to the in-process output.  How:
 
+- ``workers`` actors (one CPU each) are started once per run; each loads the pipeline in its
+  constructor.  No work goes out before every actor is up, so a model that cannot load fails
+  the run at once, in one line.
 - The articles are cut into the batches :func:`wirecoder.pipeline.process` would make (by
-  count and by characters); each batch, as JSON text, is one row and one block of a Ray
-  Dataset.  Read failures never leave the driver and are put back in place as results stream in.
-- ``map_batches`` runs :class:`PipelineActor`, a callable class: Ray Data starts a fixed pool
-  of ``workers`` actors and each loads the pipeline once in its constructor.
-- ``preserve_order`` makes the streamed rows come back in input order.
-- Large inputs go through in windows of ``window`` articles, so the driver and the object store
-  never hold a whole corpus; each window starts a fresh actor pool (a few seconds, against the
-  minutes a window takes).
+  count and by characters); a task is ``batches_per_task`` of them, as JSON text, and the
+  actor runs each batch through ``nlp.pipe`` as it would in-process.
+- At most ``2 * workers`` tasks are in flight (one running and one queued per actor): the input
+  is read lazily, the driver never holds more than that many tasks' results, and results are
+  taken in input order, as in the local engine.  Read failures never leave the driver and are
+  put back in place.
+- On a cluster an actor that dies (its node lost, its process killed) is restarted and its
+  tasks run again (Ray's actor fault tolerance), so the run completes with nothing lost or
+  repeated; on a private local Ray a dead actor stops the run with one line instead.
 
 Ray is optional (``pip install 'wirecoder[ray]'``) and imported only when this engine runs.
 """
@@ -22,28 +26,34 @@ import logging
 import os
 import re
 import sys
-import warnings
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
+from typing import Any
 
 from wirecoder.config import Settings
+from wirecoder.engines import lifeline
 from wirecoder.engines.local import warm_up
-from wirecoder.engines.wire import decode, decode_article, encode, encode_article
+from wirecoder.engines.wire import Wire, decode, decode_article, encode, encode_article
 from wirecoder.errors import WirecoderError
 from wirecoder.model import Article, ArticleResult, Failure
-from wirecoder.pipeline import batched, batched_articles, process
-
-if TYPE_CHECKING:
-    import ray.data
+from wirecoder.pipeline import batched_articles, process
 
 Item = Article | Failure
 Result = ArticleResult | Failure
 
-#: Articles per dataset; see the module docstring.
-DEFAULT_WINDOW = 20_000
+#: Pipeline batches per Ray task.  One batch already takes a second or more of parsing against
+#: about a millisecond of Ray's per-call cost; more per task only delays the first results.
+BATCHES_PER_TASK = 1
+
+#: Tasks in flight per actor: one running, one queued so the actor never waits for the driver.
+IN_FLIGHT_PER_ACTOR = 2
 
 #: Whether this process started its own Ray (rather than joining a cluster).
 _started_locally = False
+
+#: The watcher that ends a private Ray's leftovers if this process is killed (kept: it is our child).
+_reapers: list[Any] = []
 
 
 #: Ray's "clusters of several machines" switch; off, a local Ray binds to loopback only.
@@ -52,7 +62,6 @@ _SINGLE_NODE_ENV = "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"
 #: Loggers whose warnings are advice for Ray developers, not for wirecoder users.
 _CHATTY_LOGGERS = (
     "ray._private.authentication.authentication_token_setup",  # "token authentication is enabled"
-    "ray.data._internal.progress",  # "progress bars disabled"
 )
 
 
@@ -63,32 +72,29 @@ class RayUnavailable(WirecoderError):
 def _import_ray() -> Any:
     try:
         import ray
-        import ray.data  # the Data library comes with the ray[data] extra
     except ImportError:
         raise RayUnavailable("the Ray engine needs Ray: pip install 'wirecoder[ray]'") from None
     return ray
 
 
 class PipelineActor:
-    """One Ray actor: loads the pipeline once, then turns batches of articles into results.
-
-    A row is one whole batch (its articles as JSON), so Ray's unit of work is the pipeline's
-    batch: balanced by characters, not by a count of articles that may hide three interviews.
-    """
+    """One Ray actor: loads the pipeline once, then turns tasks (lists of batches) into results."""
 
     def __init__(self, settings: Settings, include_text: bool) -> None:
         self.settings = settings
         self.include_text = include_text
         warm_up(settings)  # the pipeline and the stages' data, once per actor
 
-    def __call__(self, rows: dict[str, Any]) -> dict[str, list]:
-        kinds, payloads = [], []
-        for batch in rows["articles"]:
+    def ready(self) -> bool:
+        return True
+
+    def run(self, batches: list[list[str]]) -> list[Wire]:
+        """Each batch (articles as JSON) through the pipeline as one ``nlp.pipe`` batch."""
+        wired: list[Wire] = []
+        for batch in batches:
             articles = [decode_article(payload) for payload in batch]
-            wired = [encode(r) for r in process(articles, self.settings, include_text=self.include_text)]
-            kinds.append([kind for kind, _ in wired])
-            payloads.append([payload for _, payload in wired])
-        return {"first": [int(n) for n in rows["first"]], "kinds": kinds, "payloads": payloads}
+            wired.extend(encode(r) for r in process(articles, self.settings, include_text=self.include_text))
+        return wired
 
 
 def start_ray(workers: int, address: str | None = None) -> None:
@@ -110,10 +116,32 @@ def start_ray(workers: int, address: str | None = None) -> None:
         else:
             ray.init(num_cpus=workers, include_dashboard=False, **quiet)
             _started_locally = True
+            _reapers.append(lifeline.start_reaper("ray"))  # if this process is killed, see lifeline
     except (ConnectionError, RuntimeError, ValueError) as exc:
         where = f"the Ray cluster at {address}" if address else "a local Ray"
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise RayUnavailable(f"cannot start {where}: {first}") from None
+    _messages_to_stderr()
+
+
+def _messages_to_stderr() -> None:
+    """Send Ray's messages for the driver ("a task failed and will be retried") to stderr.
+
+    Ray prints them on stdout, where ``--format json`` (ingest) and the records (extract) go,
+    and a restarted actor on a cluster would corrupt that output.  Ray has no setting for it;
+    its printer takes an ``is_err`` flag, which this sets.
+    """
+    import ray._private.worker as ray_worker
+
+    printer = getattr(ray_worker, "print_to_stdstream", None)
+    if printer is None or getattr(printer, "_wirecoder", False):
+        return
+
+    def to_stderr(data: dict, ignore_prefix: bool) -> None:
+        printer({**data, "is_err": True}, ignore_prefix)
+
+    to_stderr._wirecoder = True  # type: ignore[attr-defined]
+    ray_worker.print_to_stdstream = to_stderr
 
 
 def _loopback_only() -> None:
@@ -132,70 +160,92 @@ def _loopback_only() -> None:
         constants.ENABLE_RAY_CLUSTER = False
 
 
-def _configure_ray_data() -> None:
-    """Order preserved (the contract), no progress bars or statistics on the terminal.
-
-    Set on every run, since the caller may have started Ray itself.
-    """
-    import ray.data
-
-    context = ray.data.DataContext.get_current()
-    context.execution_options.preserve_order = True
-    context.enable_progress_bars = False
-    context.print_on_execution_start = False
-    context.enable_auto_log_stats = False
-    # Ray Data logs a failed run (with tracebacks) before raising it; run_ray raises it as one line.
-    logging.getLogger("ray.data").setLevel(logging.CRITICAL)
-
-
 def run_ray(
     items: Iterable[Item],
     settings: Settings,
     workers: int = 2,
     address: str | None = None,
     include_text: bool = False,
-    window: int = DEFAULT_WINDOW,
+    batches_per_task: int = BATCHES_PER_TASK,
+    on_ready: Callable[[], None] | None = None,
 ) -> Iterator[Result]:
-    """Process items on ``workers`` Ray actors, yielding one result per item, in input order."""
+    """Process items on ``workers`` Ray actors, yielding one result per item, in input order.
+
+    ``on_ready`` is called once every actor has loaded the pipeline, before any work goes out.
+    """
     start_ray(workers, address)
-    _configure_ray_data()
-    for chunk in batched(items, window):
-        yield from _run_window(chunk, settings, workers, include_text)
+    ray = _import_ray()
+    workers = _actors_needed(items, settings, workers, batches_per_task)
+    if not workers:
+        return
+    tasks = _tasks(items, settings, batches_per_task)
+    actor_class = ray.remote(num_cpus=1, **_restarts())(PipelineActor)
+    actors = [actor_class.remote(settings, include_text) for _ in range(workers)]
+    loads = [0] * workers  # tasks given to each actor and not yet taken back
+    pending: deque[tuple[list[Item], int, Any]] = deque()
+
+    def submit(task: list[Item]) -> None:
+        actor = loads.index(min(loads))
+        loads[actor] += 1
+        pending.append((task, actor, actors[actor].run.remote(_payload(task, settings))))
+
+    try:
+        _get(ray, [actor.ready.remote() for actor in actors])
+        if on_ready:
+            on_ready()
+        for task in islice(tasks, workers * IN_FLIGHT_PER_ACTOR):
+            submit(task)
+        while pending:
+            task, actor, ref = pending.popleft()
+            wired = _get(ray, ref)
+            loads[actor] -= 1
+            for more in islice(tasks, 1):  # keep the actors fed before the caller gets control
+                submit(more)
+            yield from _merge(task, wired)
+    finally:
+        # Also when the caller stops early: queued tasks are dropped and the CPUs freed at once.
+        for actor in actors:
+            ray.kill(actor)
 
 
-def _run_window(chunk: list[Item], settings: Settings, workers: int, include_text: bool) -> Iterator[Result]:
-    """Results for one window, in order; read failures never leave the driver."""
-    articles = [item for item in chunk if isinstance(item, Article)]
-    rows, first = [], 0
-    for batch in batched_articles(articles, settings):  # the batches process() would make
-        rows.append({"first": first, "articles": [encode_article(a) for a in batch]})
-        first += len(batch)
-    wired = _wired(rows, settings, workers, include_text) if rows else iter(())
-    for item in chunk:
+def _tasks(items: Iterable[Item], settings: Settings, batches_per_task: int) -> Iterator[list[Item]]:
+    """The input in tasks of ``batches_per_task`` pipeline batches, read lazily."""
+    batches = batched_articles(items, settings)
+    while chunk := list(islice(batches, max(1, batches_per_task))):
+        yield [item for batch in chunk for item in batch]
+
+
+def _actors_needed(items: Iterable[Item], settings: Settings, workers: int, batches_per_task: int) -> int:
+    """No idle actors for a short input (each one costs a pipeline load), none for an empty one;
+    a stream gets ``workers``."""
+    if not isinstance(items, Sequence):
+        return max(1, workers)
+    tasks = sum(1 for _ in _tasks(items, settings, batches_per_task))
+    return min(max(1, workers), tasks)
+
+
+def _payload(task: list[Item], settings: Settings) -> list[list[str]]:
+    """The task's articles as JSON, in the batches ``process`` would make of them."""
+    articles = [item for item in task if isinstance(item, Article)]
+    return [[encode_article(a) for a in batch] for batch in batched_articles(articles, settings)]
+
+
+def _merge(task: list[Item], wired: list[Wire]) -> Iterator[Result]:
+    """The task's results in input order, its read failures back in their places."""
+    records = iter(wired)
+    for item in task:
         if isinstance(item, Failure):
             yield item
             continue
-        record = next(wired, None)
+        record = next(records, None)
         if record is None:
             raise WirecoderError("Ray returned fewer results than there were articles")
         yield decode(*record, origin=item.origin or "")
 
 
-def _wired(rows: list[dict], settings: Settings, workers: int, include_text: bool) -> Iterator[tuple[str, str]]:
-    """Every article's encoded record, in input order, as the batches stream back."""
-    expected = 0
-    for row in _stream(rows, settings, workers, include_text):
-        if row["first"] != expected:  # preserve_order is what guarantees this; fail loudly if not
-            raise WirecoderError(f"Ray returned the batch at article {row['first']} where {expected} was expected")
-        expected += len(row["kinds"])
-        yield from zip(row["kinds"], row["payloads"], strict=True)
-
-
-def _stream(rows: list[dict], settings: Settings, workers: int, include_text: bool) -> Iterator[dict]:
-    ray = _import_ray()
-    dataset = _dataset(ray, rows, settings, workers, include_text)
+def _get(ray: Any, refs: Any) -> Any:
     try:
-        yield from dataset.iter_rows()
+        return ray.get(refs)
     except ray.exceptions.RayError as exc:
         raise WirecoderError(f"the Ray engine failed: {_first_line(exc)}") from None
 
@@ -203,32 +253,12 @@ def _stream(rows: list[dict], settings: Settings, workers: int, include_text: bo
 def _restarts() -> dict[str, int]:
     """Actor fault tolerance: none on a private local Ray, a little on a cluster.
 
-    Ray Data's default retries a failed batch forever; if a document kills its actor (out of
-    memory) that is an endless loop.  On a cluster a node can vanish, so a few restarts help.
+    Locally a dead actor means a document killed it (out of memory): retrying it would only
+    kill the next one.  On a cluster a node can vanish, so a restart and a retry help.
     """
     if _started_locally:
         return {"max_restarts": 0}
     return {"max_restarts": 3, "max_task_retries": 2}
-
-
-def _dataset(ray: Any, rows: list[dict], settings: Settings, workers: int, include_text: bool) -> ray.data.Dataset:
-    # One block per row, and a row is one batch: the actors share the work batch by batch, and
-    # results stream back as each batch is done.
-    blocks = len(rows)
-    with warnings.catch_warnings():
-        # Ray 2.60 has no named parameter for actor restarts yet; its deprecation notice for the
-        # generic remote arguments is meant for Ray >= 2.64 (revisit when upgrading).
-        warnings.filterwarnings("ignore", message=".*ray_remote_args.*deprecated")
-        return ray.data.from_items(rows, override_num_blocks=blocks).map_batches(
-            PipelineActor,
-            fn_constructor_kwargs={"settings": settings, "include_text": include_text},
-            batch_size=None,  # whole blocks: Ray Data would otherwise merge blocks to fill a batch
-            batch_format="numpy",
-            compute=ray.data.ActorPoolStrategy(size=min(workers, blocks)),  # no idle actors for a short input
-            num_cpus=1,
-            udf_modifying_row_count=False,
-            **_restarts(),
-        )
 
 
 def _first_line(exc: BaseException) -> str:
