@@ -46,6 +46,8 @@ class Draft:
     speaker_span: tuple[int, int] | None = None
     origin: str = "frame"
     cue_label: str | None = None  # cue text for quotes without a cue token (posts)
+    cue_type: str | None = None  # the cue's class: speech, writing, belief, perception, stance, evidence, source
+    negated: bool = False
 
 
 class Paragraphs:
@@ -177,7 +179,9 @@ class _Builder:
         end = _strip_end(self.text, start, end)
         if end - start < 3:
             return frame
-        return Frame(frame.cue, frame.cue_span, frame.speaker, (start, end), frame.cls, "colon", frame.roots)
+        return Frame(
+            frame.cue, frame.cue_span, frame.speaker, (start, end), frame.cls, "colon", frame.roots, frame.negated
+        )
 
     def _colon_after(self, frame: Frame) -> int | None:
         """Offset of a colon closing the attribution ("The governor added:"), if there is one."""
@@ -239,7 +243,8 @@ class _Builder:
         return draft
 
     def _set_frame(self, draft: Draft, frame: Frame) -> None:
-        draft.cue_token, draft.cue_span = frame.cue, frame.cue_span
+        draft.cue_token, draft.cue_span, draft.cue_type = frame.cue, frame.cue_span, frame.cls
+        draft.negated = frame.negated
         if frame.speaker is not None:
             draft.speaker_head = frame.speaker
             draft.speaker_span = name_extent(frame.speaker)
@@ -442,7 +447,7 @@ class _Builder:
             elif opens_paragraph and prev.speaker_span is not None:
                 draft = self._new_direct(None, [i], "continuation")
                 draft.speaker_head, draft.speaker_span = prev.speaker_head, prev.speaker_span
-                draft.cue_token, draft.cue_span = prev.cue_token, None
+                draft.cue_token, draft.cue_span, draft.cue_type = prev.cue_token, None, prev.cue_type
 
     def _last_draft_before(self, pos: int) -> Draft | None:
         """The quotation ending last before ``pos`` in this or the previous paragraph; of nested
@@ -476,6 +481,7 @@ class _Builder:
                 if self._inside_draft(start, end):
                     continue
                 draft = Draft(start, end, "direct", [(start, end)], origin="post", cue_label=pattern.cue)
+                draft.cue_type = "writing"
                 draft.speaker_span = m.span("speaker")
                 self._add(draft)
                 for i in self._overlapping(start, end):
@@ -491,7 +497,7 @@ class _Builder:
                 continue
             draft = self._new_direct(None, [i], "dash")
             draft.speaker_span = m.span("speaker")
-            draft.cue_label = m.group("dash")
+            draft.cue_label, draft.cue_type = m.group("dash"), "speech"
 
     def _add_colon_speakers(self) -> None:
         """Transcript and headline attributions: "PENCE: text" / "Smith: text"."""
@@ -513,7 +519,7 @@ class _Builder:
             if end - start < 3 or self._inside_draft(start, end):
                 continue
             kind = "direct" if self._overlapping(start, end) else "indirect"
-            draft = Draft(start, end, kind, [(start, end)], origin="colon", cue_label=":")
+            draft = Draft(start, end, kind, [(start, end)], origin="colon", cue_label=":", cue_type="speech")
             draft.speaker_span = (sp_start, sp_end)
             self._add(draft)
 

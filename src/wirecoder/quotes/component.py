@@ -46,6 +46,8 @@ def to_quote(doc: Doc, text: str, draft: Draft, number: int) -> Quote:
         speaker_start=speaker_start,
         speaker_end=speaker_end,
         cue=cue_text(text, draft),
+        cue_type=draft.cue_type,  # type: ignore[arg-type]
+        negated=draft.negated,
         timex=timex_id(doc, draft),
     )
 

@@ -22,6 +22,7 @@ from spacy.parts_of_speech import VERB
 from spacy.tokens import Doc, Token
 
 from wirecoder.quotes.lexicon import CueVerb, Lexicon
+from wirecoder.quotes.nonquotes import asks_question, negated_act, reports_nothing_said
 from wirecoder.quotes.speakers import speaker_of
 from wirecoder.stage import check_budget
 
@@ -55,6 +56,7 @@ class Frame:
     cls: str
     shape: str
     roots: tuple[Token, ...] = ()  # the cue's dependents whose subtrees are the content
+    negated: bool = False  # a negated or refused act ("did not mention", "refused to comment")
 
     def attribution_tokens(self) -> set[int]:
         """Token indices of the attribution itself: the cue's subtree without its content."""
@@ -124,9 +126,13 @@ def _verb_frame(token: Token, lexicon: Lexicon, quotes: QuoteIndex) -> Frame | N
     if (verb is None or not verb.frames) and not phrasal:
         return None
     speaker = _checked_speaker(speaker_of(token, lexicon), token, quotes)
+    if reports_nothing_said(token, speaker):
+        return None
+    negated = negated_act(token)
     if phrasal and speaker is not None:
         frame = _phrasal_frame(token, speaker, phrasal)
         if frame is not None:
+            frame.negated = negated
             return frame
     if verb is None or not verb.frames:
         return None
@@ -140,8 +146,10 @@ def _verb_frame(token: Token, lexicon: Lexicon, quotes: QuoteIndex) -> Frame | N
         if speaker is None and not (shape == "c" and passive):
             return None  # an unattributed verb is not a report ("to say the least")
         content, roots = found
-        return Frame(token, _cue_extent(token), speaker, content, verb.cls, shape, roots)
-    if speaker is not None and (verb.cls in ("speech", "writing") or "k" in verb.frames):
+        if negated and asks_question(roots):
+            return None  # "did not say if ...": nothing was said
+        return Frame(token, _cue_extent(token), speaker, content, verb.cls, shape, roots, negated)
+    if speaker is not None and not negated and (verb.cls in ("speech", "writing") or "k" in verb.frames):
         return Frame(token, _cue_extent(token), speaker, None, verb.cls, "bare")
     return None
 
@@ -422,7 +430,7 @@ def _source_phrase_frame(
 
     speaker = author_of(source, lexicon)
     cue_span = (first.idx, last.idx + len(last.text))
-    return Frame(first, cue_span, speaker, content, "evidence" if shape == "study" else "speech", shape)
+    return Frame(first, cue_span, speaker, content, "evidence" if shape == "study" else "source", shape)
 
 
 # --------------------------------------------------------------------------- helpers

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy
 from spacy.strings import hash_string
 
-CUE_CLASSES = ("speech", "writing", "belief", "stance", "evidence")
+CUE_CLASSES = ("speech", "writing", "belief", "perception", "stance", "evidence", "source")
 FRAMES = frozenset("coxpafk")
 MARK_ROLES = ("open", "close", "either")
 
