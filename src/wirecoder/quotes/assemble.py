@@ -555,10 +555,31 @@ class _Builder:
 
     def _finish(self) -> list[Draft]:
         unique: dict[tuple[int, int], Draft] = {}
-        for draft in sorted(self.drafts, key=lambda d: (d.start, d.end)):
+        for draft in sorted(_without_reported_views(self.drafts), key=lambda d: (d.start, d.end)):
             draft.parts.sort()
             unique.setdefault((draft.start, draft.end), draft)
         return list(unique.values())
+
+
+_VIEW_TYPES = frozenset({"belief", "perception"})
+_SPEECH_TYPES = frozenset({"speech", "writing"})
+
+
+def _without_reported_views(drafts: list[Draft]) -> list[Draft]:
+    """ "Sanders said he believes X" is one attribution: the view reported inside what someone
+    said belongs to that quotation, and is no quotation of its own."""
+    said = sorted((d.start, d.end) for d in drafts if d.cue_type in _SPEECH_TYPES and d.kind != "direct")
+    starts = [s for s, _ in said]
+    kept = []
+    for draft in drafts:
+        if draft.cue_type in _VIEW_TYPES and draft.cue_token is not None:
+            pos = draft.cue_token.idx
+            k = bisect.bisect_right(starts, pos) - 1
+            # any speech content starting before the cue may hold it; a few nest, so look back a little
+            if any(said[j][0] <= pos < said[j][1] for j in range(max(0, k - 4), k + 1)):
+                continue
+        kept.append(draft)
+    return kept
 
 
 def doc_text(doc: Doc) -> str:

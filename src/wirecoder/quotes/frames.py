@@ -18,11 +18,12 @@ from dataclasses import dataclass
 
 import numpy
 from spacy.attrs import LEMMA, LOWER, POS, SENT_START
-from spacy.parts_of_speech import VERB
+from spacy.parts_of_speech import NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from wirecoder.quotes.lexicon import CueVerb, Lexicon
-from wirecoder.quotes.nonquotes import asks_question, negated_act, reports_nothing_said
+from wirecoder.quotes.nominal import nominal_content, nominal_speaker
+from wirecoder.quotes.nonquotes import asks_question, names_nobody, negated_act, reports_nothing_said
 from wirecoder.quotes.speakers import speaker_of
 from wirecoder.stage import check_budget
 
@@ -92,6 +93,8 @@ def find_frames(doc: Doc, lexicon: Lexicon, quotes: QuoteIndex) -> list[Frame]:
             frame = _according_frame(token, lexicon)
         elif token.lower_ == "in":
             frame = _study_frame(token, lexicon)
+        elif token.pos_ == "NOUN":
+            frame = _nominal_frame(token, lexicon)
         else:
             frame = _verb_frame(token, lexicon, quotes)
         if frame is not None:
@@ -111,7 +114,8 @@ def candidate_indices(doc: Doc, lexicon: Lexicon) -> numpy.ndarray:
     hashes = lexicon.hashes()
     verbs = (arr[:, 0] == VERB) & (numpy.isin(arr[:, 1], hashes.lemmas) | numpy.isin(arr[:, 2], hashes.forms))
     preps = numpy.isin(arr[:, 2], hashes.preps)
-    return numpy.flatnonzero(verbs | preps)
+    nouns = (arr[:, 0] == NOUN) & numpy.isin(arr[:, 1], hashes.nouns)
+    return numpy.flatnonzero(verbs | preps | nouns)
 
 
 # --------------------------------------------------------------------------- verbs
@@ -368,6 +372,27 @@ _CONTENT_BY_SHAPE = {
     "p": _predicate_content,
     "a": _as_content,
 }
+
+
+# --------------------------------------------------------------------------- nouns
+
+
+def _nominal_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
+    """ "his claim that ...", "the party's position is that ..." (see :mod:`nominal`)."""
+    cls = lexicon.nouns.get(noun.lemma_.lower())
+    if cls is None:
+        return None
+    found = nominal_content(noun)
+    if found is None:
+        return None
+    speaker = nominal_speaker(noun)
+    if speaker is None or names_nobody(speaker):
+        return None
+    clause, (start, end) = found
+    content = _trim(noun.doc, start, end, keep_out=noun)
+    if content is None:
+        return None
+    return Frame(noun, (noun.idx, noun.idx + len(noun.text)), speaker, content, cls, "nominal", (clause,))
 
 
 # --------------------------------------------------------------------------- according to

@@ -1,0 +1,71 @@
+"""The range of cues (issue 17): verbs of speech, writing, belief and perception, nominal cues,
+"according to" and "X's position is that", each with its cue type."""
+
+from __future__ import annotations
+
+
+def only(quotes, cue):
+    hits = [q for q in quotes if q.cue == cue]
+    assert len(hits) == 1, [(q.cue, q.text) for q in quotes]
+    return hits[0]
+
+
+def test_speech_and_writing_types(quotes_of):
+    assert only(quotes_of("The mayor said the bridge would reopen."), "said").cue_type == "speech"
+    assert only(quotes_of("The mayor wrote that the bridge would reopen."), "wrote").cue_type == "writing"
+
+
+def test_belief_verbs(quotes_of):
+    for text, cue in [
+        ("Officials believe the fire was started deliberately.", "believe"),
+        ("Residents fear the dam could burst.", "fear"),
+        ("The coach hopes his team will win the final.", "hopes"),
+        ("Many farmers think the drought will last.", "think"),
+    ]:
+        q = only(quotes_of(text), cue)
+        assert q.cue_type == "belief" and q.kind == "indirect", text
+
+
+def test_perception_verbs(quotes_of):
+    q = only(quotes_of("The newspaper has learned that the minister will resign."), "learned")
+    assert q.cue_type == "perception" and q.speaker_text == "The newspaper"
+    q = only(quotes_of("Doctors noticed that the patients recovered faster."), "noticed")
+    assert q.cue_type == "perception"
+
+
+def test_according_to_is_a_source_cue(quotes_of):
+    q = only(quotes_of("Exports rose by ten percent, according to the central bank."), "according to")
+    assert q.cue_type == "source"
+
+
+def test_nominal_cue_with_a_possessor(quotes_of):
+    q = only(quotes_of("The judge rejected the mayor's claim that the vote was rigged."), "claim")
+    assert q.text == "that the vote was rigged" and q.speaker_text == "the mayor" and q.cue_type == "speech"
+
+
+def test_nominal_cue_takes_the_subject_for_a_possessive_pronoun(quotes_of):
+    q = only(quotes_of("Smith repeated his claim that the vote was rigged."), "claim")
+    assert q.speaker_text == "Smith"
+
+
+def test_nominal_cue_as_the_object_of_the_speaker(quotes_of):
+    q = only(quotes_of("The ministry issued a warning that the storm would hit the coast."), "warning")
+    assert q.speaker_text == "The ministry" and q.text == "that the storm would hit the coast"
+
+
+def test_position_is_that(quotes_of):
+    q = only(quotes_of("The party's position is that the tax must go."), "position")
+    assert q.text == "that the tax must go" and q.speaker_text == "The party" and q.cue_type == "belief"
+
+
+def test_nominal_cue_without_a_speaker_is_no_quote(quotes_of):
+    assert quotes_of("The claim that vaccines cause autism has been disproved.") == []
+
+
+def test_relative_clause_on_a_cue_noun_is_no_content(quotes_of):
+    assert quotes_of("The claim that he made was false.") == []
+
+
+def test_view_reported_inside_a_quote_is_part_of_it(quotes_of):
+    (q,) = quotes_of("The senator said she believes the plan will work.")
+    assert q.cue == "said" and q.text == "she believes the plan will work"
