@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Token
 
+from wirecoder.dateline import dateline_end
 from wirecoder.quotes.frames import Frame, QuoteIndex, find_frames
 from wirecoder.quotes.lexicon import Lexicon, load_lexicon
 from wirecoder.quotes.marks import QuoteSpan, find_quote_spans
@@ -146,10 +147,14 @@ class _Builder:
         return found
 
     def _clip_to_paragraph(self, frame: Frame) -> Frame:
-        """Reported content stays in its cue's paragraph (quotation marks may carry it further)."""
+        """Reported content stays in its cue's paragraph (quotation marks may carry it further),
+        after the paragraph's dateline."""
         if frame.content is None:
             return frame
         para_start, para_end = self.paras.bounds(self.paras.index(frame.cue.idx))
+        dateline = dateline_end(self.text[para_start:para_end])
+        if dateline is not None:  # "LAGOS (AP) — “...,” he said": the dateline is never said
+            para_start += dateline
         start, end = max(frame.content[0], para_start), min(frame.content[1], para_end)
         if (start, end) == frame.content:
             return frame
@@ -262,7 +267,7 @@ class _Builder:
             if (start, end) in seen:
                 continue
             seen.add((start, end))
-            quoted = any(self.spans[i].double and i not in self.owner for i in idx)
+            quoted = any(i not in self.owner for i in idx)  # British style quotes with single marks too
             draft = Draft(start, end, "mixed" if quoted else "indirect", [(start, end)])
             self._set_frame(draft, frame)
             for i in idx:

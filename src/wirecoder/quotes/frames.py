@@ -150,6 +150,8 @@ def _verb_frame(token: Token, lexicon: Lexicon, quotes: QuoteIndex) -> Frame | N
         if speaker is None and not (shape == "c" and passive):
             return None  # an unattributed verb is not a report ("to say the least")
         content, roots = found
+        if shape == "c":
+            content, roots = _with_quoted_conjunct(token, content, roots, quotes, lexicon)
         if negated and asks_question(roots):
             return None  # "did not say if ...": nothing was said
         return Frame(token, _cue_extent(token), speaker, content, verb.cls, shape, roots, negated)
@@ -217,6 +219,8 @@ Found = tuple[tuple[int, int], tuple[Token, ...]] | None
 
 def _clause_content(verb: Token, speaker: Token | None) -> Found:
     comps = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and not _dominates(c, speaker)]
+    if not comps:
+        comps = _clause_on_medium(verb)
     if comps:
         # a subordinate clause the parser hung on the verb belongs to what was said:
         # "said the claim smacked of hypocrisy, because ..."
@@ -229,6 +233,41 @@ def _clause_content(verb: Token, speaker: Token | None) -> Found:
         end = _close_aside(verb, start, end)
         return _with_roots(_trim(verb.doc, start, end, keep_out=verb), comps)
     return _with_roots(_parenthetical_content(verb, speaker), [])
+
+
+def _with_quoted_conjunct(
+    verb: Token, content: tuple[int, int], roots: tuple[Token, ...], quotes: QuoteIndex, lexicon: Lexicon
+) -> tuple[tuple[int, int], tuple[Token, ...]]:
+    """ "said the ruling 'was not what we wanted' and he would 'consider next steps'": the parser
+    coordinates the second clause with the cue, but its quoted words show it is reported too.
+    A conjunct of the cue with a subject of its own, no cue of its own and a quotation inside
+    joins the content."""
+    doc = verb.doc
+    for conj in verb.rights:
+        if conj.dep_ != "conj" or doc[conj.left_edge.i].idx < content[1]:
+            continue
+        if not any(c.dep_ == "nsubj" for c in conj.children) or lexicon.verb(conj.lemma_.lower(), conj.lower_):
+            continue
+        subtree = doc[conj.left_edge.i : conj.right_edge.i + 1]
+        if not any(t.is_punct and quotes.containing(t.idx) is not None for t in subtree):
+            continue
+        trimmed = _trim(doc, conj.left_edge.i, conj.right_edge.i + 1, keep_out=verb)
+        if trimmed is not None:
+            content, roots = (content[0], trimmed[1]), (*roots, conj)
+    return content, roots
+
+
+def _clause_on_medium(verb: Token) -> list[Token]:
+    """ "said in a statement that ...": the parser hangs the verb's clause on the medium's noun."""
+    for prep in verb.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "on", "at", "during"):
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj":
+                found = nominal_content(noun)
+                if found is not None:
+                    return [found[0]]
+    return []
 
 
 def _close_aside(verb: Token, start: int, end: int) -> int:
