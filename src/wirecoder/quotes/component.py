@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from wirecoder.actors import api as actors_api
 from wirecoder.actors.api import actor_at, actor_for_token
 from wirecoder.model import Quote
 from wirecoder.quotes.assemble import Draft, assemble, doc_text
@@ -53,14 +54,21 @@ def to_quote(doc: Doc, text: str, draft: Draft, number: int) -> Quote:
 
 
 def speaker_id(doc: Doc, draft: Draft) -> str | None:
-    """The actor of the speaker's head word, else of any mention in the speaker's span."""
+    """The actor of the speaker's head word, else the one the actors stage gives for the speaker's
+    span: an institutional speaker ("the ministry", "state media", "the statement") when its API
+    offers that, else any mention in the span."""
     if draft.speaker_head is not None:
         found = actor_for_token(doc, draft.speaker_head)
         if found is not None:
             return found
-    if draft.speaker_span is not None:
-        return actor_at(doc, *draft.speaker_span)
-    return None
+    if draft.speaker_span is None:
+        return None
+    institutional = getattr(actors_api, "speaker_actor", None)
+    if institutional is not None:
+        found = institutional(doc, *draft.speaker_span)
+        if found is not None:
+            return found
+    return actor_at(doc, *draft.speaker_span)
 
 
 def cue_text(text: str, draft: Draft) -> str | None:
