@@ -51,3 +51,13 @@ def test_negated_belief_is_a_view_held_and_flagged(quotes_of):
 def test_plain_report_is_not_negated(quotes_of):
     (q,) = quotes_of("The mayor said the roads would reopen on Monday.")
     assert not q.negated and q.cue_type == "speech"
+
+
+def test_reporters_question_is_no_quote(quotes_of):
+    quotes = quotes_of("“Will you resign?” a reporter asked. “No, I will not,” the minister said.")
+    assert [(q.cue, q.speaker_text) for q in quotes] == [("said", "the minister")]
+
+
+def test_transcript_question_label_is_no_speaker(quotes_of):
+    quotes = quotes_of("REPORTER: Will you resign?\nSMITH: No, I will stay in office until the end.")
+    assert [q.speaker_text for q in quotes] == ["SMITH"]

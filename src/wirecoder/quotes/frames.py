@@ -130,7 +130,7 @@ def _verb_frame(token: Token, lexicon: Lexicon, quotes: QuoteIndex) -> Frame | N
     if (verb is None or not verb.frames) and not phrasal:
         return None
     speaker = _checked_speaker(speaker_of(token, lexicon), token, quotes)
-    if reports_nothing_said(token, speaker):
+    if reports_nothing_said(token, speaker, lexicon.questioners):
         return None
     negated = negated_act(token)
     if phrasal and speaker is not None:

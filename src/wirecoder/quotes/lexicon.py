@@ -77,6 +77,7 @@ class Lexicon:
     self_pronouns: frozenset[str]
     min_quote_words: int
     nouns: dict[str, str] = field(default_factory=dict)  # nominal cue lemma -> class ("claim" -> speech)
+    questioners: frozenset[str] = frozenset()  # "a reporter asked": Q&A questions, no quotes
 
     @property
     def speech_forms(self) -> frozenset[str]:
@@ -268,6 +269,7 @@ def build_lexicon(folder: Path) -> Lexicon:
             self_pronouns=frozenset(patterns["self_pronouns"]),
             min_quote_words=int(patterns["min_quote_words"]),
             nouns=read_nouns(folder / "cue_nouns.tsv"),
+            questioners=frozenset(patterns.get("questioners", ())),
         )
     except (KeyError, TypeError, re.error) as exc:
         raise LexiconError(f"patterns.json: {type(exc).__name__}: {exc}") from None

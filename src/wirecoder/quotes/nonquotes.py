@@ -6,6 +6,7 @@ are not (the issue's real-news errors, shown on sentences of our own in tests/qu
 * a subject that names no one: "No group has claimed the attack", "Nobody said ...";
 * a question put to the subject: "When asked whether the commission set a date, he said ..."
   and "He was asked whether ..." (the subject was asked; the question is someone else's);
+* a reporter's question in a Q&A: "“Will you resign?” a reporter asked";
 * an act inside such a question or a condition ("whether the commission hinted", "if he
   says ..."): it did not take place;
 * a negated or refused act whose content is a question: "The minister did not say if talks
@@ -62,9 +63,19 @@ def open_question(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in _QUESTION_MARKERS for c in verb.children)
 
 
-def reports_nothing_said(verb: Token, speaker: Token | None) -> bool:
+def reporters_question(verb: Token, speaker: Token | None, questioners: frozenset[str]) -> bool:
+    """ "“Will you resign?” a reporter asked": the questions of a Q&A are the reporters', not quotes."""
+    return speaker is not None and verb.lemma_.lower() == "ask" and speaker.lemma_.lower() in questioners
+
+
+def reports_nothing_said(verb: Token, speaker: Token | None, questioners: frozenset[str] = frozenset()) -> bool:
     """True when the frame of ``verb`` is no quote whatever its content."""
-    return names_nobody(speaker) or asked_of_subject(verb) or open_question(verb)
+    return (
+        names_nobody(speaker)
+        or asked_of_subject(verb)
+        or open_question(verb)
+        or reporters_question(verb, speaker, questioners)
+    )
 
 
 def negated_act(verb: Token) -> bool:

@@ -60,6 +60,9 @@ def _inherited_subject(verb: Token, lexicon: Lexicon) -> Token | None:
         document = _document_before(verb, lexicon)
         if document is not None:
             return document  # "... a letter by Trump to Kim, saying ..."
+    reporter = _reporting_ancestor(verb, lexicon)
+    if reporter is not None:
+        return reporter
     seen = 0
     current = verb
     while current.dep_ in _INHERIT_DEPS and current.head.i != current.i and seen < 6:
@@ -70,6 +73,21 @@ def _inherited_subject(verb: Token, lexicon: Lexicon) -> Token | None:
             if subject.lower_ in lexicon.relative_pronouns and subject.tag_ in _RELATIVE_TAGS:
                 return current.head if current.dep_ == "relcl" else None
             return subject
+    return None
+
+
+def _reporting_ancestor(verb: Token, lexicon: Lexicon) -> Token | None:
+    """ "The mayor said the roads would reopen, adding that ...": a participle the parser hangs
+    inside what someone said continues that speaker, not the subject of the reported clause."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj"):
+        return None
+    inside_content = False
+    for ancestor in verb.ancestors:
+        if inside_content and ancestor.pos_ == "VERB":
+            cue = lexicon.verb(ancestor.lemma_.lower(), ancestor.lower_)
+            if cue is not None and cue.cls in ("speech", "writing"):
+                return _subject(ancestor)
+        inside_content = inside_content or ancestor.dep_ in ("ccomp", "parataxis")
     return None
 
 

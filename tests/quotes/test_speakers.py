@@ -1,0 +1,27 @@
+"""Speakers on real-news shapes (issue 17): Q&A turns, "adding that", pronouns."""
+
+from __future__ import annotations
+
+
+def test_adding_that_keeps_the_speaker_of_the_quote(quotes_of):
+    text = "“We will rebuild the town,” he said, adding that the governor had directed extra crews to the area."
+    quotes = quotes_of(text)
+    assert [q.speaker_text for q in quotes] == ["he", "he"]
+    assert quotes[1].cue == "adding" and quotes[1].text.startswith("that the governor")
+
+
+def test_adding_that_after_an_indirect_report(quotes_of):
+    quotes = quotes_of("The mayor said the roads would reopen, adding that the governor had sent extra crews.")
+    assert [q.speaker_text for q in quotes] == ["The mayor", "The mayor"]
+
+
+def test_answer_to_a_question_is_the_answerers(quotes_of):
+    text = "When asked whether the board had set a date, the chairman said: “Not yet, but we are close.”"
+    (q,) = quotes_of(text)
+    assert q.speaker_text == "the chairman" and q.kind == "direct"
+
+
+def test_quote_after_a_colon_belongs_to_the_clause_it_ends(quotes_of):
+    text = "Asked if the unions had agreed, she replied: “They have signed the deal tonight.”"
+    (q,) = quotes_of(text)
+    assert q.speaker_text == "she" and q.cue == "replied"
