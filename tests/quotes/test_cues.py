@@ -69,3 +69,26 @@ def test_relative_clause_on_a_cue_noun_is_no_content(quotes_of):
 def test_view_reported_inside_a_quote_is_part_of_it(quotes_of):
     (q,) = quotes_of("The senator said she believes the plan will work.")
     assert q.cue == "said" and q.text == "she believes the plan will work"
+
+
+def test_as_reported_by_qualifies_the_main_clause(quotes_of):
+    q = only(quotes_of("As reported by the Herald, investigators found two thousand emails."), "reported")
+    assert q.text == "investigators found two thousand emails" and q.speaker_text == "the Herald"
+
+
+def test_temporal_as_is_no_report(quotes_of):
+    assert quotes_of("The crowd cheered as she said goodbye to the team.") == []
+
+
+def test_called_with_a_quoted_predicate(quotes_of):
+    q = only(quotes_of("Graham called both Smith and Jones “crazy” and left the room."), "called")
+    assert q.speaker_text == "Graham" and q.text.endswith("“crazy”")
+
+
+def test_relative_object_of_called_keeps_the_named_speaker(quotes_of):
+    q = only(quotes_of("His anger was aimed at Bannon, who Beck called “a horrible human being.”"), "called")
+    assert q.speaker_text == "Beck"
+
+
+def test_a_group_called_is_a_name_not_a_quote(quotes_of):
+    assert quotes_of("She founded a group called Free Speech Now in Ohio.") == []

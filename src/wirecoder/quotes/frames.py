@@ -232,7 +232,29 @@ def _clause_content(verb: Token, speaker: Token | None) -> Found:
             start = verb.i + 1  # "changes, which officials said will ...": what follows the cue
         end = _close_aside(verb, start, end)
         return _with_roots(_trim(verb.doc, start, end, keep_out=verb), comps)
+    as_clause = _as_clause_content(verb)
+    if as_clause is not None:
+        return as_clause
     return _with_roots(_parenthetical_content(verb, speaker), [])
+
+
+def _as_clause_content(verb: Token) -> Found:
+    """ "X met Y, as the Times reported", "As reported by the Times, X": the clause the
+    "as"-report qualifies is its content.  A temporal "as" ("as she said goodbye") has an object
+    or complement of its own and is left alone."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in verb.children):
+        return None
+    head = verb.head
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    if verb.left_edge.i <= start:
+        start = verb.right_edge.i + 1
+    elif verb.right_edge.i + 1 >= end:
+        end = verb.left_edge.i
+    else:
+        return None
+    return _with_roots(_trim(verb.doc, start, end, keep_out=verb), [head])
 
 
 def _with_quoted_conjunct(
@@ -389,7 +411,12 @@ def _predicate_content(verb: Token, speaker: Token | None) -> Found:
     """Object frames that need a predicate after the object: "called X a liar", not "called X"."""
     found = _object_content(verb, speaker)
     if found is None:
-        return None
+        # "called both Trump and Clinton “crazy”": the parser may hang the object on the predicate
+        predicate = next((c for c in verb.rights if c.dep_ == "oprd" and not _contains(c, speaker)), None)
+        if predicate is None or not any(c.dep_ == "nsubj" for c in verb.children):
+            return None  # "a group called Free Speech" names; it reports nothing
+        content = _trim(verb.doc, predicate.left_edge.i, predicate.right_edge.i + 1, keep_out=verb)
+        return _with_roots(content, [predicate])
     _, roots = found
     predicative = any(r.dep_ in _PREDICATE_DEPS or (r.dep_ == "prep" and r.lower_ == "as") for r in roots)
     return found if predicative else None

@@ -39,9 +39,11 @@ def speaker_of(verb: Token, lexicon: Lexicon) -> Token | None:
 
 
 def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in _SUBJECT_DEPS:
-            return child
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    if len(subjects) > 1:  # "Bannon, who Beck called ...": the parser makes both subjects; Beck speaks
+        subjects = [c for c in subjects if c.tag_ not in _RELATIVE_TAGS] or subjects
+    if subjects:
+        return subjects[0]
     for child in verb.children:
         if child.dep_ == "agent":  # "was announced by the ministry"
             for grand in child.children:
