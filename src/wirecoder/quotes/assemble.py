@@ -307,12 +307,32 @@ class _Builder:
         if colon is None or not len(colon):
             return None
         verb = self._clause_verb_before(colon[0])
-        if verb is None or self.qindex.containing(verb.idx) is not None:
+        if verb is None:
+            return self._name_label(colon[0])
+        if self.qindex.containing(verb.idx) is not None:
             return None
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.pos_ not in ("NOUN", "PROPN", "PRON") or subject.tag_ in ("WDT", "WP"):
             return None
         return Frame(verb, (verb.idx, verb.idx + len(verb.text)), subject, None, "speech", "colon")
+
+    def _name_label(self, colon: Token) -> Frame | None:
+        """ "… – Frank Newport: “We found …”": a name alone before the colon labels the quotation,
+        where it opens its paragraph or follows a dash or a sentence's end."""
+        if colon.i == 0:
+            return None
+        last = colon.doc[colon.i - 1]
+        if last.pos_ != "PROPN" or last.ent_type_ not in ("PERSON", "ORG"):
+            return None
+        first = last
+        while first.i > 0 and first.doc[first.i - 1].ent_type_ == last.ent_type_ and first.ent_iob_ != "B":
+            first = first.doc[first.i - 1]
+        before = self.text[self.paras.bounds(self.paras.index(first.idx))[0] : first.idx].rstrip()
+        if before and before[-1] not in "-–—•|.!?":
+            return None
+        if self.qindex.containing(first.idx) is not None:
+            return None
+        return Frame(colon, (colon.idx, colon.idx + 1), last, None, "speech", "label")
 
     def _clause_verb_before(self, colon: Token) -> Token | None:
         """The verb whose clause ends right at the colon (the parser may hang the colon elsewhere)."""
