@@ -25,3 +25,23 @@ def test_quote_after_a_colon_belongs_to_the_clause_it_ends(quotes_of):
     text = "Asked if the unions had agreed, she replied: “They have signed the deal tonight.”"
     (q,) = quotes_of(text)
     assert q.speaker_text == "she" and q.cue == "replied"
+
+
+def test_document_issued_by_the_subject_speaks_for_it(quotes_of):
+    (q,) = quotes_of("The council issued a statement calling the test a clear violation of its rules.")
+    assert q.speaker_text == "The council"
+
+
+def test_document_only_received_does_not_speak_for_the_receiver(quotes_of):
+    (q,) = quotes_of("The mayor received a letter saying the state needed help.")
+    assert q.speaker_text == "a letter"
+
+
+def test_document_with_a_relative_author(quotes_of):
+    (q,) = quotes_of("The goal is growth, according to a speech Mrs. Clinton delivered in July.")
+    assert q.speaker_text == "Mrs. Clinton"
+
+
+def test_event_noun_hands_its_speech_to_the_subject(quotes_of):
+    (q,) = quotes_of("She spoke at a news conference announcing that the city would sue the state.")
+    assert q.speaker_text == "She"

@@ -78,6 +78,7 @@ class Lexicon:
     min_quote_words: int
     nouns: dict[str, str] = field(default_factory=dict)  # nominal cue lemma -> class ("claim" -> speech)
     questioners: frozenset[str] = frozenset()  # "a reporter asked": Q&A questions, no quotes
+    issuing_verbs: frozenset[str] = frozenset()  # "issued a statement saying": the subject is the author
 
     @property
     def speech_forms(self) -> frozenset[str]:
@@ -270,6 +271,7 @@ def build_lexicon(folder: Path) -> Lexicon:
             min_quote_words=int(patterns["min_quote_words"]),
             nouns=read_nouns(folder / "cue_nouns.tsv"),
             questioners=frozenset(patterns.get("questioners", ())),
+            issuing_verbs=frozenset(patterns.get("issuing_verbs", ())),
         )
     except (KeyError, TypeError, re.error) as exc:
         raise LexiconError(f"patterns.json: {type(exc).__name__}: {exc}") from None

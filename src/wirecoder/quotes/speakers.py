@@ -124,7 +124,29 @@ def author_of(noun: Token, lexicon: Lexicon) -> Token:
             for grand in child.children:
                 if grand.dep_ == "pobj" and grand.pos_ in ("PROPN", "NOUN", "PRON"):
                     return grand
-    return noun
+    return _issuer(noun, lexicon) or noun
+
+
+_MEDIUM_PREPS = frozenset({"in", "at", "during"})
+
+
+def _issuer(document: Token, lexicon: Lexicon) -> Token | None:
+    """Who issued a document the text does not sign: "a speech Mrs. Clinton delivered", "the Council
+    issued a statement calling ...", "told a briefing announcing ..."."""
+    for child in document.rights:
+        if child.dep_ == "relcl" and not any(c.tag_ in _RELATIVE_TAGS and c.dep_ == "nsubj" for c in child.children):
+            subject = _subject(child)
+            if subject is not None and subject.pos_ in ("PROPN", "NOUN", "PRON"):
+                return subject
+    head = document.head
+    if document.dep_ == "pobj" and head.lower_ in _MEDIUM_PREPS:
+        document, head = head, head.head
+    medium = document.dep_ == "prep"  # "spoke at a news conference announcing ...": any verb
+    if head.pos_ == "VERB" and (medium or (document.dep_ == "dobj" and head.lemma_.lower() in lexicon.issuing_verbs)):
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ in ("PROPN", "NOUN", "PRON") and subject.tag_ not in _RELATIVE_TAGS:
+            return subject
+    return None
 
 
 def name_extent(head: Token) -> tuple[int, int]:
