@@ -50,3 +50,11 @@ def test_dateline_is_never_inside_a_span(quotes_of):
 def test_said_in_a_statement_that(quotes_of):
     (q,) = quotes_of("The ministry said in a statement that the border would remain closed.")
     assert q.cue == "said" and q.text == "that the border would remain closed" and q.speaker_text == "The ministry"
+
+
+def test_closed_quote_is_not_carried_on_by_the_next_paragraph(quotes_of):
+    text = '"The roads are closed to all traffic," the mayor said.\n\n"We are working day and night to reopen them."'
+    first, second = quotes_of(text)
+    assert first.text == '"The roads are closed to all traffic,"'
+    assert second.text == '"We are working day and night to reopen them."'
+    assert second.speaker_text == "the mayor"

@@ -6,8 +6,8 @@ Representation choices (also stated in docs/output-contract.md):
   carry on after it in the same paragraph are ONE quotation: ``start`` is the first opening
   mark, ``end`` the last closing mark (``Draft.parts`` keeps the quoted pieces);
 * a quotation running over paragraphs (an unclosed paragraph followed by one that opens with
-  a mark, or a paragraph that is only a quotation right after an attributed direct quotation)
-  is one quotation too;
+  a mark) is one quotation too; a paragraph that is only a quotation right after a closed,
+  attributed one is a quotation of its own with the same speaker;
 * indirect content is the complement clause, "that" included, without the cue or the
   speaker; content with a quoted fragment inside is ``mixed``;
 * a quoted term with no reporting verb around it (a scare quote, a title) is no quotation.
@@ -467,9 +467,9 @@ class _Builder:
             if prev is None or prev_para is None or self.paras.index(max(prev.start, prev.end - 1)) != prev_para:
                 continue
             opens_paragraph = span.start == self.paras.first_char(para)
-            if opens_paragraph and prev.kind != "indirect" and self._ends_paragraph(prev, prev_para):
-                self._extend(prev, i)
-            elif opens_paragraph and prev.speaker_span is not None:
+            # a closed quotation is not carried on by the next paragraph's (the marks scanner joins
+            # paragraphs whose opening mark carries on): the new paragraph is its own quote
+            if opens_paragraph and prev.speaker_span is not None:
                 draft = self._new_direct(None, [i], "continuation")
                 draft.speaker_head, draft.speaker_span = prev.speaker_head, prev.speaker_span
                 draft.cue_token, draft.cue_span, draft.cue_type = prev.cue_token, None, prev.cue_type
