@@ -58,3 +58,13 @@ def test_closed_quote_is_not_carried_on_by_the_next_paragraph(quotes_of):
     assert first.text == '"The roads are closed to all traffic,"'
     assert second.text == '"We are working day and night to reopen them."'
     assert second.speaker_text == "the mayor"
+
+
+def test_one_attribution_per_quote_for_a_cue_inside_its_own_report(quotes_of):
+    (q,) = quotes_of("The mayor refused to comment on the report.")
+    assert q.cue == "refused" and q.text == "to comment on the report" and q.negated
+
+
+def test_nested_report_of_another_speaker_stays(quotes_of):
+    quotes = quotes_of("The mayor said the governor told him that the bridge would close.")
+    assert {q.cue for q in quotes} == {"said", "told"}

@@ -595,8 +595,11 @@ def _without_reported_views(drafts: list[Draft]) -> list[Draft]:
     said belongs to that quotation, and is no quotation of its own."""
     said = sorted((d.start, d.end) for d in drafts if d.cue_type in _SPEECH_TYPES and d.kind != "direct")
     starts = [s for s, _ in said]
+    reports = [d for d in drafts if d.kind != "direct" and d.speaker_head is not None]
     kept = []
     for draft in drafts:
+        if _restated_by_its_speaker(draft, reports):
+            continue
         if draft.cue_type in _VIEW_TYPES and draft.cue_token is not None:
             pos = draft.cue_token.idx
             k = bisect.bisect_right(starts, pos) - 1
@@ -605,6 +608,19 @@ def _without_reported_views(drafts: list[Draft]) -> list[Draft]:
                 continue
         kept.append(draft)
     return kept
+
+
+def _restated_by_its_speaker(draft: Draft, reports: list[Draft]) -> bool:
+    """ "The mayor refused to comment on the report": the cue "comment on" inherits the mayor from
+    "refused" and sits inside its content; one attribution is enough."""
+    if draft.cue_token is None or draft.speaker_head is None or draft.kind == "direct":
+        return False
+    pos = draft.cue_token.idx
+    return any(
+        other is not draft and other.speaker_head.i == draft.speaker_head.i and other.start <= pos < other.end
+        for other in reports
+        if other.speaker_head is not None
+    )
 
 
 def doc_text(doc: Doc) -> str:
