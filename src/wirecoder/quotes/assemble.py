@@ -615,6 +615,8 @@ def _restated_by_its_speaker(draft: Draft, reports: list[Draft]) -> bool:
     "refused" and sits inside its content; one attribution is enough."""
     if draft.cue_token is None or draft.speaker_head is None or draft.kind == "direct":
         return False
+    if draft.cue_token.dep_ != "xcomp":
+        return False  # "said A, adding B": a second act of its own
     pos = draft.cue_token.idx
     return any(
         other is not draft and other.speaker_head.i == draft.speaker_head.i and other.start <= pos < other.end
