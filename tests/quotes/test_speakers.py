@@ -45,3 +45,20 @@ def test_document_with_a_relative_author(quotes_of):
 def test_event_noun_hands_its_speech_to_the_subject(quotes_of):
     (q,) = quotes_of("She spoke at a news conference announcing that the city would sue the state.")
     assert q.speaker_text == "She"
+
+
+def test_medium_under_an_adverb_still_hands_its_speech_to_the_subject(quotes_of):
+    text = "Robby Mook said as much in an interview on Thursday, arguing that the senator had lashed out."
+    q = next(q for q in quotes_of(text) if q.cue == "arguing")
+    assert q.speaker_text == "Robby Mook"
+
+
+def test_poll_found_in_is_its_own_source(quotes_of):
+    (q,) = quotes_of("Smith leads the race by ten points in a new Gallup poll.")
+    assert q.speaker_text == "a new Gallup poll"
+
+
+def test_act_asked_of_the_subject_is_no_quote(quotes_of):
+    text = "Asked to describe the device that caused the blast, the chief said, “Not going to go into that.”"
+    (q,) = quotes_of(text)
+    assert q.cue == "said" and q.kind == "direct"

@@ -73,6 +73,7 @@ def reports_nothing_said(verb: Token, speaker: Token | None, questioners: frozen
     return (
         names_nobody(speaker)
         or asked_of_subject(verb)
+        or (verb.dep_ == "xcomp" and asked_of_subject(verb.head))  # "Asked to describe the device, ..."
         or open_question(verb)
         or reporters_question(verb, speaker, questioners)
     )

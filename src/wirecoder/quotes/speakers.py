@@ -132,15 +132,20 @@ _MEDIUM_PREPS = frozenset({"in", "at", "during"})
 
 def _issuer(document: Token, lexicon: Lexicon) -> Token | None:
     """Who issued a document the text does not sign: "a speech Mrs. Clinton delivered", "the Council
-    issued a statement calling ...", "told a briefing announcing ..."."""
+    issued a statement calling ...", "spoke at a briefing announcing ..." (a poll found "in a
+    poll" is its own source, not the subject's)."""
     for child in document.rights:
         if child.dep_ == "relcl" and not any(c.tag_ in _RELATIVE_TAGS and c.dep_ == "nsubj" for c in child.children):
             subject = _subject(child)
             if subject is not None and subject.pos_ in ("PROPN", "NOUN", "PRON"):
                 return subject
     head = document.head
-    if document.dep_ == "pobj" and head.lower_ in _MEDIUM_PREPS:
+    if document.dep_ == "pobj" and head.lower_ in _MEDIUM_PREPS and document.lemma_.lower() not in lexicon.study_nouns:
         document, head = head, head.head
+        for _ in range(3):  # "said as much in an interview": the parser may hang "in" on "much"
+            if head.pos_ == "VERB" or head.head.i == head.i:
+                break
+            head = head.head
     medium = document.dep_ == "prep"  # "spoke at a news conference announcing ...": any verb
     if head.pos_ == "VERB" and (medium or (document.dep_ == "dobj" and head.lemma_.lower() in lexicon.issuing_verbs)):
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
