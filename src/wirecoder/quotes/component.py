@@ -13,6 +13,7 @@ from wirecoder.actors import api as actors_api
 from wirecoder.actors.api import actor_at, actor_for_token
 from wirecoder.model import Quote
 from wirecoder.quotes.assemble import Draft, assemble, doc_text
+from wirecoder.quotes.continuity import carry_speakers
 from wirecoder.quotes.lexicon import load_lexicon
 from wirecoder.stage import guarded
 from wirecoder.time.api import time_of
@@ -27,7 +28,9 @@ class QuotesComponent:
     def __call__(self, doc: Doc) -> Doc:
         drafts = assemble(doc, self.lexicon)
         text = doc_text(doc)
-        doc._.quotes = [to_quote(doc, text, draft, n) for n, draft in enumerate(drafts, 1)]
+        quotes = [to_quote(doc, text, draft, n) for n, draft in enumerate(drafts, 1)]
+        carry_speakers(quotes, doc._.actors or [])
+        doc._.quotes = quotes
         return doc
 
 
