@@ -61,3 +61,7 @@ def test_reporters_question_is_no_quote(quotes_of):
 def test_transcript_question_label_is_no_speaker(quotes_of):
     quotes = quotes_of("REPORTER: Will you resign?\nSMITH: No, I will stay in office until the end.")
     assert [q.speaker_text for q in quotes] == ["SMITH"]
+
+
+def test_commonly_known_as_is_a_name_not_a_quote(quotes_of):
+    assert quotes_of("Ali, commonly known as “the Butcher of Baghdad and Basra,” was arrested on Monday.") == []
