@@ -344,6 +344,12 @@ class _Builder:
                 return None
             if token.pos_ == "VERB" and token.right_edge.i == colon.i - 1:
                 return token
+            # the parser may hang the colon on the verb or on the quotation the verb governs
+            # ("makes that clear:", "echoed:"); a name
+            # right before the colon is a label or a list item instead ("includes Paris:")
+            hung = colon.head.i == token.i or (colon.head.i > colon.i and token.right_edge.i > colon.i)
+            if token.pos_ == "VERB" and hung and doc[colon.i - 1].pos_ != "PROPN":
+                return token
         return None
 
     def _add(self, draft: Draft) -> None:
