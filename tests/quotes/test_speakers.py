@@ -62,3 +62,13 @@ def test_act_asked_of_the_subject_is_no_quote(quotes_of):
     text = "Asked to describe the device that caused the blast, the chief said, “Not going to go into that.”"
     (q,) = quotes_of(text)
     assert q.cue == "said" and q.kind == "direct"
+
+
+def test_occasion_of_speech_never_speaks(quotes_of):
+    (q,) = quotes_of("On Tuesday, the senator opened a Rochester rally blasting Clinton for promoting fracking.")
+    assert q.speaker_text == "the senator"
+
+
+def test_a_date_is_no_author(quotes_of):
+    text = "“We have the right to choose,” he said at Tuesday's rally, insisting that the state had enough delegates."
+    assert [q.speaker_text for q in quotes_of(text)] == ["he", "he"]

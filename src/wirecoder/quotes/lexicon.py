@@ -79,6 +79,7 @@ class Lexicon:
     nouns: dict[str, str] = field(default_factory=dict)  # nominal cue lemma -> class ("claim" -> speech)
     questioners: frozenset[str] = frozenset()  # "a reporter asked": Q&A questions, no quotes
     issuing_verbs: frozenset[str] = frozenset()  # "issued a statement saying": the subject is the author
+    event_nouns: frozenset[str] = frozenset()  # "opened a rally blasting X": occasions never speak
 
     @property
     def speech_forms(self) -> frozenset[str]:
@@ -272,6 +273,7 @@ def build_lexicon(folder: Path) -> Lexicon:
             nouns=read_nouns(folder / "cue_nouns.tsv"),
             questioners=frozenset(patterns.get("questioners", ())),
             issuing_verbs=frozenset(patterns.get("issuing_verbs", ())),
+            event_nouns=frozenset(patterns.get("event_nouns", ())),
         )
     except (KeyError, TypeError, re.error) as exc:
         raise LexiconError(f"patterns.json: {type(exc).__name__}: {exc}") from None

@@ -113,12 +113,15 @@ def _document_before(verb: Token, lexicon: Lexicon) -> Token | None:
 
 
 def author_of(noun: Token, lexicon: Lexicon) -> Token:
-    """For a document noun, its author ("a letter by Trump", "Trump's statement"); else the noun."""
+    """For a document noun, its author ("a letter by Trump", "Trump's statement"); for an occasion
+    of speech, who spoke at it ("opened a rally blasting ..."); else the noun."""
+    if noun.lemma_.lower() in lexicon.event_nouns:
+        return _issuer(noun, lexicon, any_verb=True) or noun
     if noun.lemma_.lower() not in lexicon.document_nouns and noun.lower_ not in lexicon.document_nouns:
         return noun
     for child in noun.children:
-        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
-            return child
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN") and child.ent_type_ not in ("DATE", "TIME"):
+            return child  # "Trump's statement", not "Tuesday's statement"
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in lexicon.agent_preps:
             for grand in child.children:
@@ -130,7 +133,7 @@ def author_of(noun: Token, lexicon: Lexicon) -> Token:
 _MEDIUM_PREPS = frozenset({"in", "at", "during"})
 
 
-def _issuer(document: Token, lexicon: Lexicon) -> Token | None:
+def _issuer(document: Token, lexicon: Lexicon, any_verb: bool = False) -> Token | None:
     """Who issued a document the text does not sign: "a speech Mrs. Clinton delivered", "the Council
     issued a statement calling ...", "spoke at a briefing announcing ..." (a poll found "in a
     poll" is its own source, not the subject's)."""
@@ -147,7 +150,8 @@ def _issuer(document: Token, lexicon: Lexicon) -> Token | None:
                 break
             head = head.head
     medium = document.dep_ == "prep"  # "spoke at a news conference announcing ...": any verb
-    if head.pos_ == "VERB" and (medium or (document.dep_ == "dobj" and head.lemma_.lower() in lexicon.issuing_verbs)):
+    issued = document.dep_ == "dobj" and (any_verb or head.lemma_.lower() in lexicon.issuing_verbs)
+    if head.pos_ == "VERB" and (medium or issued):
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.pos_ in ("PROPN", "NOUN", "PRON") and subject.tag_ not in _RELATIVE_TAGS:
             return subject
