@@ -65,3 +65,8 @@ def test_transcript_question_label_is_no_speaker(quotes_of):
 
 def test_commonly_known_as_is_a_name_not_a_quote(quotes_of):
     assert quotes_of("Ali, commonly known as “the Butcher of Baghdad and Basra,” was arrested on Monday.") == []
+
+
+def test_empty_it_is_no_speaker(quotes_of):
+    assert quotes_of("It goes without saying that raising taxes on the rich is unpopular.") == []
+    assert quotes_of("It seems unfair to simply tell the miners that their jobs are gone.") == []

@@ -21,6 +21,8 @@ _NAME_LEFT_DEPS = frozenset(
 # Links through which a participle or infinitive takes the governing verb's subject
 # ("declined to say", "..., saying", "began by saying", "stood and said").
 _INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep"})
+# Verbs whose subject "it" is empty when a speech verb hangs below them ("It is time to say ...").
+_EMPTY_IT_VERBS = frozenset({"be", "seem", "appear", "go", "make", "take", "remain", "become"})
 
 
 def speaker_of(verb: Token, lexicon: Lexicon) -> Token | None:
@@ -74,6 +76,8 @@ def _inherited_subject(verb: Token, lexicon: Lexicon) -> Token | None:
         if subject is not None:
             if subject.lower_ in lexicon.relative_pronouns and subject.tag_ in _RELATIVE_TAGS:
                 return current.head if current.dep_ == "relcl" else None
+            if subject.lower_ == "it" and current.lemma_.lower() in _EMPTY_IT_VERBS:
+                return None  # "It seems unfair to tell them ...", "It goes without saying ...": nobody
             return subject
     return None
 
