@@ -72,3 +72,8 @@ def test_occasion_of_speech_never_speaks(quotes_of):
 def test_a_date_is_no_author(quotes_of):
     text = "“We have the right to choose,” he said at Tuesday's rally, insisting that the state had enough delegates."
     assert [q.speaker_text for q in quotes_of(text)] == ["he", "he"]
+
+
+def test_first_person_report_inside_a_labelled_turn_is_the_labelled_speakers(quotes_of):
+    quotes = quotes_of("SMITH: I think the plan will fail because nobody funds it.\nJONES: We believe it will work.")
+    assert [(q.speaker_text, q.cue) for q in quotes] == [("SMITH", ":"), ("JONES", ":")]

@@ -548,6 +548,7 @@ class _Builder:
             if self.text[s:e].lstrip()[:1] in self.lexicon.marks:
                 end = self._transcript_turn_end(n, end)
             end = _strip_end(self.text, start, end)
+            self._drop_first_person_inside(start, end)  # "Rubio: I still believe ...": Rubio's words
             if end - start < 3 or self._inside_draft(start, end):
                 continue
             kind = "direct" if self._overlapping(start, end) else "indirect"
@@ -578,6 +579,22 @@ class _Builder:
             return True  # transcript speaker labels: "WALLACE:"
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return span is not None and any(e.label_ in ("PERSON", "ORG", "GPE", "NORP") for e in span.ents)
+
+    def _drop_first_person_inside(self, start: int, end: int) -> None:
+        """Reports by "I"/"we" inside a labelled turn are the labelled speaker's own words."""
+        paras = range(self.paras.index(start), self.paras.index(max(start, end - 1)) + 1)
+        inside = {id(d): d for p in paras for d in self.by_para.get(p, []) if d.start < end and start < d.end}
+        if not inside or not all(
+            start <= d.start and d.end <= end and d.speaker_head is not None
+            and d.speaker_head.lower_ in self.lexicon.self_pronouns
+            for d in inside.values()
+        ):  # fmt: skip
+            return
+        for draft in inside.values():
+            self.drafts.remove(draft)
+            for p in paras:
+                if draft in self.by_para.get(p, []):
+                    self.by_para[p].remove(draft)
 
     def _inside_draft(self, start: int, end: int) -> bool:
         paras = range(self.paras.index(start), self.paras.index(max(start, end - 1)) + 1)
