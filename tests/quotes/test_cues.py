@@ -92,3 +92,14 @@ def test_relative_object_of_called_keeps_the_named_speaker(quotes_of):
 
 def test_a_group_called_is_a_name_not_a_quote(quotes_of):
     assert quotes_of("She founded a group called Free Speech Now in Ohio.") == []
+
+
+def test_wants_and_plans_are_views_held(quotes_of):
+    q = only(quotes_of("The union wants the factory to stay open."), "wants")
+    assert q.cue_type == "belief" and q.text == "the factory to stay open"
+    q = only(quotes_of("The ministry plans to reopen the border in May."), "plans")
+    assert q.cue_type == "belief" and q.text == "to reopen the border in May"
+
+
+def test_support_is_no_cue(quotes_of):
+    assert quotes_of("Farmers support the new dam.") == []
