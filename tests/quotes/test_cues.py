@@ -103,3 +103,8 @@ def test_wants_and_plans_are_views_held(quotes_of):
 
 def test_support_is_no_cue(quotes_of):
     assert quotes_of("Farmers support the new dam.") == []
+
+
+def test_intentions_and_recognitions(quotes_of):
+    assert only(quotes_of("The council intends to close the bridge in May."), "intends").cue_type == "belief"
+    assert only(quotes_of("The minister recognized that the plan had failed."), "recognized").cue_type == "belief"
