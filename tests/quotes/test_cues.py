@@ -108,3 +108,12 @@ def test_support_is_no_cue(quotes_of):
 def test_intentions_and_recognitions(quotes_of):
     assert only(quotes_of("The council intends to close the bridge in May."), "intends").cue_type == "belief"
     assert only(quotes_of("The minister recognized that the plan had failed."), "recognized").cue_type == "belief"
+
+
+def test_nominal_cue_with_an_infinitive(quotes_of):
+    q = only(quotes_of("Mrs. Clinton's plan to raise taxes on the rich was criticized."), "plan")
+    assert q.text == "to raise taxes on the rich" and q.speaker_text == "Mrs. Clinton"
+
+
+def test_an_effort_is_no_cue(quotes_of):
+    assert quotes_of("Her effort to win the county failed.") == []

@@ -1,7 +1,8 @@
 """Nominal cues: a noun of saying or holding with its content clause.
 
 * "his claim that the vote was rigged", "a warning from the ministry that the storm would
-  hit": the noun's ``that`` clause is the content;
+  hit": the noun's ``that`` clause is the content; "her plan to raise taxes", "his vow to
+  appeal": the noun's infinitive is;
 * "the party's position is that the tax must go", "the view of the ministry is that ...":
   the noun is the subject of "be" and the clause after it is the content.
 
@@ -26,6 +27,8 @@ def nominal_content(noun: Token) -> tuple[Token, tuple[int, int]] | None:
     for child in noun.rights:
         if child.dep_ in ("acl", "ccomp") and _content_clause(child, after_noun=True):
             return child, (child.left_edge.i, child.right_edge.i + 1)
+        if child.dep_ == "acl" and child.i == noun.i + 2 and noun.doc[noun.i + 1].lower_ == "to":
+            return child, (child.left_edge.i, child.right_edge.i + 1)  # "his plan to cut taxes"
     head = noun.head
     if noun.dep_ == "nsubj" and head.lemma_ == "be" and head.i > noun.i:
         for child in head.rights:
