@@ -19,7 +19,8 @@ install: $(STAMP)  ## create .venv and install everything pinned (with hashes)
 demo: $(STAMP)  ## run the pipeline on the example article and print the summary
 	$(BIN)/wirecoder extract examples/article.txt --format table
 
-test: $(STAMP)  ## the test suite (the command CI runs)
+test: $(STAMP)  ## the test suite (the command CI runs); installs Debian's chromium when root
+	@tools/ensure_chromium.sh
 	$(BIN)/python -m pytest -q
 
 test-fast: $(STAMP)

@@ -54,7 +54,7 @@ def _interleaved_overhead(results: Results) -> float | None:
     return sum(stages.values()) / spacy if spacy else None
 
 
-WIRECODER_STAGES = {"actors", "time", "quotes", "events"}
+WIRECODER_STAGES = {"zones", "actors", "time", "quotes", "events"}
 
 RATIOS: tuple[Ratio, ...] = (
     (
@@ -198,10 +198,10 @@ def stage_table(results: Results) -> list[str]:
     total = sum(stages.values())
     lines = ["| step | seconds | share |", "|---|---:|---:|"]
     for name, seconds in stages.items():
-        label = f"wirecoder stage `{name}`" if name in {"actors", "time", "quotes", "events"} else name
+        label = f"wirecoder stage `{name}`" if name in WIRECODER_STAGES else name
         lines.append(f"| {label} | {seconds:.2f} | {seconds / total:.1%} |")
     lines.append(f"| **sum** | **{total:.2f}** | 100% |")
-    ours_names = {"actors", "time", "quotes", "events"}
+    ours_names = WIRECODER_STAGES
     spacy_names = set(r.get("pipe_names", [])) - ours_names
     spacy = sum(v for k, v in stages.items() if k in spacy_names)
     ours = sum(v for k, v in stages.items() if k in ours_names)
@@ -211,6 +211,8 @@ def stage_table(results: Results) -> list[str]:
         f"spaCy components {spacy:.2f} s, wirecoder stages {ours:.2f} s ({ours / spacy:.1%} on top of spaCy), "
         f"the rest (doc setup, records, JSON) {rest:.2f} s.",
     ]
+    if "zones" in stages:
+        lines.append(f"The zones stage takes {stages['zones'] / total:.2%} of the whole pipeline's time.")
     return lines
 
 

@@ -7,7 +7,7 @@ try:
 except PackageNotFoundError:  # running from a source tree that was not installed
     __version__ = "0.0.0+unknown"
 
-__all__ = ["__version__", "open"]
+__all__ = ["__version__", "extract_text", "open"]
 
 
 def __getattr__(name: str) -> object:
@@ -16,4 +16,8 @@ def __getattr__(name: str) -> object:
         from wirecoder.api import open
 
         return open
+    if name == "extract_text":
+        from wirecoder.extraction import extract_text
+
+        return extract_text
     raise AttributeError(f"module 'wirecoder' has no attribute {name!r}")

@@ -4,6 +4,9 @@ spaCy's parser otherwise hangs the lede's clause off the dateline: "GENEVA" or t
 becomes the subject of the first verb, so the first event and quote of nearly every wire story
 get the wrong party.  Marking the token after the dateline as a sentence start before parsing
 (the parser keeps preset boundaries) leaves the lede's own syntax intact.
+
+The zones stage (:mod:`wirecoder.zones.layout`) finds datelines with :func:`dateline_end` too,
+also after a headline, and labels the place and date ``dateline``, the agency a ``credit``.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from spacy.tokens import Doc
 _DATELINE = re.compile(
     r"^\s*[A-Z][A-Z.'’ /-]{1,40}"
     r"(?:(?:,[^\n()–—]{1,40}?)\s*(?:\([^()\n]{1,60}\))?|\s*\([^()\n]{1,60}\))"
-    r"\s*[–—-]{1,2}\s+"
+    r"\s*(?:[–—-]{1,2}|_)(?:\s+|\Z)"  # older AP copy dashes with "_"; a dateline can be a line of its own
 )
 
 

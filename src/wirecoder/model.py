@@ -20,6 +20,7 @@ QuoteKind = Literal["direct", "indirect", "mixed"]
 CueType = Literal["speech", "writing", "belief", "perception", "stance", "evidence", "source"]
 EventStatus = Literal["asserted", "negated", "hypothetical", "planned", "reported"]
 DctSource = Literal["given", "inferred", "unknown"]
+ZoneKind = Literal["headline", "standfirst", "byline", "dateline", "body", "caption", "credit", "furniture"]
 PloverType = Literal[
     "AGREE",
     "CONSULT",
@@ -83,15 +84,25 @@ def content_id(text: str) -> str:
     return "sha1:" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+class Zone(Record):
+    """A stretch of the input and the part of the page it is (offsets only, like CharRange)."""
+
+    kind: ZoneKind
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
 class DocInfo(Record):
     id: str
     title: str | None = None
     url: str | None = None
-    source: str | None = None
+    source: str | None = Field(default=None, description="The input's source, else the agency its zones credit")
     dct: str | None = Field(default=None, description="Document creation time used for normalising")
     dct_source: DctSource = "unknown"
     chars: int = Field(ge=0)
     text: str | None = Field(default=None, description="The input text, with --include-text")
+    authors: list[str] = Field(default_factory=list, description="People named in bylines and reporting credits")
+    zones: list[Zone] = Field(default_factory=list, description="Parts of the page, in text order")
 
 
 class Actor(Record):
@@ -102,6 +113,9 @@ class Actor(Record):
     sector: str | None = Field(default=None, description="PLOVER sector code (GOV, MIL, ...)")
     role: str | None = None
     mentions: list[Span] = Field(default_factory=list)
+    confidence: float | None = Field(
+        default=None, ge=0.0, le=1.0, description="how sure the actors stage is that this is an actor"
+    )
 
 
 class Timex(Record):
@@ -111,6 +125,10 @@ class Timex(Record):
     end: int = Field(ge=0)
     type: TimexType
     value: str
+    range_begin: str | None = Field(
+        default=None, description='an endpoint of a range ("from 2015 to 2018"): the value the range begins at'
+    )
+    range_end: str | None = Field(default=None, description="an endpoint of a range: the value the range ends at")
 
 
 class Quote(Record):

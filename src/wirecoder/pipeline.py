@@ -30,11 +30,15 @@ log = logging.getLogger("wirecoder.pipeline")
 
 #: The wirecoder stages, in order: (spaCy factory name, module that registers it).
 STAGES: tuple[tuple[str, str], ...] = (
+    ("wirecoder_zones", "wirecoder.zones.component"),
     ("wirecoder_actors", "wirecoder.actors.component"),
     ("wirecoder_time", "wirecoder.time.component"),
     ("wirecoder_quotes", "wirecoder.quotes.component"),
     ("wirecoder_events", "wirecoder.events.component"),
 )
+#: Stages that read only the raw text and run before spaCy's own components (zone edges
+#: become sentence edges before parsing).
+BEFORE_SPACY = frozenset({"wirecoder_zones"})
 
 
 def register_stages() -> None:
@@ -61,7 +65,7 @@ def build_nlp(settings: Settings | None = None) -> Language:
     nlp = load_base_model(settings.model)
     nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
     for factory, _ in STAGES:
-        nlp.add_pipe(factory, name=factory.removeprefix("wirecoder_"))
+        nlp.add_pipe(factory, name=factory.removeprefix("wirecoder_"), first=factory in BEFORE_SPACY or None)
     return nlp
 
 
@@ -95,11 +99,13 @@ def to_result(doc: Doc, include_text: bool = False) -> ArticleResult:
         id=article.doc_id(),
         title=article.title,
         url=article.url,
-        source=article.source,
+        source=article.source or doc._.agency,
         dct=doc._.dct,
         dct_source=doc._.dct_source,
         chars=len(article.text),
         text=article.text if include_text else None,
+        authors=doc._.authors or [],
+        zones=doc._.zones or [],
     )
     return ArticleResult(
         doc=info,

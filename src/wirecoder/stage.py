@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Doc
 
+from wirecoder.extensions import ensure_doc
+
 StageFn = Callable[[Doc], Doc]
 
 #: Key in ``doc._.wc_state``: seconds the document may still spend in wirecoder stages.
@@ -71,6 +73,7 @@ def guarded(stage_name: str) -> Callable[[StageFn], StageFn]:
     def wrap(fn: StageFn) -> StageFn:
         @functools.wraps(fn)
         def run(self, doc: Doc) -> Doc:  # type: ignore[no-untyped-def]
+            ensure_doc(doc)
             if doc._.wc_errors:
                 return doc  # an earlier stage failed; don't build on broken state
             state = doc._.wc_state if doc._.wc_state is not None else {}

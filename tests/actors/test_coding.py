@@ -201,3 +201,8 @@ def test_named_group_takes_the_demonym_before_it(parse):
 def test_a_country_the_group_acts_on_does_not_give_its_nationality(parse):
     doc = parse("Protesters blocked roads to show their anger at the United States.")
     assert by_name(doc, "Protesters").country is None
+
+
+def test_a_name_followed_by_of_a_party_takes_the_party_s_sector(parse):
+    doc = parse("Raymond Chan of the Labour Party won the seat, officials in Hong Kong said.")
+    assert actor_of_text(doc, "Raymond Chan").sector == "PTY"

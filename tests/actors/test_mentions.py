@@ -73,11 +73,13 @@ def test_hyphenated_given_names_are_kept_whole(parse):
     assert by_name(doc, "Moon Jae-in").country == "KOR"
 
 
-def test_all_caps_dateline_is_a_place_and_the_agency_is_media(parse):
+def test_all_caps_dateline_is_a_place_and_the_agency_is_no_actor(parse):
     text = "SEOUL, June 3 (Reuters) - Officials in Seoul said talks would resume."
     doc = parse(text)
     assert place_at(doc, 0, 5) == ("SEOUL", "KOR")
-    assert by_name(doc, "Reuters").sector == "JRN"
+    # The dateline's agency is a credit (zones, issue #14): the document's source, not an actor.
+    assert "Reuters" not in names(doc) and doc._.agency == "Reuters"
+    assert by_name(parse("Officials told Reuters that talks would resume."), "Reuters").sector == "JRN"
     assert all(a.name.upper() != "SEOUL" for a in doc._.actors)
 
 

@@ -53,12 +53,19 @@ def test_metonyms_of_one_capital_are_one_actor(parse):
     assert first is not None and first.id == second.id
 
 
-def test_country_as_location_is_an_actor_and_a_place(parse):
+def test_country_named_only_as_a_location_is_a_place_not_an_actor(parse):
+    # issue #15: places that are only locations are not actors (events ask country_actor)
     text = "Troops remain in Poland despite the protests."
     doc = parse(text)
     start = text.index("Poland")
-    assert actor_of_text(doc, "Poland").country == "POL"
+    assert actor_of_text(doc, "Poland") is None
     assert place_at(doc, start, start + 6) == ("Poland", "POL")
+
+
+def test_country_that_also_acts_is_an_actor(parse):
+    text = "Troops remain in Poland. Poland protested on Monday."
+    doc = parse(text)
+    assert actor_of_text(doc, "Poland", occurrence=1).country == "POL"
 
 
 def test_place_at_outside_any_place(parse):

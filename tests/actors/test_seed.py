@@ -56,3 +56,8 @@ def test_short_kims_follow_the_discourse(seed):
     assert actor_at(seed, with_kim, with_kim + 3) == find(seed, "Kim Yong-chol").id
     assert actor_at(seed, letter, letter + 3) == find(seed, "Kim Jong-un").id
     assert actor_of_text(seed, "president added").name == "Donald Trump"
+
+
+def test_lede_titles_join_the_people_named_next(seed):
+    assert actor_of_text(seed, "top diplomat").name == "Mike Pompeo"
+    assert actor_of_text(seed, "senior North Korean envoy").name == "Kim Yong-chol"

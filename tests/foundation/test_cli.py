@@ -123,3 +123,20 @@ def test_info_json_and_schema():
 def test_table_format_prints_summary(files):
     proc = wirecoder("extract", str(files["txt"]), "--format", "table")
     assert proc.returncode == 0 and "Actors" in proc.stdout and "Events" in proc.stdout
+
+
+def test_serve_refuses_a_store_path_it_cannot_create(tmp_path):
+    proc = wirecoder("serve", "--db", str(tmp_path / "no" / "such" / "new.duckdb"), "--port", "0")
+    assert proc.returncode == 2 and "cannot create the store" in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+    proc = wirecoder("serve", "--db", str(tmp_path), "--port", "0")
+    assert proc.returncode == 2 and "not a file" in proc.stderr
+
+
+def test_serve_creates_a_new_empty_store(tmp_path):
+    from wirecoder.cli.serve import prepare_store
+    from wirecoder.store import Store
+
+    path = tmp_path / "new.duckdb"
+    assert prepare_store(path) is True and Store(path, read_only=True).stats()["documents"] == 0
+    assert prepare_store(path) is False

@@ -14,6 +14,7 @@ from wirecoder.dateline import dateline_end
         ("WASHINGTON (AP) — The Senate voted.", "The Senate"),
         ("ADDIS ABABA, May 2 - Talks resumed.", "Talks"),
         ("NEW YORK/LONDON, Jan 3 (Wire) -- Markets fell.", "Markets"),
+        ("NAIROBI, Kenya (AP) _ Kenya's president met his rivals.", "Kenya's"),
     ],
 )
 def test_datelines_are_found(text, body):

@@ -16,7 +16,14 @@ from wirecoder.pipeline import STAGES, process
 def test_stages_are_registered_components_in_order(nlp):
     names = [name for name in nlp.pipe_names if name in {"actors", "time", "quotes", "events"}]
     assert names == ["actors", "time", "quotes", "events"]
-    assert [f for f, _ in STAGES] == ["wirecoder_actors", "wirecoder_time", "wirecoder_quotes", "wirecoder_events"]
+    assert [f for f, _ in STAGES] == [
+        "wirecoder_zones",
+        "wirecoder_actors",
+        "wirecoder_time",
+        "wirecoder_quotes",
+        "wirecoder_events",
+    ]
+    assert nlp.pipe_names[0] == "zones"  # before the parser: zone edges are sentence edges
 
 
 def test_failures_pass_through_in_order_and_limits_apply(nlp):

@@ -67,7 +67,7 @@ def test_full_pipeline_offsets(run):
 
 
 def test_institutional_speaker_comes_from_the_actors_api(quotes_of, monkeypatch):
-    """Where the actors stage offers ``speaker_actor`` ("the ministry said" -> an actor with the
+    """``actors.api.speaker_actor`` ("the ministry said" -> an actor with the
     story's country), an unlinked speaker is resolved through it, with the speaker's span."""
     from wirecoder.actors import api
 
@@ -77,7 +77,7 @@ def test_institutional_speaker_comes_from_the_actors_api(quotes_of, monkeypatch)
         asked.append(doc.text[start:end])
         return "a9"
 
-    monkeypatch.setattr(api, "speaker_actor", speaker_actor, raising=False)
+    monkeypatch.setattr(api, "speaker_actor", speaker_actor)
     (q,) = quotes_of("The ministry said the border would remain closed.")
     assert q.speaker == "a9" and asked == ["The ministry"]
 
@@ -85,7 +85,7 @@ def test_institutional_speaker_comes_from_the_actors_api(quotes_of, monkeypatch)
 def test_speaker_falls_back_to_a_mention_when_the_api_offers_no_actor(quotes_of, monkeypatch):
     from wirecoder.actors import api
 
-    monkeypatch.setattr(api, "speaker_actor", lambda doc, start, end: None, raising=False)
+    monkeypatch.setattr(api, "speaker_actor", lambda doc, start, end: None)
 
     def prepare(doc):
         doc._.actor_mentions = [MentionRef(0, 4, "a1", "name")]  # "Iran", not the head "ministry"

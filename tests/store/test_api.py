@@ -41,3 +41,39 @@ def test_import_wirecoder_stays_light():
 def test_unknown_attribute_still_raises():
     with pytest.raises(AttributeError):
         wirecoder.no_such_thing  # noqa: B018
+
+
+def test_python_api_reference_is_current():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.run([sys.executable, str(root / "tools" / "api_reference.py"), "--check"], capture_output=True)
+    assert proc.returncode == 0, proc.stderr.decode()
+
+
+def test_documented_frame_columns_are_the_real_ones(built_store):
+    from wirecoder.api import frame_columns
+
+    corpus = wirecoder.open(built_store.path)
+    real = {
+        "events": corpus.events(),
+        "events(dedup=True)": corpus.events(dedup=True),
+        "quotes": corpus.quotes(),
+        "actors": corpus.actors(),
+        "timeline": corpus.timeline(),
+        'timeline(group="type")': corpus.timeline(group="type"),
+        'timeline(group="status")': corpus.timeline(group="status"),
+        "dyad_timeline": corpus.dyad_timeline("USA-PRK"),
+        "speakers": corpus.speakers(),
+    }
+    documented = frame_columns()
+    assert set(real) == set(documented)
+    for name, frame in real.items():
+        assert len(frame) and list(frame.columns) == documented[name], name
+
+
+def test_extract_text():
+    result = wirecoder.extract_text("Japan and South Korea agreed on Monday to resume talks.", date="2021-03-02")
+    assert [(e.type, e.date) for e in result.events] == [("AGREE", "2021-03-01")]
+    with pytest.raises(WirecoderError, match="empty text"):
+        wirecoder.extract_text("   ")

@@ -72,6 +72,7 @@ def test_quotes_and_actors(capsys, db):
 
 
 def test_timeline_with_plots(capsys, db, tmp_path):
+    pytest.importorskip("matplotlib")
     png, page = tmp_path / "t.png", tmp_path / "t.html"
     code, out, err = run(
         capsys, "timeline", "--db", db, "--actor", "PRK", "--by", "month", "--plot", str(png), "--format", "json"
@@ -117,7 +118,6 @@ def test_migrate_command(capsys, tmp_path, db):
         (["events", "--db", "{db}", "--type", "WAVE"], "unknown event type 'WAVE'"),
         (["timeline", "--db", "{db}", "--by", "hour"], "--by must be one of"),
         (["timeline", "--db", "{db}", "--plot", "{tmp}/x.gif"], "--plot must end in"),
-        (["timeline", "--db", "{db}", "--actor", "nobody", "--plot", "{tmp}/x.png"], "nothing to plot"),
         (["export", "--db", "{db}", "--format", "csv", "--table", "nope", "{tmp}/x.csv"], "--table must be one of"),
         (["sql", "SELECT * FROM nowhere", "--db", "{db}"], "query failed"),
         (["stats", "--db", "{notdb}"], "cannot open the store"),
@@ -130,3 +130,48 @@ def test_user_errors_are_one_line(capsys, db, tmp_path, args, message):
     code, _, err = run(capsys, *filled)
     assert code == 2, err
     assert message in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_failures_lists_failed_documents_with_reasons(capsys, db):
+    code, out, _ = run(capsys, "failures", "--db", db, "--format", "json")
+    (row,) = json.loads(out)
+    assert code == 0 and row["key"] == "bad1" and row["origin"] == "feed.jsonl:7" and "not JSON" in row["reason"]
+    code, out, _ = run(capsys, "failures", "--db", db)
+    assert code == 0 and "Failures (1)" in out and "not JSON" in out
+
+
+def _csv_header(capsys, *args) -> list[str]:
+    code, out, err = run(capsys, *args, "--format", "csv")
+    assert code == 0, err
+    return next(csv.reader(io.StringIO(out)))
+
+
+@pytest.mark.parametrize(
+    ("command", "nothing"),
+    [
+        (["events"], ["--actor", "nobody"]),
+        (["events", "--dedup"], ["--actor", "nobody"]),
+        (["quotes"], ["--speaker", "nobody"]),
+        (["actors"], ["--country", "XXX"]),
+        (["timeline"], ["--actor", "nobody"]),
+        (["timeline", "--group", "type"], ["--actor", "nobody"]),
+        (["timeline", "--group", "status"], ["--actor", "nobody"]),
+        (["failures"], ["--offset", "5"]),
+        (["sql", "SELECT doc_id, type FROM events"], []),
+    ],
+)
+def test_csv_of_no_rows_has_the_same_header(capsys, db, command, nothing):
+    full = _csv_header(capsys, *command, "--db", db)
+    if command[0] == "sql":
+        command = ["sql", "SELECT doc_id, type FROM events WHERE false"]
+    code, out, _ = run(capsys, *command, "--db", db, *nothing, "--format", "csv")
+    assert code == 0 and out.splitlines() == [",".join(full)], out
+
+
+def test_dedup_days_merges_neighbouring_days(capsys, db):
+    code, out, _ = run(capsys, "events", "--db", db, "--dedup", "--dedup-days", "1", "--format", "json")
+    stories = json.loads(out)
+    _, out, _ = run(capsys, "events", "--db", db, "--dedup", "--format", "json")
+    assert code == 0 and len(stories) <= len(json.loads(out))
+    code, _, err = run(capsys, "events", "--db", db, "--dedup", "--dedup-days", "-1")
+    assert code == 2 and "--dedup-days" in err

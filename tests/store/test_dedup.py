@@ -139,3 +139,27 @@ def test_timeline_with_dedup(built_store):
     rows = built_store.timeline(by="month", dedup=True)
     got = {(r["period"], r["quad_class"]): r["count"] for r in rows}
     assert got == {("2019-02", 1): 1, ("2019-02", 3): 1, ("2019-03", 2): 1, ("2019-03", 4): 2}
+
+
+def test_day_tolerance_joins_neighbouring_days_only():
+    rows = [row("a", date="2019-02-27"), row("b", date="2019-02-28"), row("c", date="2019-03-02")]
+    assert len(cluster(rows)) == 3
+    stories = cluster(rows, days=1)
+    assert sorted(s["documents"] for s in stories) == [1, 2]  # 27th + 28th; the 2nd of March is 3 days on
+    assert [s["date"] for s in stories] == ["2019-02-27", "2019-03-02"]
+    assert len(cluster(rows, days=3)) == 1
+
+
+def test_day_tolerance_does_not_chain():
+    # Each report is compared with the story's first date: the 28th and the 2nd stay apart at ±1 day.
+    rows = [row("a", date="2019-02-28"), row("b", date="2019-03-01"), row("c", date="2019-03-02")]
+    assert sorted(s["documents"] for s in cluster(rows, days=1)) == [1, 2]
+
+
+def test_negative_tolerance_is_refused():
+    import pytest
+
+    from wirecoder.store.errors import QueryError
+
+    with pytest.raises(QueryError, match="must not be negative"):
+        cluster([row("a")], days=-1)

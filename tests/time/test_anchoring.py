@@ -33,7 +33,38 @@ CASES = [
     ("The talks planned for April 9 might still take place.", "April 9", "2021-04-09"),
     # a participle takes the time of the clause it hangs on
     ("Two flights will leave on Monday, with a third departing on April 6.", "April 6", "2021-04-06"),
+    # the present of arrangements: "is to", "is on", "there is", "have a meeting" point ahead
+    ("The vote is to take place on Saturday.", "Saturday", "2021-03-20"),
+    ("The hearing is on Monday.", "Monday", "2021-03-22"),
+    ("There is a rally on Saturday.", "Saturday", "2021-03-20"),
+    ("The unions have a meeting on Monday.", "Monday", "2021-03-22"),
+    ("The unions had a meeting on Monday.", "Monday", "2021-03-15"),
+    # a plan in the past perfect was made before a past time: its day is past too
+    ("The offer had been due to expire on Friday.", "Friday", "2021-03-12"),
+    ("The talks had been scheduled for Friday.", "Friday", "2021-03-12"),
+    ("The talks had been expected to resume on Friday.", "Friday", "2021-03-12"),
+    ("The offer is due to expire on Friday.", "Friday", "2021-03-19"),
+    # a predicate adjective is a state, not an arrangement: the default (past) reading stays
+    ("The shares are worth less than in October.", "October", "2020-10"),
 ]
+
+# (DCT, sentence, expression, value): the weekday of the DCT matters here
+ARRANGEMENTS = [
+    ("2021-03-19", "The final is slated for this Sunday.", "this Sunday", "2021-03-21"),  # a Friday
+    ("2021-03-19", "The final is scheduled for Sunday.", "Sunday", "2021-03-21"),
+    ("2021-03-19", "The final was played on Sunday.", "Sunday", "2021-03-14"),
+    ("2021-03-21", "We have a meeting on Monday.", "Monday", "2021-03-22"),  # a Sunday
+    ("2021-03-21", "The team will play next Monday.", "next Monday", "2021-03-22"),
+    ("2021-03-21", "The team lost on Monday.", "Monday", "2021-03-15"),
+]
+
+
+@pytest.mark.parametrize(
+    ("dct", "sentence", "expression", "value"), ARRANGEMENTS, ids=[c[1][:40] for c in ARRANGEMENTS]
+)
+def test_arrangements_point_ahead(timexes, dct, sentence, expression, value):
+    found = {text: v for text, _, v in timexes(sentence, dct=dct)}
+    assert found.get(expression) == value, found
 
 
 @pytest.mark.parametrize(("sentence", "expression", "value"), CASES, ids=[c[0][:40] for c in CASES])

@@ -76,3 +76,43 @@ def test_without_dct_anchored_values_use_placeholders(annotate_text):
 def test_bad_given_date_is_replaced_by_inference_or_unknown(annotate_text):
     doc = annotate_text("The mayor resigned on Friday.", dct="last week")
     assert (doc._.dct, doc._.dct_source) == (None, "unknown")
+
+
+# --- the weekday vote: an undated article whose weekdays agree on one day after its latest date
+VOTE_TEXT = (
+    "The unions called the strike on March 3, 2021, after talks failed.\n\n"
+    "Trains stopped again on Friday, and ministers met the unions on Saturday.\n\n"
+    "The transport minister said on Saturday that a deal was close."
+)
+
+
+def test_weekday_vote_infers_the_dct(annotate_text):
+    doc = annotate_text(VOTE_TEXT, dct=None)
+    # 3 March 2021 was a Wednesday: Friday 5 and Saturday 6 agree on Saturday 6 March
+    assert (doc._.dct, doc._.dct_source) == ("2021-03-06", "inferred")
+    values = [(t.text, t.value) for t in doc._.timexes]
+    assert ("Friday", "2021-03-05") in values and ("Saturday", "2021-03-06") in values
+
+
+def test_one_weekday_is_not_a_vote(annotate_text):
+    text = "The unions called the strike on March 3, 2021, after talks failed.\n\nTrains stopped again on Friday."
+    assert annotate_text(text, dct=None)._.dct_source == "unknown"
+
+
+def test_future_weekdays_do_not_vote(annotate_text):
+    text = (
+        "The unions called the strike on March 3, 2021, after talks failed.\n\n"
+        "Ministers will meet the unions on Friday, and talks will resume on Saturday."
+    )
+    assert annotate_text(text, dct=None)._.dct_source == "unknown"
+
+
+def test_weekday_vote_needs_a_clear_winner():
+    from datetime import date
+
+    from wirecoder.time.dct import WeekdayMention, weekday_vote
+
+    wednesday = date(2021, 3, 3)
+    assert weekday_vote(wednesday, [WeekdayMention(0, 5), WeekdayMention(9, 6)]) == date(2021, 3, 6)
+    assert weekday_vote(wednesday, [WeekdayMention(0, 1), WeekdayMention(9, 4)]) is None  # no two mentions agree
+    assert weekday_vote(wednesday, [WeekdayMention(0, 5, future_clause=True), WeekdayMention(9, 5)]) is None

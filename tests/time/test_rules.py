@@ -22,6 +22,7 @@ CASES = [
     ("The council imposed the fine on December 22.", ("December 22", "DATE", "2020-12-22")),
     ("The summit will take place on June 12.", ("June 12", "DATE", "2021-06-12")),
     ("The strike ended on March 2 after talks.", ("March 2", "DATE", "2021-03-02")),
+    ("The court ruled on March 5: the appeal failed.", ("March 5", "DATE", "2021-03-05")),  # a colon, not a clock
     ("The firm has set April 1 as the deadline.", ("April 1", "DATE", "2021-04-01")),
     ("The rebels declared in November that they had won.", ("November", "DATE", "2020-11")),
     ("Voters will go to the polls in November.", ("November", "DATE", "2021-11")),
@@ -32,8 +33,8 @@ CASES = [
     ("The minister said on Tuesday that talks went well.", ("Tuesday", "DATE", "2021-03-16")),
     ("The minister will visit Rome on Tuesday.", ("Tuesday", "DATE", "2021-03-23")),
     ("The envoy is expected to travel to Paris on Friday.", ("Friday", "DATE", "2021-03-19")),
-    ("The mayor said Thursday morning that roads were open.", ("Thursday morning", "TIME", "2021-03-18TMO")),
-    ("Crowds gathered on Wednesday evening outside.", ("Wednesday evening", "TIME", "2021-03-17TEV")),
+    ("The mayor said Thursday morning that roads were open.", ("Thursday morning", "DATE", "2021-03-18TMO")),
+    ("Crowds gathered on Wednesday evening outside.", ("Wednesday evening", "DATE", "2021-03-17TEV")),
     ("Police made arrests last Friday.", ("last Friday", "DATE", "2021-03-12")),
     ("The vote is set for next Monday.", ("next Monday", "DATE", "2021-03-22")),
     ("Officials met yesterday in Geneva.", ("yesterday", "DATE", "2021-03-17")),

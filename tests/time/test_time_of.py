@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from wirecoder.extensions import init_doc
 from wirecoder.model import Article
-from wirecoder.time.api import TimeAnchor, time_of
+from wirecoder.time.api import TimeAnchor, offsets_from_anchors, time_of
 
 
 def token(doc, word: str, nth: int = 0):
@@ -61,3 +61,28 @@ def test_a_time_off_the_main_clause_does_not_become_the_narrative(annotate_text)
     anchor = time_of(doc, token(doc, "Talks"))
     assert anchor.source == "dct"
     assert time_of(doc, token(doc, "summit")).value == "2021-06-12"
+
+
+def test_a_clause_counted_from_a_date_takes_the_counted_day(annotate_text):
+    doc = annotate_text("Talks collapsed three weeks before the March 25 deadline.")
+    assert time_of(doc, token(doc, "collapsed")) == TimeAnchor("2021-03-04", "timex", "t1")
+    # the anchor phrase itself keeps its own date
+    assert time_of(doc, token(doc, "deadline")).value == "2021-03-25"
+
+
+def test_a_clause_counted_from_a_dated_event(annotate_text):
+    doc = annotate_text("Two days after the vote on Monday, protests began.")
+    assert time_of(doc, token(doc, "vote")).value == "2021-03-15"
+    assert time_of(doc, token(doc, "began")).value == "2021-03-17"
+
+
+def test_an_undated_anchor_counts_from_the_last_time_named(annotate_text):
+    doc = annotate_text("The vote was held on Monday. Two days after the vote, protests began.")
+    assert time_of(doc, token(doc, "began")) == TimeAnchor("2021-03-17", "timex", "t2")
+    assert time_of(doc, token(doc, "held")).value == "2021-03-15"
+
+
+def test_an_anchor_with_no_time_before_it_is_left_to_the_events_stage(annotate_text):
+    doc = annotate_text("Two days after the vote, protests began.")
+    assert offsets_from_anchors(doc)[0].value is None
+    assert time_of(doc, token(doc, "began")).source == "dct"

@@ -18,6 +18,11 @@ import uvicorn
 from fastapi import FastAPI
 
 CHROMIUM = Path("/usr/bin/chromium")
+#: Why the browser tests skip, and the command that makes them run.
+SKIP_REASON = (
+    f"needs Debian's Chromium at {CHROMIUM}: install it with 'sudo apt-get install chromium' "
+    "(make test does it when run as root)"
+)
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",

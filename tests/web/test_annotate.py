@@ -98,3 +98,22 @@ def test_unknown_speaker_and_unknown_event_type_still_render():
     view = article_view(TEXT, data)
     assert "spk-none" in str(view.html)
     assert view.events[0].quad == "other"
+
+
+def test_furniture_credits_and_bylines_are_dimmed_zones():
+    text = "By Jo Lee\nShare this\nChad and Niger met."
+    data = {
+        "doc": {
+            "id": "d2",
+            "chars": len(text),
+            "zones": [
+                {"kind": "byline", "start": 0, "end": 9},
+                {"kind": "furniture", "start": 10, "end": 20},
+                {"kind": "body", "start": 21, "end": len(text)},
+            ],
+        }
+    }
+    html = str(article_view(text, data).html)
+    assert '<span class="zone zone-byline" title="byline">By Jo Lee</span>' in html
+    assert '<span class="zone zone-furniture" title="furniture">Share this</span>' in html
+    assert "zone-body" not in html

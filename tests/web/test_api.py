@@ -327,11 +327,23 @@ def test_quotes_actors_timeline_and_documents(corpus_client):
     assert corpus_client.get("/api/documents/none").status_code == 404
 
 
-def test_corpus_endpoints_without_a_store_say_how_to_get_one(client, make_client, tmp_path):
+def test_corpus_endpoints_without_a_store_say_how_to_get_one(client):
     response = client.get("/api/events")
     assert response.status_code == 404 and "--db FILE" in response.json()["detail"]
-    missing = make_client(db=tmp_path / "nothing.duckdb").get("/api/stats")
-    assert missing.status_code == 404 and "wirecoder ingest" in missing.json()["detail"]
+
+
+def test_a_store_not_created_yet_is_an_empty_corpus(make_client, tmp_path):
+    new = make_client(db=tmp_path / "new.duckdb")
+    for path in ("/api/events", "/api/quotes", "/api/actors", "/api/events?dedup=true"):
+        response = new.get(path)
+        assert response.status_code == 200, path
+        assert response.json()["items"] == [] and response.json()["next_offset"] is None, path
+    timeline = new.get("/api/timeline", params={"by": "month"})
+    assert timeline.status_code == 200 and timeline.json() == {"by": "month", "items": []}
+    stats = new.get("/api/stats").json()
+    assert stats["documents"] == stats["events"] == stats["quotes"] == stats["actors"] == stats["failures"] == 0
+    assert new.get("/api/actors/nobody").status_code == 404
+    assert not (tmp_path / "new.duckdb").exists()  # reading never creates the user's file
 
 
 def test_queries_wait_for_an_ingest_batch_then_answer(corpus_client, corpus_db, monkeypatch):

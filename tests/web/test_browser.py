@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.web.live import CHROMIUM, artifacts_dir, launch_chromium, serve_in_thread
+from tests.web.live import CHROMIUM, SKIP_REASON, artifacts_dir, launch_chromium, serve_in_thread
 from wirecoder.web import WebConfig, create_app
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"needs Chromium at {CHROMIUM} (apt-get install chromium)"),
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=SKIP_REASON),
 ]
 
 ARTICLE = (

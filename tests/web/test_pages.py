@@ -118,6 +118,20 @@ def test_corpus_pages_without_a_store_explain_themselves(client):
     assert page.status_code == 404 and "--db FILE" in page.text and "<html" in page.text
 
 
+def test_a_new_store_shows_an_empty_corpus_with_a_hint(make_client, tmp_path):
+    new = make_client(db=tmp_path / "new.duckdb")
+    page = new.get("/corpus")
+    assert page.status_code == 200 and "The store is empty" in page.text
+    assert f"wirecoder ingest FILES --db {tmp_path / 'new.duckdb'}" in page.text
+    for path in ("/events", "/quotes"):
+        assert new.get(path).status_code == 200, path
+    assert new.get("/").status_code == 200
+
+
+def test_a_filled_store_shows_no_hint(corpus_client):
+    assert "The store is empty" not in corpus_client.get("/corpus").text
+
+
 def test_api_reference_is_self_hosted(client):
     page = client.get("/docs")
     assert page.status_code == 200

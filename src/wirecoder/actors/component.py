@@ -13,9 +13,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from wirecoder.actors.analyse import analyse
-from wirecoder.actors.api import MODIFIERS_KEY, PLACES_KEY
+from wirecoder.actors.api import MODIFIERS_KEY, PLACES_KEY, STORY_COUNTRY_KEY
 from wirecoder.actors.gazetteer import load_gazetteer
 from wirecoder.stage import guarded
+from wirecoder.zones.api import keep_actor_mentions
 
 
 class ActorsComponent:
@@ -26,11 +27,11 @@ class ActorsComponent:
     @guarded("actors")
     def __call__(self, doc: Doc) -> Doc:
         result = analyse(doc, self.gazetteer)
-        doc._.actors = result.actors
-        doc._.actor_mentions = result.refs
+        doc._.actors, doc._.actor_mentions = keep_actor_mentions(doc, result.actors, result.refs)  # zones
         state = doc._.wc_state if doc._.wc_state is not None else {}
         state[PLACES_KEY] = result.places
         state[MODIFIERS_KEY] = result.modifiers
+        state[STORY_COUNTRY_KEY] = result.story_country
         doc._.wc_state = state
         return doc
 

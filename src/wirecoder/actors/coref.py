@@ -251,6 +251,8 @@ def resolve_other_names(view: DocView, mentions: list[Mention], clusters: Cluste
         elif m.kind == "metonym":
             clusters.get_or_new("country", ("gov", m.country or view.span_text(m.start, m.end))).add(m)
         elif m.etype in {"country", "demonym"}:
+            if m.locative and m.kind == "name":
+                continue  # "in Serbia": a location (kept as a place), not the state acting
             key = ("country", m.country) if m.country else ("country-name", name_words(view.span_text(m.start, m.end)))
             clusters.get_or_new("country", key).add(m)
         elif m.etype == "group":

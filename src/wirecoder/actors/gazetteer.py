@@ -158,6 +158,11 @@ class Gazetteer:
     given_names: dict[str, str] = field(default_factory=dict)  # lower-case given name -> m/f
     people: dict[tuple[str, ...], list[OfficeTerm]] = field(default_factory=dict)  # name words -> terms
     packed_people: dict[tuple[str, ...], str] = field(default_factory=dict)  # generated, unpacked on use
+    non_actor_words: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> words (non_actors.tsv)
+    institutions: dict[tuple[str, ...], str] = field(default_factory=dict)  # generic body pieces -> sector
+    institution_trie: PieceTrie = field(default_factory=PieceTrie)
+    role_sectors: dict[str, str] = field(default_factory=dict)  # "strike" (leader) -> LAB
+    speakers: dict[tuple[str, ...], tuple[str, str | None]] = field(default_factory=dict)  # -> (kind, sector)
 
     def lookup(self, text_or_pieces: str | tuple[str, ...]) -> GazEntry | None:
         """The best entry for a whole name, or None."""
@@ -268,6 +273,17 @@ def _load_titles(gaz: Gazetteer) -> None:
                     gaz.title_trie.add(pkey, pinfo)
 
 
+def _load_groups(gaz: Gazetteer) -> None:
+    """groups.tsv: unnamed groups, read as plural member titles ("gunmen", "security forces")."""
+    for phrase, sector in _rows("groups.tsv"):
+        key = pieces(phrase)
+        if key in gaz.titles:
+            continue  # titles.tsv wins
+        info = TitleInfo(phrase, _dash(sector), "member", None, False, None, True)
+        gaz.titles[key] = info
+        gaz.title_trie.add(key, info)
+
+
 def _load_places(gaz: Gazetteer) -> None:
     groups: dict[str, set[str]] = {}
     for kind, word in _rows("place_context.tsv"):
@@ -335,10 +351,25 @@ def load_gazetteer() -> Gazetteer:
     gaz = Gazetteer()
     _load_names(gaz)
     _load_titles(gaz)
+    _load_groups(gaz)
     gaz.agents = {phrase: sector for phrase, sector in _rows("agents.tsv")}
     gaz.org_heads = {word: _dash(sector) for word, sector in _rows("org_heads.tsv")}
     gaz.nominals = {word: refers for word, refers in _rows("nominals.tsv")}
     gaz.given_names = {name.lower(): gender for name, gender in _rows("given_names.tsv")}
     _load_people(gaz)
     _load_places(gaz)
+    _load_precision_tables(gaz)
     return gaz
+
+
+def _load_precision_tables(gaz: Gazetteer) -> None:
+    """non_actors.tsv, institutions.tsv, role_sectors.tsv and speakers.tsv (all hand-written)."""
+    groups: dict[str, set[str]] = {}
+    for kind, word in _rows("non_actors.tsv"):
+        groups.setdefault(kind, set()).add(word)
+    gaz.non_actor_words = {kind: frozenset(words) for kind, words in groups.items()}
+    gaz.institutions = {pieces(name): sector for name, sector in _rows("institutions.tsv")}
+    for key in gaz.institutions:
+        gaz.institution_trie.add(key, key)
+    gaz.role_sectors = {word: sector for word, sector in _rows("role_sectors.tsv")}
+    gaz.speakers = {pieces(phrase): (kind, _dash(sector)) for phrase, kind, sector in _rows("speakers.tsv")}

@@ -62,6 +62,7 @@ class Mention:
     anonymous: bool = False
     modifier: bool = False  # only modifies a title/name: not an actor mention of its own
     locative: bool = False  # a place use ("arrived in Washington")
+    generic: bool = False  # a generic institution ("the Senate"): its country comes from the context
     cluster: int | None = None
     candidates: list[int] = field(default_factory=list)  # clusters an ambiguous name may mean
     titles: list = field(default_factory=list)  # TitleInfo of the titles this mention holds

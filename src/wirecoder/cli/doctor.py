@@ -109,6 +109,7 @@ def doctor(
         checks.append(_check_pipeline())
     checks.append(_check_database(db))
     checks += [_check_optional("ray", "the Ray engine")(), _check_optional("pandas", "wirecoder.open() DataFrames")()]
+    checks.append(_check_optional("matplotlib", "--plot charts ('wirecoder[plot]')")())
     checks.append(_check_chromium())
     failed = [c for c in checks if c.required and not c.ok]
     if format == "json":

@@ -1,4 +1,4 @@
-"""``wirecoder eval time|quotes|events|entities``: score the pipeline against public gold."""
+"""``wirecoder eval time|quotes|events|entities|articles``: score the pipeline against public gold."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ TASKS: dict[str, tuple[str, tuple[str, ...]]] = {
     "quotes": ("wirecoder.eval.quotes", ("textacy",)),
     "events": ("wirecoder.eval.events", ()),
     "entities": ("wirecoder.eval.entities", ("spacy",)),
+    "articles": ("wirecoder.eval.articles", ()),
 }
 
 
@@ -116,3 +117,16 @@ def eval_entities(
 ) -> None:
     """GUM news (.conllu): named mentions of people, organisations and places."""
     run_task("entities", gold, format, baseline or [], errors, save, split)
+
+
+@eval_app.command("articles")
+def eval_articles(
+    gold: GoldOpt,
+    format: FmtOpt = "table",
+    baseline: BaseOpt = None,
+    errors: ErrOpt = 0,
+    save: SaveOpt = None,
+    split: SplitOpt = "all",
+) -> None:
+    """Whole real articles (offsets-only hand gold, texts from ../shared): key events, actors, quotes."""
+    run_task("articles", gold, format, baseline or [], errors, save, split)

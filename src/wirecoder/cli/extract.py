@@ -99,7 +99,7 @@ def extract(
 def _emit(result: ArticleResult | Failure, fmt: OutputFormat, single: bool) -> None:
     if fmt is OutputFormat.table:
         if isinstance(result, ArticleResult):
-            out.print(render_summary(result))
+            out.print(render_summary(result, out.width))
         return
     if isinstance(result, Failure) and single:
         return  # the error line on stderr says it all

@@ -38,6 +38,26 @@ def check_can_listen(host: str, port: int) -> None:
             raise InputError(f"cannot listen on {host}:{port} ({exc.strerror or exc})") from None
 
 
+def prepare_store(path: Path) -> bool:
+    """Make sure the store can be served: an existing file, or a new empty store created now
+    (so a path that cannot be created fails here, in one line).  True when it was created."""
+    from wirecoder.store import Store, StoreError
+
+    if path.exists():
+        if not path.is_file():
+            raise InputError(f"--db {path}: not a file")
+        return False
+    if not path.parent.is_dir():
+        raise InputError(f"--db {path}: cannot create the store, no such folder '{path.parent}'")
+    if not os.access(path.parent, os.W_OK):
+        raise InputError(f"--db {path}: cannot create the store, folder '{path.parent}' is not writable")
+    try:
+        Store(path).close()
+    except (StoreError, OSError) as exc:
+        raise InputError(f"--db {path}: cannot create the store ({str(exc).splitlines()[0]})") from None
+    return True
+
+
 @app.command()
 def serve(
     db: Annotated[
@@ -74,8 +94,11 @@ def serve(
         raise InputError(f"--log-level must be critical, error, warning, info or debug, got '{log_level}'")
     check_can_listen(host, port)
     os.environ.setdefault("WIRECODER_DB_TIMEOUT", WEB_DB_WAIT)
+    store = db or default_db()
+    if prepare_store(store):
+        err.print(f"wirecoder: created an empty store {store}; fill it with 'wirecoder ingest FILES --db {store}'")
     config = WebConfig(
-        db=db or default_db(),
+        db=store,
         token=token,
         max_body=max_body,
         timeout=timeout,

@@ -1,4 +1,4 @@
-"""Corpus store commands: ``ingest``, ``stats``, ``events``, ``quotes``, ``actors``, ``timeline``,
+"""Corpus store commands: ``ingest``, ``stats``, ``events``, ``quotes``, ``actors``, ``failures``,
 ``sql``, ``export`` and ``migrate``.  Every command takes ``--db`` (default ``$WIRECODER_DB`` or
 ``./wirecoder.duckdb``)."""
 
@@ -61,6 +61,9 @@ DyadOpt = Annotated[str | None, typer.Option(help="Two actors, either direction:
 SinceOpt = Annotated[str | None, typer.Option(help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")]
 UntilOpt = Annotated[str | None, typer.Option(help="Up to this date, inclusive.")]
 DedupOpt = Annotated[bool, typer.Option(help="Merge mentions of one happening across articles into story events.")]
+DedupDaysOpt = Annotated[
+    int, typer.Option(min=0, help="With --dedup: also merge reports whose dates differ by up to N days.")
+]
 
 
 def _db_path(db: Path | None) -> Path:
@@ -169,7 +172,7 @@ def ingest(
         error_line(reason if origin and origin in reason else f"{origin or '?'}: {reason}")
     if report.failed > _SHOWN_FAILURES:
         err.print(
-            f'... and {report.failed - _SHOWN_FAILURES} more failures (wirecoder sql "SELECT * FROM failures")',
+            f"... and {report.failed - _SHOWN_FAILURES} more failures (wirecoder failures --db {path})",
             highlight=False,
         )
     total = store.stats()["documents"]
@@ -202,11 +205,15 @@ def _progress_bar() -> Progress | None:
 # -- output ---------------------------------------------------------------------------------------
 
 
+#: Columns that hold event parties: in CSV each becomes two, names and codes (``source_codes``).
+_PARTY_KEYS = ("source", "target")
+
+
 def _flat(row: dict[str, Any]) -> dict[str, Any]:
     """One row for CSV: parties become names and codes, lists become '; '-joined text."""
     flat: dict[str, Any] = {}
     for key, value in row.items():
-        if isinstance(value, list) and value and isinstance(value[0], dict):
+        if isinstance(value, list) and (key in _PARTY_KEYS or (value and isinstance(value[0], dict))):
             flat[key] = "; ".join(str(p.get("name") or "") for p in value)
             flat[f"{key}_codes"] = "; ".join(str(p.get("code") or "") for p in value)
         elif isinstance(value, list):
@@ -230,7 +237,19 @@ def _short(value: Any, limit: int = _SNIPPET) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def emit(rows: list[dict[str, Any]], fmt: QueryFormat, table_columns: list[tuple[str, Any]], title: str) -> None:
+def _csv_header(fields: list[str]) -> list[str]:
+    return [name for key in fields for name in ((key, f"{key}_codes") if key in _PARTY_KEYS else (key,))]
+
+
+def emit(
+    rows: list[dict[str, Any]],
+    fmt: QueryFormat,
+    table_columns: list[tuple[str, Any]],
+    title: str,
+    fields: list[str] | None = None,
+) -> None:
+    """Print rows as a table, JSON, JSON Lines or CSV.  ``fields`` (the row keys) gives a CSV
+    of no rows its header."""
     if fmt is QueryFormat.json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str) + "\n")
     elif fmt is QueryFormat.jsonl:
@@ -238,8 +257,8 @@ def emit(rows: list[dict[str, Any]], fmt: QueryFormat, table_columns: list[tuple
             sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
     elif fmt is QueryFormat.csv:
         flat = [_flat(r) for r in rows]
-        fields = list(dict.fromkeys(k for r in flat for k in r))
-        writer = csv.DictWriter(sys.stdout, fieldnames=fields, lineterminator="\n")
+        header = list(dict.fromkeys(k for r in flat for k in r)) or _csv_header(fields or [n for n, _ in table_columns])
+        writer = csv.DictWriter(sys.stdout, fieldnames=header, lineterminator="\n")
         writer.writeheader()
         writer.writerows(flat)
     else:
@@ -306,11 +325,20 @@ def events(
     limit: LimitOpt = 100,
     offset: OffsetOpt = 0,
     dedup: DedupOpt = False,
+    dedup_days: DedupDaysOpt = 0,
     format: FmtOpt = QueryFormat.table,
 ) -> None:
     """Coded events, oldest first, with their evidence sentence."""
-    rows = _open(db).events(actor, dyad, type, status, since, until, limit=_limit(limit), offset=offset, dedup=dedup)
-    emit(rows, format, _STORY_TABLE if dedup else _EVENT_TABLE, "Story events" if dedup else "Events")
+    from wirecoder.store.dedup import STORY_FIELDS
+    from wirecoder.store.queries import event_fields
+
+    rows = _open(db).events(
+        actor, dyad, type, status, since, until, limit=_limit(limit), offset=offset, dedup=dedup, dedup_days=dedup_days
+    )
+    if dedup:
+        emit(rows, format, _STORY_TABLE, "Story events", STORY_FIELDS)
+    else:
+        emit(rows, format, _EVENT_TABLE, "Events", event_fields())
 
 
 @app.command()
@@ -325,6 +353,8 @@ def quotes(
     format: FmtOpt = QueryFormat.table,
 ) -> None:
     """Quotations with their speakers."""
+    from wirecoder.store.queries import QUOTE_FIELDS
+
     rows = _open(db).quotes(speaker, actor_country, since, until, limit=_limit(limit), offset=offset)
     columns = [
         ("date", "date"),
@@ -335,7 +365,7 @@ def quotes(
         ("quote", lambda r: _short(r["text"])),
         ("doc", "doc_id"),
     ]
-    emit(rows, format, columns, "Quotes")
+    emit(rows, format, columns, "Quotes", QUOTE_FIELDS)
 
 
 @app.command()
@@ -348,6 +378,8 @@ def actors(
     format: FmtOpt = QueryFormat.table,
 ) -> None:
     """Actors across the corpus, most widely reported first."""
+    from wirecoder.store.queries import ACTOR_FIELDS
+
     rows = _open(db).actors(limit=_limit(limit), offset=offset, country=country, sector=sector)
     columns = [
         ("actor_key", "actor_key"),
@@ -360,35 +392,22 @@ def actors(
         ("events", "events"),
         ("quotes", "quotes"),
     ]
-    emit(rows, format, columns, "Actors")
+    emit(rows, format, columns, "Actors", ACTOR_FIELDS)
 
 
 @app.command()
-def timeline(
+def failures(
     db: DbOpt = None,
-    actor: ActorOpt = None,
-    dyad: DyadOpt = None,
-    by: Annotated[str, typer.Option(help="day, week, month or year.")] = "month",
-    group: Annotated[str, typer.Option(help="quad (PLOVER quad class) or type.")] = "quad",
-    type: Annotated[str | None, typer.Option(help="Only these PLOVER type(s).")] = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    dedup: DedupOpt = False,
-    plot: Annotated[
-        Path | None, typer.Option(help="Also draw the chart: FILE.png, FILE.html (inline SVG) or FILE.svg.")
-    ] = None,
+    limit: LimitOpt = 100,
+    offset: OffsetOpt = 0,
     format: FmtOpt = QueryFormat.table,
 ) -> None:
-    """Event counts over time, by PLOVER quad class or type."""
-    rows = _open(db).timeline(actor, dyad, by=by, dedup=dedup, group=group, type=type, since=since, until=until)
-    if plot is not None:
-        from wirecoder.store.plot import write_plot
+    """Documents that failed to process, with the reason and where they were read from."""
+    from wirecoder.store.queries import FAILURE_FIELDS
 
-        subject = actor or dyad or "all actors"
-        write_plot(rows, by, f"Events per {by}: {subject}" + (" (story events)" if dedup else ""), plot)
-        err.print(f"timeline: chart written to {plot}", highlight=False)
-    label = "type" if group == "type" else "quad"
-    emit(rows, format, [("period", "period"), (label, label), ("count", "count")], "Timeline")
+    rows = _open(db).failures(limit=_limit(limit), offset=offset)
+    columns = [("key", "key"), ("origin", "origin"), ("reason", "reason"), ("failed at", "failed_at")]
+    emit(rows, format, columns, "Failures", FAILURE_FIELDS)
 
 
 @app.command()
@@ -403,7 +422,7 @@ def sql(
 
     names, rows = _open(db).sql(query)
     records = [{n: iso(v) for n, v in zip(names, row, strict=True)} for row in rows]
-    emit(records, format, [(n, n) for n in names], "Result")
+    emit(records, format, [(n, n) for n in names], "Result", names)
 
 
 @app.command()

@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 from wirecoder.events.coder import code_events
 from wirecoder.events.lexicon import event_data
 from wirecoder.stage import guarded
+from wirecoder.zones.api import keep_events
 
 
 class EventsComponent:
@@ -17,7 +18,7 @@ class EventsComponent:
 
     @guarded("events")
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = code_events(doc, self.data)
+        doc._.events = keep_events(doc, code_events(doc, self.data))  # not from bylines, credits, furniture
         return doc
 
 

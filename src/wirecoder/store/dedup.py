@@ -16,10 +16,12 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urlparse
 
 from wirecoder.store import codebook
+from wirecoder.store.errors import QueryError
 
 #: Coarse precisions are placed after finer ones so they can join the finer clusters they cover.
 _PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, None: 5}
@@ -45,12 +47,59 @@ class _Cluster:
     precision: str | None
     members: list[dict[str, Any]] = field(default_factory=list)
 
-    def within(self, start: str, end: str) -> bool:
-        return self.start is not None and self.end is not None and start <= self.start and self.end <= end
+    def within(self, start: str, end: str, days: int = 0) -> bool:
+        """Whether this cluster's days lie inside [start, end] widened by ``days`` on each side."""
+        if self.start is None or self.end is None:
+            return False
+        if days:
+            start, end = _shift(start, -days), _shift(end, days)
+        return start <= self.start and self.end <= end
 
 
-def cluster(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Story-level events from event rows (as :meth:`Store.events` returns them), ordered by date."""
+def _shift(day: str, days: int) -> str:
+    return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+
+
+#: The keys of a story row, in order (tests check them against real stories).
+STORY_FIELDS = [
+    "story_id",
+    "type",
+    "mode",
+    "quad_class",
+    "quad",
+    "score",
+    "cameo",
+    "date",
+    "date_precision",
+    "date_start",
+    "date_end",
+    "status",
+    "source",
+    "target",
+    "mentions",
+    "documents",
+    "sources",
+    "doc_ids",
+    "urls",
+    "doc_id",
+    "event_id",
+    "trigger",
+    "start",
+    "end",
+    "sentence",
+    "first_seen",
+]
+
+
+def cluster(rows: list[dict[str, Any]], days: int = 0) -> list[dict[str, Any]]:
+    """Story-level events from event rows (as :meth:`Store.events` returns them), ordered by date.
+
+    ``days`` widens the date match: with ``days=1`` a report dated the 27th joins a story dated
+    the 26th or 28th (time zones and "yesterday" put one happening on neighbouring days).  Each
+    mention is compared with the story's first date, so stories do not chain along a week.
+    """
+    if days < 0:
+        raise QueryError(f"--dedup-days must not be negative, got {days}")
     groups: dict[tuple, list[dict[str, Any]]] = {}
     for row in rows:
         if not row["source"] and not row["target"]:
@@ -58,12 +107,12 @@ def cluster(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             groups[("solo", row["doc_id"], row["event_id"])] = [row]
         else:
             groups.setdefault(signature(row), []).append(row)
-    stories = [_story(c) for members in groups.values() for c in _split_by_date(members)]
+    stories = [_story(c) for members in groups.values() for c in _split_by_date(members, days)]
     stories.sort(key=lambda s: (s["date_start"] is None, s["date_start"] or "", s["type"], s["story_id"]))
     return stories
 
 
-def _split_by_date(rows: list[dict[str, Any]]) -> list[_Cluster]:
+def _split_by_date(rows: list[dict[str, Any]], days: int = 0) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     undated: _Cluster | None = None
     ordered = sorted(rows, key=lambda r: (_PRECISION_ORDER.get(r["date_precision"], 5), r["date_start"] or ""))
@@ -73,7 +122,7 @@ def _split_by_date(rows: list[dict[str, Any]]) -> list[_Cluster]:
             undated = undated or _Cluster(None, None, None, None)
             undated.members.append(row)
             continue
-        covered = [c for c in clusters if c.within(start, end)]
+        covered = [c for c in clusters if c.within(start, end, days)]
         if covered:
             # The coarse date could be any of them; the best-reported reading wins (then the earliest).
             best = min(covered, key=lambda c: (-len(c.members), c.start or ""))

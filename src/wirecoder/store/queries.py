@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from datetime import date, datetime
 from typing import Any
 
@@ -99,6 +100,50 @@ def _event_row(raw: dict[str, Any]) -> dict[str, Any]:
         "doc_source": raw["doc_source"],
         "dct": raw["dct"],
     }
+
+
+def event_fields() -> list[str]:
+    """The keys of an event row, in order (a CSV of no rows still has its header)."""
+    return list(_event_row(defaultdict(lambda: None)))
+
+
+#: The keys of the other row kinds, in order (tests check them against real rows).
+QUOTE_FIELDS = [
+    "doc_id",
+    "quote_id",
+    "text",
+    "kind",
+    "start",
+    "end",
+    "speaker",
+    "speaker_key",
+    "speaker_country",
+    "speaker_sector",
+    "speaker_id",
+    "speaker_text",
+    "speaker_start",
+    "speaker_end",
+    "cue",
+    "date",
+    "date_start",
+    "title",
+    "url",
+    "dct",
+]
+ACTOR_FIELDS = [
+    "actor_key",
+    "name",
+    "kind",
+    "country",
+    "sector",
+    "code",
+    "documents",
+    "mentions",
+    "events",
+    "quotes",
+    "names",
+]
+FAILURE_FIELDS = ["key", "doc_id", "origin", "reason", "failed_at"]
 
 
 def events(con: Con, where: Where, limit: int | None, offset: int) -> list[dict[str, Any]]:
@@ -288,8 +333,26 @@ def failures(con: Con, limit: int | None, offset: int) -> list[dict[str, Any]]:
     )
 
 
-def event_dates(con: Con, where: Where) -> list[tuple[Any, str]]:
-    """(first day, type) of every matching dated event, for the timeline."""
+def event_dates(con: Con, where: Where) -> list[tuple[Any, str, str]]:
+    """(first day, type, status) of every matching dated event, for the timeline."""
     clause = where.sql()
     clause = (clause + " AND " if clause else " WHERE ") + "e.date_start IS NOT NULL"
-    return con.execute(f"SELECT e.date_start, e.type FROM events e{clause}", where.params).fetchall()
+    return con.execute(f"SELECT e.date_start, e.type, e.status FROM events e{clause}", where.params).fetchall()
+
+
+def dyad_directions(con: Con, where: Where, sides: tuple[str, str]) -> list[tuple[Any, str, bool, bool]]:
+    """(first day, type, first side is among the sources, second side is) of each dated event."""
+
+    def acts(side: str) -> tuple[str, list[Any]]:
+        sub, params = filters.actor_match(side)
+        return (
+            f"EXISTS (SELECT 1 FROM event_actors s JOIN ({sub}) m ON s.doc_id = m.doc_id AND s.actor_id = m.actor_id "
+            "WHERE s.doc_id = e.doc_id AND s.event_id = e.event_id AND s.role = 'source')",
+            params,
+        )
+
+    (first, first_params), (second, second_params) = acts(sides[0]), acts(sides[1])
+    clause = where.sql()
+    clause = (clause + " AND " if clause else " WHERE ") + "e.date_start IS NOT NULL"
+    sql = f"SELECT e.date_start, e.type, {first}, {second} FROM events e{clause}"
+    return con.execute(sql, first_params + second_params + where.params).fetchall()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import threading
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -22,16 +21,15 @@ import duckdb
 from wirecoder.config import Settings
 from wirecoder.model import Article, ArticleResult, Failure
 from wirecoder.store import dedup as dedup_mod
-from wirecoder.store import queries
+from wirecoder.store import queries, timelines
 from wirecoder.store.connection import connect_sandboxed, first_line, opened
-from wirecoder.store.dates import parse_user_date, parse_user_until, period_of
+from wirecoder.store.dates import parse_user_date, parse_user_until
 from wirecoder.store.errors import QueryError, StoreError
+from wirecoder.store.filters import split_dyad
 from wirecoder.store.ingest import IngestReport, batches, run_ingest, write_batch
 from wirecoder.store.schema import check_readable, migrate, stored_version
 
 DateLike = str | date | None
-_TIMELINE_BY = ("day", "week", "month", "year")
-_TIMELINE_GROUPS = ("quad", "type")
 
 
 class Store:
@@ -168,14 +166,17 @@ class Store:
         limit: int | None = 100,
         offset: int = 0,
         dedup: bool = False,
+        dedup_days: int = 0,
     ) -> list[dict[str, Any]]:
-        """Event rows (or, with ``dedup``, story-level events), oldest first."""
+        """Event rows (or, with ``dedup``, story-level events), oldest first.
+
+        ``dedup_days`` lets the dedup join reports whose dates differ by up to that many days."""
         where = queries.event_where(actor, dyad, type, status, _since(since), _until(until))
         with self._read() as con:
             if not dedup:
                 return queries.events(con, where, limit, offset)
             rows = queries.events(con, where, None, 0)
-        stories = dedup_mod.cluster(rows)
+        stories = dedup_mod.cluster(rows, dedup_days)
         return stories[offset : None if limit is None else offset + limit]
 
     def quotes(
@@ -227,24 +228,44 @@ class Store:
         status: str | None = None,
         since: DateLike = None,
         until: DateLike = None,
+        dedup_days: int = 0,
     ) -> list[dict[str, Any]]:
-        """Event counts per period, per PLOVER quad class (``group="quad"``) or type (``"type"``).
+        """Event counts per period, per PLOVER quad class (``group="quad"``), type (``"type"``) or
+        status (``"status"``).
 
-        Rows: ``{"period", "quad_class", "quad", "count"}`` (plus ``"type"`` when grouped by type),
-        ordered by period.  An event counts in the period of the first day its date covers.
+        Rows: ``{"period", "quad_class", "quad", "count"}`` (plus ``"type"`` when grouped by type;
+        ``{"period", "status", "count"}`` by status), ordered by period.  An event counts in the
+        period of the first day its date covers.
         """
-        if by not in _TIMELINE_BY:
-            raise QueryError(f"--by must be one of {', '.join(_TIMELINE_BY)}, got '{by}'")
-        if group not in _TIMELINE_GROUPS:
-            raise QueryError(f"group must be one of {', '.join(_TIMELINE_GROUPS)}, got '{group}'")
+        timelines.check(by, group)
         if dedup:
-            stories = self.events(actor, dyad, type, status, since, until, limit=None, dedup=True)
-            dated = [(date.fromisoformat(s["date_start"]), s["type"]) for s in stories if s["date_start"]]
+            stories = self.events(
+                actor, dyad, type, status, since, until, limit=None, dedup=True, dedup_days=dedup_days
+            )
+            dated = [(date.fromisoformat(s["date_start"]), s["type"], s["status"]) for s in stories if s["date_start"]]
         else:
             where = queries.event_where(actor, dyad, type, status, _since(since), _until(until))
             with self._read() as con:
                 dated = queries.event_dates(con, where)
-        return _bucket(dated, by, group)
+        return timelines.bucket(dated, by, group)
+
+    def dyad_timeline(
+        self,
+        dyad: str,
+        by: str = "month",
+        type: str | None = None,
+        status: str | None = None,
+        since: DateLike = None,
+        until: DateLike = None,
+    ) -> list[dict[str, Any]]:
+        """One dyad's events per period, each direction apart: ``{"period", "direction"
+        ("USA → PRK"), "quad_class", "quad", "count"}``.  The direction is who acted (the source)."""
+        timelines.check(by)
+        sides = split_dyad(dyad)
+        where = queries.event_where(None, dyad, type, status, _since(since), _until(until))
+        with self._read() as con:
+            dated = queries.dyad_directions(con, where, sides)
+        return timelines.bucket_directions(dated, by, sides)
 
     def sql(self, query: str) -> tuple[list[str], list[tuple]]:
         """Run one read-only SELECT; the connection can neither write nor read other files."""
@@ -282,24 +303,6 @@ def _since(value: DateLike) -> date | None:
 
 def _until(value: DateLike) -> date | None:
     return value if isinstance(value, date) or value is None else parse_user_until(value, "--until")
-
-
-def _bucket(dated: list[tuple[date, str]], by: str, group: str) -> list[dict[str, Any]]:
-    from wirecoder.store import codebook
-
-    counts: Counter = Counter()
-    for day, event_type in dated:
-        label = event_type if group == "type" else codebook.quad_class(event_type)
-        counts[(period_of(day, by), label)] += 1
-    rows = []
-    for (period, label), count in counts.items():
-        quad = codebook.quad_class(label) if group == "type" else label
-        row = {"period": period, "quad_class": quad, "quad": codebook.quad_name(quad), "count": count}
-        if group == "type":
-            row["type"] = label
-        rows.append(row)
-    rows.sort(key=lambda r: (r["period"], r["quad_class"] or 0, r.get("type") or ""))
-    return rows
 
 
 __all__ = ["DateLike", "Store", "check_select"]

@@ -24,15 +24,19 @@ from spacy.tokens import Doc, Span
 from wirecoder.model import Timex
 from wirecoder.stage import check_budget, guarded
 from wirecoder.time import calendar as cal
-from wirecoder.time.dct import FULL_DATE_RULES, DatedMention, infer_dct
+from wirecoder.time.anchors import anchored_offsets
+from wirecoder.time.dct import FULL_DATE_RULES, DatedMention, Inferred, WeekdayMention, infer_dct
 from wirecoder.time.grammar import Candidate, raw_candidates, select
 from wirecoder.time.interpret import interpret
+from wirecoder.time.ranges import link_ranges
 from wirecoder.time.resolver import TimeResolver, place_timexes
 from wirecoder.time.sentences import SentenceIndex
-from wirecoder.time.specs import CalDate, Clock, Context, Offset, Quarter, RelUnit, Spec, Weekday
+from wirecoder.time.specs import CalDate, Context, Offset, Quarter, RelUnit, Spec, Weekday
 from wirecoder.time.tense import direction
+from wirecoder.zones.api import dates_article, excluded
 
 STATE_KEY = "time_resolver"
+OFFSETS_KEY = "time_offsets"  # the AnchoredOffsets, for wirecoder.time.api.offsets_from_anchors
 _QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
 
 
@@ -90,12 +94,31 @@ def document_dct(view: DocView, found: list[Found]) -> dt.date | None:
                 mentions.append(
                     DatedMention(f.candidate.start, f.candidate.end, day, _clause_direction(view, f) == "future")
                 )
-    inferred = infer_dct(view.text, mentions)
+    # A full date in a dateline, date stamp, byline or feed line dates the article (zones stage).
+    stamped = [m for m in mentions if dates_article(doc, m.start, m.end)]
+    story = [m for m in mentions if not excluded(doc, m.start, m.end)]  # not a "Read more" link's date
+    if stamped:
+        inferred: Inferred | None = Inferred(stamped[0].day, "zone")
+    else:
+        inferred = infer_dct(view.text, story, _weekday_mentions(view, found) if story else None)
     if inferred is None:
         doc._.dct, doc._.dct_source = None, "unknown"
         return None
     doc._.dct, doc._.dct_source = cal.fmt_day(inferred.day), "inferred"
     return inferred.day
+
+
+def _weekday_mentions(view: DocView, found: list[Found]) -> list[WeekdayMention]:
+    """Bare weekdays ("on Friday", not "last Friday" or "Friday, March 5") for the DCT vote."""
+    out: list[WeekdayMention] = []
+    for f, nxt in itertools.zip_longest(found, found[1:]):
+        spec = f.spec
+        if not isinstance(spec, Weekday) or spec.rel or spec.week_shift is not None or spec.day_shift:
+            continue
+        if nxt is not None and _BETWEEN_WEEKDAY_AND_DATE.fullmatch(view.text[f.candidate.end : nxt.candidate.start]):
+            continue  # "Friday, March 5": the date speaks for itself
+        out.append(WeekdayMention(f.candidate.start, spec.weekday, _clause_direction(view, f) == "future"))
+    return out
 
 
 def _sentence_of(view: DocView, f: Found) -> int | None:
@@ -121,7 +144,7 @@ def resolve_all(view: DocView, found: list[Found], dct: dt.date | None) -> None:
             ctx.last_point = recent_points[-1][1]
         if isinstance(f.spec, CalDate) and dct is not None:
             ctx.narrative_year = _narrative_year(view, f, story_years, dct)
-        if not isinstance(f.spec, Clock) or not f.spec.needs_day:
+        if not f.spec.needs_day:  # a bare clock time or "at dawn" waits for its sentence's day
             f.value = f.spec.resolve(ctx)
         if f.value:
             if _sets_reference_quarter(f.spec):
@@ -225,18 +248,29 @@ def to_timexes(view: DocView, found: list[Found]) -> list[Timex]:
     return out
 
 
+def _doc_text(doc: Doc) -> str:
+    """The document's text: the article's own string when it is the one the doc was made from
+    (``doc.text`` joins every token again, a large share of this stage's time)."""
+    article = doc._.article
+    if article is not None and len(doc) and len(article.text) == doc[-1].idx + len(doc[-1].text_with_ws):
+        return article.text
+    return doc.text
+
+
 def annotate(doc: Doc) -> Doc:
-    text = doc.text
+    text = _doc_text(doc)
     view = DocView(doc, text, SentenceIndex(doc, text))
     found = find_expressions(view)
     dct = document_dct(view, found)
     resolve_all(view, found, dct)
-    timexes = to_timexes(view, found)
+    timexes = link_ranges(text, to_timexes(view, found))
     doc._.timexes = timexes
     if doc._.wc_state is None:
         doc._.wc_state = {}
     placed = place_timexes(doc, timexes, view.sentences)
-    doc._.wc_state[STATE_KEY] = TimeResolver(placed, view.sentences, doc._.dct)
+    offsets = anchored_offsets(doc, timexes, text)
+    doc._.wc_state[OFFSETS_KEY] = offsets
+    doc._.wc_state[STATE_KEY] = TimeResolver(placed, view.sentences, doc._.dct, offsets)
     return doc
 
 

@@ -6,7 +6,9 @@ Evidence, strongest first:
 2. a dateline ("WASHINGTON, May 31 (Reuters) -"), its year taken from the text's full dates or
    year mentions;
 3. the signature of an embedded post ("— Secretary Pompeo (@SecPompeo) May 31, 2018");
-4. the latest full date the text mentions outside a future clause.
+4. the latest full date the text mentions outside a future clause;
+5. failing a lede weekday that confirms it, the day in the week after that date which the
+   text's weekday mentions agree on (:func:`weekday_vote`).
 
 A date from (3) or (4) is then checked against the weekdays the lede uses for its own news
 ("said Thursday morning"): when the lede's weekday falls one or two days later, the DCT moves
@@ -38,9 +40,18 @@ class DatedMention:
 
 
 @dataclass(frozen=True)
+class WeekdayMention:
+    """A bare weekday the text uses ("on Friday"), with whether its clause points ahead."""
+
+    start: int
+    weekday: int  # ISO: Monday 1 ... Sunday 7
+    future_clause: bool = False
+
+
+@dataclass(frozen=True)
 class Inferred:
     day: dt.date
-    evidence: str  # header | dateline | post | mention
+    evidence: str  # header | dateline | post | mention | weekdays | zone
 
 
 @lru_cache(maxsize=1)
@@ -141,7 +152,32 @@ def _dateline_year(text: str, mentions: list[DatedMention], month: int, day: int
     return base if cal.valid_day(base, month, day) else None
 
 
-def infer_dct(text: str, mentions: list[DatedMention]) -> Inferred | None:
+#: How far after the latest full date the weekday vote looks for the article's date.
+_VOTE_REACH = 6
+
+
+def weekday_vote(latest: dt.date, weekdays: list[WeekdayMention]) -> dt.date | None:
+    """The day, in the week after the text's latest full date, that its weekdays agree on.
+
+    News says what happened today or yesterday by weekday ("said Friday", "met on Thursday"):
+    each past or present weekday mention votes for the day it names and the day after it.  The
+    winner needs two mentions and a clear lead; future weekdays ("will meet Monday") do not vote.
+    """
+    votes: dict[dt.date, int] = {}
+    for w in weekdays:
+        if w.future_clause:
+            continue
+        for ahead in range(_VOTE_REACH + 1):
+            day = latest + dt.timedelta(days=ahead)
+            if day.isoweekday() in (w.weekday, w.weekday % 7 + 1):
+                votes[day] = votes.get(day, 0) + 1
+    ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def infer_dct(text: str, mentions: list[DatedMention], weekdays: list[WeekdayMention] | None = None) -> Inferred | None:
     """The most credible creation date, or None when the text gives no evidence."""
     starts = _line_positions(text)
     total = len(starts)
@@ -172,4 +208,10 @@ def infer_dct(text: str, mentions: list[DatedMention]) -> Inferred | None:
         confirmed = _match_lede(latest, lede, reach=1)
         if confirmed and not later_years:
             return Inferred(confirmed, "mention")
+    if usable and weekdays:
+        latest = max(m.day for m in usable)
+        later_years = [int(y) for y in _YEAR_MENTION.findall(text) if int(y) > latest.year]
+        voted = weekday_vote(latest, weekdays)
+        if voted and not later_years:
+            return Inferred(voted, "weekdays")
     return None

@@ -335,6 +335,9 @@ def read_pod(c: Candidate, text: str, lex: Lexicon) -> Spec | None:
     g = c.groups
     word = norm(g["pod"])
     # "mid-afternoon", "midmorning" are not in the word list as such: read them by their part
+    if word in lex.day_moments or c.rule.id == "pod_early":
+        # "at nightfall", "in the early evening": the day a date in the sentence names, else the DCT
+        return DayRef(type="TIME", pod=lex.day_moments.get(word) or _pod(lex, g), needs_day=True)
     pod = _pod(lex, g) or ("AF" if "afternoon" in word else "MO" if "morning" in word else None)
     shift = {"last": -1, "yesterday": -1, "tomorrow": 1}.get(norm(g.get("rel", "")), 0)
     return DayRef(type="TIME", shift=shift, pod=pod)
@@ -349,8 +352,10 @@ def read_weekday(c: Candidate, text: str, lex: Lexicon) -> Spec | None:
     week_shift = None
     if "weekmod" in g:
         week_shift = {"this": 0, "last": -1, "next": 1}[norm(g["weekmod"])]
+    # TIMEX3 calls "Monday morning" a DATE: the weekday names a day, the part of day only
+    # narrows it (value 2021-03-15TMO); only a clock time makes a TIME
     return Weekday(
-        type="TIME" if pod else "DATE",
+        type="DATE",
         weekday=weekday,
         rel=_direction(lex, g.get("rel")),
         pod=pod,
@@ -584,15 +589,23 @@ def read_year(c: Candidate, text: str, lex: Lexicon) -> Spec | None:
 
 
 _ANAPHOR_UNITS = {"year": "Y", "month": "M", "week": "W", "day": "D", "quarter": "Q"}
-_ANAPHOR_SHIFT = {"the following": 1, "the previous": -1, "the preceding": -1, "the prior": -1}
+_ANAPHOR_SHIFT = {
+    "the following": 1,
+    "the next": 1,
+    "after": 1,
+    "the previous": -1,
+    "the preceding": -1,
+    "the prior": -1,
+    "before": -1,
+}
 
 
 def read_anaphor(c: Candidate, text: str, lex: Lexicon) -> Spec | None:
     g = c.groups
     word = norm(g["unit"])
     shift = _ANAPHOR_SHIFT.get(norm(g.get("rel", "")), 0)
-    if word in lex.parts_of_day:
-        return Anaphor(type="TIME", unit="D", pod=lex.parts_of_day[word])
+    if word in lex.parts_of_day:  # that morning, the next evening
+        return Anaphor(type="TIME", unit="D", shift=shift, pod=lex.parts_of_day[word])
     return Anaphor(unit=_ANAPHOR_UNITS[word], shift=shift)
 
 

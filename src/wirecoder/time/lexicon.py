@@ -31,6 +31,8 @@ class Lexicon:
     time_zones: tuple[str, ...]
     decade_words: dict[str, int]
     spelled_year_heads: dict[str, int]
+    #: Moments of the day named without a clock ("dawn", "nightfall"): their TIMEX3 part of day.
+    day_moments: dict[str, str]
 
     def number(self, word: str) -> float | None:
         """The value of a spelled or written number (``twenty-two``, ``2 1/2``, ``a couple of``)."""
@@ -102,6 +104,7 @@ def load_lexicon() -> Lexicon:
         time_zones=tuple(raw["time_zones"]),
         decade_words=raw["decade_words"],
         spelled_year_heads=raw["spelled_year_heads"],
+        day_moments=raw["day_moments"],
     )
 
 

@@ -4,6 +4,8 @@ Order of preference:
 
 1. ``timex``: a time expression attached to the token (the token is inside it, or the
    expression hangs off the token or off the verb of the token's clause);
+   a clause counted from an anchor ("two days after the vote", "three weeks before the March 25
+   deadline") takes the counted day (:mod:`wirecoder.time.anchors`);
 2. ``narrative``: the time the sentence is about (an anchored point expression attached to its
    main verb), or failing that the narrative time of the previous sentence in the paragraph;
 3. ``dct``: the document creation time.
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from wirecoder.model import Timex
+from wirecoder.time.anchors import AnchoredOffset
 from wirecoder.time.api import TimeAnchor
 from wirecoder.time.sentences import SentenceIndex
 from wirecoder.time.tense import governing_verb
@@ -64,9 +67,19 @@ def place_timexes(doc: Doc, timexes: list[Timex], sentences: SentenceIndex) -> l
 class TimeResolver:
     """Callable ``token -> TimeAnchor`` over one document's placed timexes."""
 
-    def __init__(self, placed: list[PlacedTimex], sentences: SentenceIndex, dct: str | None) -> None:
+    def __init__(
+        self,
+        placed: list[PlacedTimex],
+        sentences: SentenceIndex,
+        dct: str | None,
+        offsets: list[AnchoredOffset] | None = None,
+    ) -> None:
         self.dct = dct
         self.sentences = sentences
+        # "three weeks before the March 25 deadline": a clause dated by March 25 is dated three weeks earlier
+        self.shifted = {o.base_timex: o for o in offsets or [] if o.base_in_anchor and o.value}
+        # "Two days after the vote, protests began": the clause of a counted duration
+        self.counted = {o.timex_id: o for o in offsets or [] if o.value}
         self.by_sentence: dict[int, list[PlacedTimex]] = {}
         for p in placed:
             self.by_sentence.setdefault(p.sentence, []).append(p)
@@ -91,11 +104,32 @@ class TimeResolver:
     def __call__(self, token: Token) -> TimeAnchor:
         attached = self.attached(token)
         if attached is not None:
+            offset = self.shifted.get(attached.timex.id)
+            if offset is not None and not offset.anchor_start <= token.idx < offset.anchor_end:
+                return TimeAnchor(offset.value, "timex", offset.timex_id)
             return TimeAnchor(attached.timex.value, "timex", attached.timex.id)
+        counted = self._counted_in_clause(token)
+        if counted is not None:
+            return TimeAnchor(counted.value, "timex", counted.timex_id)
         story = self.narrative.get(self.sentences.of_token(token.i))
         if story is not None:
             return TimeAnchor(story.timex.value, "narrative", story.timex.id)
         return TimeAnchor(self.dct, "dct")
+
+    def _counted_in_clause(self, token: Token) -> AnchoredOffset | None:
+        """The offset ("two days after the vote") whose duration hangs off the token's clause."""
+        if not self.counted:
+            return None
+        durations = [
+            p for p in self.by_sentence.get(self.sentences.of_token(token.i), []) if p.timex.id in self.counted
+        ]
+        if not durations:
+            return None
+        verb = governing_verb(token)
+        for p in durations:
+            if token.i in p.chain or (verb is not None and p.verb == verb.i):
+                return self.counted[p.timex.id]
+        return None
 
     def attached(self, token: Token) -> PlacedTimex | None:
         sentence = self.sentences.of_token(token.i)

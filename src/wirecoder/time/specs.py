@@ -177,6 +177,8 @@ class DayRef(Spec):
     clock: str | None = None
 
     def day(self, ctx: Context) -> dt.date | None:
+        if self.needs_day and ctx.ref_day is not None:
+            return ctx.ref_day  # "at dawn" in a sentence about Sunday
         return ctx.dct + dt.timedelta(days=self.shift) if ctx.dct else None
 
     def resolve(self, ctx: Context) -> str:

@@ -94,6 +94,8 @@ def verb_direction(verb: Token, depth: int) -> str | None:
     perfect = any(a.lemma_.lower() == "have" for a in auxes)
     if words & cues["future_aux"]:
         return "past" if perfect and "would" in words else "future"
+    if _is_past_perfect(verb):
+        return "past"  # "the talks had been scheduled for Friday": a plan made before a past time
     if lemma in cues["plan_verbs"] and lemma != "set" and verb.tag_ != "VBD":
         return "future"  # "plans a rally on Saturday", "has scheduled a news conference Thursday"
     if words & cues["conditional_aux"]:
@@ -107,8 +109,10 @@ def verb_direction(verb: Token, depth: int) -> str | None:
     if verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "future"  # "is meeting Friday": the progressive of plans
     if verb.tag_ in ("VBZ", "VBP") and not auxes:
-        if lemma in cues["reporting_verbs"] or lemma in cues["stative_verbs"]:
+        if lemma in cues["reporting_verbs"]:
             return None
+        if lemma in cues["stative_verbs"]:
+            return "future" if _names_a_schedule(verb) else None
         return "future"  # "the summit begins Friday": the present of schedules
     if verb.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return None if lemma not in cues["future_governors"] else "future"
@@ -122,6 +126,20 @@ def verb_direction(verb: Token, depth: int) -> str | None:
     return None
 
 
+def _names_a_schedule(verb: Token) -> bool:
+    """A present "be" or "have" that states an arrangement, not a state: "the vote is on Sunday",
+    "the vote is to take place Sunday", "there is a meeting on Monday", "we have a meeting on
+    Monday"; "the shares are worth less" (a predicate adjective) is a state."""
+    lemma = verb.lemma_.lower()
+    deps = {c.dep_ for c in verb.children}
+    if lemma == "have":
+        return any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in verb.children)
+    if lemma != "be" or "acomp" in deps:
+        return False
+    infinitive = any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children)
+    return infinitive or "expl" in deps or "prep" in deps
+
+
 def _infinitive_direction(verb: Token, depth: int) -> str | None:
     """An infinitive ("to travel") looks forward under expect/plan/schedule..., else follows its governor."""
     cues = load_cues()
@@ -129,7 +147,10 @@ def _infinitive_direction(verb: Token, depth: int) -> str | None:
     if head.i == verb.i or depth > 3:
         return "future"  # a headline infinitive: "Talks to resume Friday"
     if head.lemma_.lower() in cues["future_governors"] or head.pos_ in ("NOUN", "PROPN"):
-        return "future"  # "expected to travel", "an agreement to buy": ahead of the governing event
+        # "expected to travel", "an agreement to buy": ahead of the governing event, unless the
+        # expectation itself lies in the past of the past ("the offer had been due to expire Friday")
+        holder = head if head.pos_ in _VERBAL or head.head.i == head.i else head.head
+        return "past" if _is_past_perfect(holder) else "future"
     governor = governing_verb(head) if head.pos_ not in _VERBAL else head
     if governor is None:
         return "future"  # "Talks to resume Monday": an infinitive under a bare noun

@@ -18,8 +18,10 @@ from wirecoder.web.quads import quad_key, quad_label, quad_of
 SPEAKER_COLOURS = 8
 _SNIPPET = 160
 
-# Draw order for marks with the same extent: quotes outermost, triggers innermost.
-_PRIORITY = {"quote": 0, "speaker": 1, "actor": 2, "timex": 3, "event": 4}
+# Draw order for marks with the same extent: zones outermost, then quotes, triggers innermost.
+_PRIORITY = {"zone": -1, "quote": 0, "speaker": 1, "actor": 2, "timex": 3, "event": 4}
+#: Zones drawn dimmed: page furniture, credits and bylines, which the stages do not read.
+DIMMED_ZONES = frozenset({"furniture", "credit", "byline"})
 
 
 @dataclass
@@ -185,6 +187,14 @@ def _event_marks(events: list[dict[str, Any]]) -> list[Mark]:
     return marks
 
 
+def _zone_marks(zones: list[dict[str, Any]]) -> list[Mark]:
+    return [
+        Mark(z["start"], z["end"], f"zone zone-{z['kind']}", title=str(z["kind"]), priority=_PRIORITY["zone"])
+        for z in zones
+        if z.get("kind") in DIMMED_ZONES
+    ]
+
+
 def _event_rows(events: list[dict[str, Any]], names: dict[str, str]) -> list[EventRow]:
     rows = []
     for e in events:
@@ -233,6 +243,7 @@ def article_view(text: str, result: dict[str, Any]) -> ArticleView:
     names = {a["id"]: a.get("name", a["id"]) for a in actors}
     colours = speaker_colours(quotes)
     marks = _quote_marks(quotes, names, colours) + _actor_marks(actors) + _timex_marks(timexes) + _event_marks(events)
+    marks += _zone_marks(result.get("doc", {}).get("zones", []))
     return ArticleView(
         html=highlight(text, marks),
         doc=result.get("doc", {}),

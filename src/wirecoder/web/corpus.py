@@ -9,8 +9,13 @@ locked gets 503 with Retry-After instead of hanging.
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from wirecoder.store import QueryError, Store, StoreBusy, StoreError
 from wirecoder.web import errors
@@ -23,6 +28,27 @@ class StoreUnusable(errors.WebError):
     status = 500
 
 
+_EMPTY: dict[str, Path] = {}
+_EMPTY_LOCK = threading.Lock()
+
+
+def empty_store_path() -> Path:
+    """A store with the schema and no rows, made once per process in a private temporary folder.
+
+    A store file that does not exist yet is shown as this empty corpus (200, empty lists, zero
+    counts, and a hint on the dashboard), so a fresh ``wirecoder serve --db new.duckdb`` works
+    before the first ``wirecoder ingest``.
+    """
+    with _EMPTY_LOCK:
+        if "path" not in _EMPTY:
+            folder = Path(tempfile.mkdtemp(prefix="wirecoder-empty-"))
+            atexit.register(shutil.rmtree, folder, ignore_errors=True)
+            path = folder / "empty.duckdb"
+            Store(path).close()
+            _EMPTY["path"] = path
+        return _EMPTY["path"]
+
+
 @contextmanager
 def open_corpus(config: WebConfig) -> Iterator[Store]:
     """The store, read-only, for one request; store errors become web errors with one line."""
@@ -30,10 +56,9 @@ def open_corpus(config: WebConfig) -> Iterator[Store]:
         raise errors.NotFound(
             "no corpus store: start the server with --db FILE (a store written by 'wirecoder ingest')"
         )
-    if not config.db.is_file():
-        raise errors.NotFound(f"the corpus store {config.db} does not exist yet; fill it with 'wirecoder ingest'")
+    path = config.db if config.db.exists() else empty_store_path()
     try:
-        with Store(config.db, read_only=True) as store, store.session():
+        with Store(path, read_only=True) as store, store.session():
             yield store
     except StoreBusy:
         raise errors.StoreBusy(

@@ -118,6 +118,7 @@ def corpus(request: Request, dyad: str | None = None, pair: str | None = None) -
         outside=dated - sum(r["count"] for r in overall),
         dyad=dyad,
         dyad_known=dyad in known,
+        db=web_config(request).db,
         dyad_label=known.get(dyad or "", dyad),
         dyad_chart=(
             dashboard_chart(dyad_rows, f"Events per {by} for {dyad}", by, axis_for(since, until, by))

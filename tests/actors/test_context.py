@@ -1,0 +1,106 @@
+"""Country from the context: generic institutions and state office holders take the country
+their phrase, sentence or story names, not a fixed default."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.actors.conftest import actor_of_text
+
+
+def coding(actor):
+    return (actor.country, actor.sector)
+
+
+def test_a_bare_senate_takes_the_country_of_its_sentence(parse):
+    doc = parse("The Senate passed the bill on Tuesday, Australian Prime Minister Scott Morrison said.")
+    assert coding(actor_of_text(doc, "Senate")) == ("AUS", "LEG")
+
+
+def test_generic_institutions_take_the_dateline_country(parse):
+    doc = parse("BOGOTA, Colombia (AP) — The Senate voted against the reform on Tuesday.\n\nCongress will meet again.")
+    assert coding(actor_of_text(doc, "Senate")) == ("COL", "LEG")
+    assert coding(actor_of_text(doc, "Congress")) == ("COL", "LEG")
+
+
+def test_congress_in_an_american_story_is_american(parse):
+    doc = parse("Congress rejected the budget in Washington, the White House said on Friday.")
+    assert coding(actor_of_text(doc, "Congress")) == ("USA", "LEG")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "sector"),
+    [("election commission", "GOV"), ("foreign ministry", "GOV"), ("army", "MIL"), ("Supreme Court", "JUD")],
+)
+def test_lower_case_institutions_are_actors_of_the_story_country(parse, phrase, sector):
+    doc = parse(f"Voting was calm across Ghana on Monday. The {phrase} said on Tuesday that the count was fair.")
+    assert coding(actor_of_text(doc, phrase)) == ("GHA", sector)
+
+
+def test_a_possessor_country_gives_the_institution_its_country(parse):
+    doc = parse("Kenya's parliament voted on Monday, while observers from Uganda watched.")
+    assert coding(actor_of_text(doc, "parliament")) == ("KEN", "LEG")
+
+
+def test_an_office_holder_without_a_country_takes_the_story_country(parse):
+    text = "Fighting continued in Afghanistan on Sunday. A spokesperson, Abdul Rahman, said the road was closed."
+    doc = parse(text)
+    assert actor_of_text(doc, "Abdul Rahman").country == "AFG"
+
+
+def test_the_people_table_beats_the_story_country(parse):
+    doc = parse("Flights to Iran stopped on Monday. Secretary of State Mike Pompeo said so.", date="2019-01-20")
+    assert actor_of_text(doc, "Mike Pompeo").country == "USA"
+
+
+def test_a_demonym_keeps_troops_abroad_their_nationality(parse):
+    doc = parse("UK troops in Somalia trained local soldiers on Monday.")
+    assert coding(actor_of_text(doc, "UK troops")) == ("GBR", "MIL")
+
+
+def test_a_person_without_a_country_takes_the_story_country(parse):
+    text = "Voters in Australia went to the polls on Saturday. Candidate Craig Wilson said he expected to win."
+    doc = parse(text)
+    assert actor_of_text(doc, "Craig Wilson").country == "AUS"
+
+
+def test_an_organisation_no_table_knows_takes_the_story_country(parse):
+    text = "Thousands marched in Kenya on Monday. The Nairobi Freedom Forum said the march was peaceful."
+    doc = parse(text)
+    assert actor_of_text(doc, "Nairobi Freedom Forum").country == "KEN"
+
+
+def test_an_international_body_keeps_its_own_code(parse):
+    doc = parse("Thousands marched in Kenya on Monday. The United Nations said the march was peaceful.")
+    assert actor_of_text(doc, "United Nations").country == "UNO"
+
+
+def test_a_country_after_of_gives_a_person_its_country(parse):
+    text = "Prime Minister Jan Novak of the Slovak Republic met President Emmanuel Macron in Paris and in Lyon, France."
+    assert actor_of_text(parse(text), "Jan Novak").country == "SVK"
+
+
+def test_the_story_country_counts_every_name(parse):
+    text = (
+        "Candidate Mary Stone of the Libertarian Party spoke to voters in Ohio. "
+        "She said the United States needed change, and that Syrian refugees were welcome. "
+        "Stone said the U.S. economy and Donald Trump had failed. Her aide Tom Ward agreed."
+    )
+    assert actor_of_text(parse(text), "Tom Ward").country == "USA"
+
+
+def test_a_word_that_is_also_a_town_does_not_give_a_party_a_country(parse):
+    doc = parse("Voters in Queensland, Australia went to the polls. The Liberal National Party said it would win.")
+    assert actor_of_text(doc, "Liberal National Party").country == "AUS"
+
+
+def test_the_government_is_the_story_country_s(parse):
+    doc = parse("Protests spread across Serbia on Sunday. The government said the curfew would stay.")
+    actor = actor_of_text(doc, "government")
+    assert actor is not None and (actor.country, actor.sector) == ("SRB", "GOV")
+
+
+def test_church_authorities_are_not_the_government(parse):
+    doc = parse("Abuse in Poland must be reported to the higher church authorities, the bishops said.")
+    actor = actor_of_text(doc, "authorities")
+    assert actor is None or actor.sector != "GOV"

@@ -1,0 +1,53 @@
+"""Unnamed groups that act become actors with the story's country and a sector; role words in
+a title's own phrase decide its sector."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.actors.conftest import actor_of_text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "group", "sector"),
+    [
+        ("Gunmen attacked a village in Nigeria on Monday.", "Gunmen", "UAF"),
+        ("In Nigeria, security forces fired on the crowd.", "security forces", "COP"),
+        ("The unions called a strike across Nigeria.", "unions", "LAB"),
+        ("Protesters blocked roads in Lagos, Nigeria.", "Protesters", "CVL"),
+    ],
+)
+def test_acting_groups_are_actors_with_the_story_country(parse, sentence, group, sector):
+    actor = actor_of_text(parse(sentence), group)
+    assert actor is not None and (actor.kind, actor.country, actor.sector) == ("group", "NGA", sector)
+
+
+def test_a_strike_leader_is_labour_not_government(parse):
+    doc = parse("Striking miners met the managers on Tuesday. Their strike leader said talks had failed.")
+    assert actor_of_text(doc, "strike leader").sector == "LAB"
+
+
+def test_an_armed_group_named_group_is_not_a_business(parse):
+    doc = parse("The Wagner Group said it had taken the town.")
+    assert actor_of_text(doc, "Wagner Group").sector != "BUS"
+
+
+def test_supporters_who_act_are_a_group_of_the_scene_country(parse):
+    doc = parse("In Brazil, supporters of the president blocked the avenue.")
+    actor = actor_of_text(doc, "supporters")
+    assert (actor.country, actor.sector) == ("BRA", "CVL")
+
+
+def test_journalists_take_the_country_the_scene_names(parse):
+    doc = parse("In Serbia, a number of journalists were attacked on Sunday.")
+    assert actor_of_text(doc, "journalists").country == "SRB"
+
+
+def test_hospital_officials_are_medical(parse):
+    doc = parse("Hospital officials said the patient was stable.")
+    assert actor_of_text(doc, "Hospital officials").sector == "MED"
+
+
+def test_a_candidate_is_a_party_actor(parse):
+    doc = parse("Candidate Mary Stone said she would win the vote.")
+    assert actor_of_text(doc, "Mary Stone").sector == "PTY"
