@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 
 from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Token
 
 from wirecoder.dateline import dateline_end
+from wirecoder.quotes.drafts import Draft, Paragraphs, strip_end
 from wirecoder.quotes.frames import Frame, QuoteIndex, find_frames
+from wirecoder.quotes.labels import LabelSteps
 from wirecoder.quotes.lexicon import Lexicon, load_lexicon
 from wirecoder.quotes.marks import QuoteSpan, find_quote_spans
 from wirecoder.quotes.overlaps import without_repeated_attributions
@@ -34,56 +35,6 @@ _GAP_LIMIT = 90  # characters between a quotation and a cue that attributes it
 _JOIN_LIMIT = 250  # characters of attribution between two parts of one quotation
 
 
-@dataclass
-class Draft:
-    """A quotation before it becomes a :class:`~wirecoder.model.Quote`."""
-
-    start: int
-    end: int
-    kind: str
-    parts: list[tuple[int, int]] = field(default_factory=list)
-    cue_token: Token | None = None
-    cue_span: tuple[int, int] | None = None
-    speaker_head: Token | None = None
-    speaker_span: tuple[int, int] | None = None
-    origin: str = "frame"
-    cue_label: str | None = None  # cue text for quotes without a cue token (posts)
-    cue_type: str | None = None  # the cue's class: speech, writing, belief, perception, stance, evidence, source
-    negated: bool = False
-
-
-class Paragraphs:
-    """Paragraph (line) of a character offset, by binary search."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts: list[int] = []
-        pos = 0
-        for line in text.split("\n"):
-            self.starts.append(pos)
-            pos += len(line) + 1
-
-    def index(self, pos: int) -> int:
-        return bisect.bisect_right(self.starts, pos) - 1
-
-    def bounds(self, n: int) -> tuple[int, int]:
-        start = self.starts[n]
-        end = self.starts[n + 1] - 1 if n + 1 < len(self.starts) else len(self.text)
-        return start, end
-
-    def previous_nonblank(self, n: int) -> int | None:
-        for k in range(n - 1, max(-1, n - 20), -1):
-            s, e = self.bounds(k)
-            if self.text[s:e].strip():
-                return k
-        return None
-
-    def first_char(self, n: int) -> int:
-        s, e = self.bounds(n)
-        line = self.text[s:e]
-        return s + len(line) - len(line.lstrip())
-
-
 def assemble(doc: Doc, lexicon: Lexicon | None = None) -> list[Draft]:
     """Every quotation of the document, ordered by start."""
     lexicon = lexicon or load_lexicon()
@@ -91,7 +42,7 @@ def assemble(doc: Doc, lexicon: Lexicon | None = None) -> list[Draft]:
     return builder.run()
 
 
-class _Builder:
+class _Builder(LabelSteps):
     def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
         self.doc = doc
         self.text = doc_text(doc)
@@ -161,7 +112,7 @@ class _Builder:
             return frame
         while start < end and self.text[start].isspace():
             start += 1
-        end = _strip_end(self.text, start, end)
+        end = strip_end(self.text, start, end)
         frame.content = (start, end) if end - start >= 3 else None
         return frame
 
@@ -182,7 +133,7 @@ class _Builder:
         span_idx = self._overlapping(start, start + 1)
         if span_idx and self.spans[span_idx[0]].start == start:
             end = self.spans[span_idx[0]].end  # "He said: “...”" -> the quotation
-        end = _strip_end(self.text, start, end)
+        end = strip_end(self.text, start, end)
         if end - start < 3:
             return frame
         return Frame(
@@ -501,105 +452,6 @@ class _Builder:
         _, end = self.paras.bounds(para)
         return not self._has_quote(draft.end, end) and not self._new_sentence_in(draft.end, end)
 
-    # ------------------------------------------------------------------ patterns
-
-    def _add_posts(self) -> None:
-        """Embedded social-media posts: "text — Name (@handle) May 31, 2018"."""
-        if "(@" not in self.text:
-            return  # every post pattern names a handle
-        for pattern in self.lexicon.posts:
-            for m in pattern.regex.finditer(self.text):
-                start, end = m.span("content")
-                if self._inside_draft(start, end):
-                    continue
-                draft = Draft(start, end, "direct", [(start, end)], origin="post", cue_label=pattern.cue)
-                draft.cue_type = "writing"
-                draft.speaker_span = m.span("speaker")
-                self._add(draft)
-                for i in self._overlapping(start, end):
-                    self.owner.setdefault(i, draft)
-
-    def _add_dash_attributions(self) -> None:
-        """A quotation signed with a dash: "“...” ― Jane Doe"."""
-        for i, span in enumerate(self.spans):
-            if i in self.owner or not span.double:
-                continue
-            m = self.lexicon.dash_speaker.match(self.text, span.end, min(len(self.text), span.end + 120))
-            if m is None:
-                continue
-            draft = self._new_direct(None, [i], "dash")
-            draft.speaker_span = m.span("speaker")
-            draft.cue_label, draft.cue_type = m.group("dash"), "speech"
-
-    def _add_colon_speakers(self) -> None:
-        """Transcript and headline attributions: "PENCE: text" / "Smith: text"."""
-        for n in range(len(self.paras.starts)):
-            s, e = self.paras.bounds(n)
-            line = self.text[s:e]
-            if ":" not in line[:60]:
-                continue
-            m = self.lexicon.colon_speaker.match(line)
-            if m is None or m.group("speaker") in self.lexicon.not_speakers:
-                continue
-            sp_start, sp_end = s + m.start("speaker"), s + m.end("speaker")
-            if not self._names_someone(sp_start, sp_end):
-                continue
-            start, end = s + m.start("content"), s + m.end("content")
-            if self.text[s:e].lstrip()[:1] in self.lexicon.marks:
-                end = self._transcript_turn_end(n, end)
-            end = _strip_end(self.text, start, end)
-            self._drop_first_person_inside(start, end)  # "Rubio: I still believe ...": Rubio's words
-            if end - start < 3 or self._inside_draft(start, end):
-                continue
-            kind = "direct" if self._overlapping(start, end) else "indirect"
-            draft = Draft(start, end, kind, [(start, end)], origin="colon", cue_label=":", cue_type="speech")
-            draft.speaker_span = (sp_start, sp_end)
-            self._add(draft)
-
-    def _transcript_turn_end(self, n: int, end: int) -> int:
-        """A quoted transcript turn ("PENCE: ...) runs on through paragraphs that open with a mark,
-        up to the next speaker label or stage direction."""
-        k = n + 1
-        while k < len(self.paras.starts):
-            s, e = self.paras.bounds(k)
-            line = self.text[s:e].strip()
-            if not line:
-                k += 1
-                continue
-            body = line[1:].lstrip() if line[:1] in self.lexicon.marks else None
-            if body is None or body[:1] in "([" or self.lexicon.colon_speaker.match(line):
-                break
-            end = e
-            k += 1
-        return end
-
-    def _names_someone(self, start: int, end: int) -> bool:
-        label = self.text[start:end]
-        if label.isupper() and len(label) > 1:
-            return True  # transcript speaker labels: "WALLACE:"
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        return span is not None and any(e.label_ in ("PERSON", "ORG", "GPE", "NORP") for e in span.ents)
-
-    def _drop_first_person_inside(self, start: int, end: int) -> None:
-        """Reports by "I"/"we" inside a labelled turn are the labelled speaker's own words."""
-        paras = range(self.paras.index(start), self.paras.index(max(start, end - 1)) + 1)
-        inside = {id(d): d for p in paras for d in self.by_para.get(p, []) if d.start < end and start < d.end}
-        if not inside or not all(
-            start <= d.start and d.end <= end and d.speaker_head is not None
-            and d.speaker_head.lower_ in self.lexicon.self_pronouns
-            for d in inside.values()
-        ):  # fmt: skip
-            return
-        for draft in inside.values():
-            self.drafts.remove(draft)
-            for p in paras:
-                if draft in self.by_para.get(p, []):
-                    self.by_para[p].remove(draft)
-
-    def _inside_draft(self, start: int, end: int) -> bool:
-        paras = range(self.paras.index(start), self.paras.index(max(start, end - 1)) + 1)
-        return any(d.start <= start < d.end or start <= d.start < end for p in paras for d in self.by_para.get(p, []))
-
     # ------------------------------------------------------------------ finish
 
     def _finish(self) -> list[Draft]:
@@ -630,9 +482,3 @@ def sentence_starts(doc: Doc) -> list[int]:
         return []
     arr = doc.to_array([SENT_START, IDX])
     return [int(x) for x in arr[arr[:, 0] == 1, 1]]
-
-
-def _strip_end(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1] in " .,;:\u00a0":
-        end -= 1
-    return end
