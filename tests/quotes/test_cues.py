@@ -117,3 +117,10 @@ def test_nominal_cue_with_an_infinitive(quotes_of):
 
 def test_an_effort_is_no_cue(quotes_of):
     assert quotes_of("Her effort to win the county failed.") == []
+
+
+def test_speech_verbs_with_an_object(quotes_of):
+    q = only(quotes_of("The minister stressed the need for calm in the capital."), "stressed")
+    assert q.text == "the need for calm in the capital" and q.cue_type == "speech"
+    q = only(quotes_of("The report highlighted the risks of the new dam."), "highlighted")
+    assert q.speaker_text == "The report"
