@@ -124,3 +124,8 @@ def test_speech_verbs_with_an_object(quotes_of):
     assert q.text == "the need for calm in the capital" and q.cue_type == "speech"
     q = only(quotes_of("The report highlighted the risks of the new dam."), "highlighted")
     assert q.speaker_text == "The report"
+
+
+def test_reported_with_an_object(quotes_of):
+    q = only(quotes_of("Police reported two arrests near the stadium."), "reported")
+    assert q.text == "two arrests near the stadium" and q.cue_type == "writing"
