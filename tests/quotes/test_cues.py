@@ -129,3 +129,10 @@ def test_speech_verbs_with_an_object(quotes_of):
 def test_reported_with_an_object(quotes_of):
     q = only(quotes_of("Police reported two arrests near the stadium."), "reported")
     assert q.text == "two arrests near the stadium" and q.cue_type == "writing"
+
+
+def test_suggested_and_promised_with_an_object(quotes_of):
+    q = only(quotes_of("The mayor suggested a new route for the buses."), "suggested")
+    assert q.text == "a new route for the buses"
+    q = only(quotes_of("The governor promised new schools for the district."), "promised")
+    assert q.text == "new schools for the district"
