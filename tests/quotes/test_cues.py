@@ -136,3 +136,10 @@ def test_suggested_and_promised_with_an_object(quotes_of):
     assert q.text == "a new route for the buses"
     q = only(quotes_of("The governor promised new schools for the district."), "promised")
     assert q.text == "new schools for the district"
+
+
+def test_urged_with_an_object_and_asked_for(quotes_of):
+    q = only(quotes_of("The envoy urged restraint on both sides of the border."), "urged")
+    assert q.text.startswith("restraint")
+    q = only(quotes_of("The mayor asked for federal help after the floods."), "asked for")
+    assert q.text == "federal help after the floods"
