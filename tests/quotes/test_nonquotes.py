@@ -70,3 +70,11 @@ def test_commonly_known_as_is_a_name_not_a_quote(quotes_of):
 def test_empty_it_is_no_speaker(quotes_of):
     assert quotes_of("It goes without saying that raising taxes on the rich is unpopular.") == []
     assert quotes_of("It seems unfair to simply tell the miners that their jobs are gone.") == []
+
+
+def test_generic_you_outside_a_quotation_is_no_speaker(quotes_of):
+    assert quotes_of("A small state can be as strong as you want it to be.") == []
+
+
+def test_conceding_an_election_is_no_report(quotes_of):
+    assert quotes_of("The president conceded the election on Friday.") == []

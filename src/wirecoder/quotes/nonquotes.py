@@ -68,10 +68,16 @@ def reporters_question(verb: Token, speaker: Token | None, questioners: frozense
     return speaker is not None and verb.lemma_.lower() == "ask" and speaker.lemma_.lower() in questioners
 
 
+def generic_you(speaker: Token | None) -> bool:
+    """ "if you want it to be", "you know the rules": outside a quotation, "you" is anyone."""
+    return speaker is not None and speaker.lower_ == "you"
+
+
 def reports_nothing_said(verb: Token, speaker: Token | None, questioners: frozenset[str] = frozenset()) -> bool:
     """True when the frame of ``verb`` is no quote whatever its content."""
     return (
         names_nobody(speaker)
+        or generic_you(speaker)
         or asked_of_subject(verb)
         or (verb.dep_ == "xcomp" and asked_of_subject(verb.head))  # "Asked to describe the device, ..."
         or open_question(verb)
