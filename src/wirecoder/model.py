@@ -17,6 +17,7 @@ SCHEMA_VERSION = "wirecoder/1"
 ActorKind = Literal["person", "organization", "country", "group"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
+CueType = Literal["speech", "writing", "belief", "perception", "stance", "evidence", "source"]
 EventStatus = Literal["asserted", "negated", "hypothetical", "planned", "reported"]
 DctSource = Literal["given", "inferred", "unknown"]
 ZoneKind = Literal["headline", "standfirst", "byline", "dateline", "body", "caption", "credit", "furniture"]
@@ -141,6 +142,10 @@ class Quote(Record):
     speaker_start: int | None = None
     speaker_end: int | None = None
     cue: str | None = None
+    cue_type: CueType | None = Field(
+        default=None, description="what the cue reports: speech, writing, belief, perception, stance, evidence, source"
+    )
+    negated: bool = Field(default=False, description="the act is negated or refused: 'did not mention'")
     timex: str | None = Field(default=None, description="timexes[].id of the reporting clause")
 
 

@@ -133,3 +133,23 @@ def test_clause_ending_in_a_colon_introduces_the_quotation(quotes_of):
 def test_inverted_said_before_a_colon(quotes_of):
     q = only(quotes_of("Experts disagree. Said Ellis: “I don’t get the sense she cares about tax reform.”"))
     assert (q.speaker_text, q.cue) == ("Ellis", "Said")
+
+
+def test_name_label_before_a_colon_attributes_the_quotation(quotes_of):
+    text = "Voters care about leadership - Frank Newport: “We found that the strongest traits were inspiring ones.”"
+    (q,) = quotes_of(text)
+    assert q.speaker_text == "Frank Newport" and q.cue == ":" and q.kind == "direct"
+
+
+def test_name_inside_a_sentence_before_a_colon_is_no_label(quotes_of):
+    assert quotes_of("The list includes Paris: “a city that never sleeps at all.”") == []
+
+
+def test_clause_ending_in_a_colon_introduces_the_quote_even_when_the_colon_hangs_on_its_verb(quotes_of):
+    (q,) = quotes_of('A footnote in the report makes that clear: "These rules do not apply to the Secretary."')
+    assert q.speaker_text == "A footnote" and q.kind == "direct"
+
+
+def test_any_verb_before_a_colon_attributes_the_quote_to_its_subject(quotes_of):
+    (q,) = quotes_of("Jared Potts, 17, echoed: “He speaks his mind, and I think that might be what the country needs.”")
+    assert q.speaker_text.startswith("Jared Potts") and q.cue == "echoed"

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from wirecoder.quotes.lexicon import LexiconError, build_lexicon, data_dir, inflections, load_lexicon, read_verbs
+from wirecoder.quotes.lexicon import (
+    LexiconError,
+    build_lexicon,
+    data_dir,
+    inflections,
+    load_lexicon,
+    read_nouns,
+    read_verbs,
+)
 
 
 def test_speech_verbs_and_their_forms_are_known():
@@ -59,3 +67,15 @@ def test_a_bad_frame_letter_is_rejected(tmp_path):
 def test_the_packaged_folder_builds():
     lex = build_lexicon(data_dir())
     assert lex.posts and lex.min_quote_words >= 2
+
+
+def test_nominal_cues_are_loaded_with_their_class():
+    nouns = load_lexicon().nouns
+    assert nouns["claim"] == "speech" and nouns["position"] == "belief" and nouns["letter"] == "writing"
+
+
+def test_a_nominal_cue_with_a_bad_class_is_rejected(tmp_path):
+    bad = tmp_path / "cue_nouns.tsv"
+    bad.write_text("claim\tgossip\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"cue_nouns\.tsv:1"):
+        read_nouns(bad)

@@ -64,3 +64,31 @@ def test_full_pipeline_offsets(run):
     kinds = sorted(q.kind for q in result.quotes)
     assert kinds.count("direct") == 2
     assert any(q.cue == "said" and q.kind == "indirect" for q in result.quotes)
+
+
+def test_institutional_speaker_comes_from_the_actors_api(quotes_of, monkeypatch):
+    """``actors.api.speaker_actor`` ("the ministry said" -> an actor with the
+    story's country), an unlinked speaker is resolved through it, with the speaker's span."""
+    from wirecoder.actors import api
+
+    asked = []
+
+    def speaker_actor(doc, start, end):
+        asked.append(doc.text[start:end])
+        return "a9"
+
+    monkeypatch.setattr(api, "speaker_actor", speaker_actor)
+    (q,) = quotes_of("The ministry said the border would remain closed.")
+    assert q.speaker == "a9" and asked == ["The ministry"]
+
+
+def test_speaker_falls_back_to_a_mention_when_the_api_offers_no_actor(quotes_of, monkeypatch):
+    from wirecoder.actors import api
+
+    monkeypatch.setattr(api, "speaker_actor", lambda doc, start, end: None)
+
+    def prepare(doc):
+        doc._.actor_mentions = [MentionRef(0, 4, "a1", "name")]  # "Iran", not the head "ministry"
+
+    (q,) = quotes_of("Iran's foreign ministry said the border would remain closed.", prepare)
+    assert q.speaker_text == "Iran's foreign ministry" and q.speaker == "a1"

@@ -6,8 +6,8 @@ Representation choices (also stated in docs/output-contract.md):
   carry on after it in the same paragraph are ONE quotation: ``start`` is the first opening
   mark, ``end`` the last closing mark (``Draft.parts`` keeps the quoted pieces);
 * a quotation running over paragraphs (an unclosed paragraph followed by one that opens with
-  a mark, or a paragraph that is only a quotation right after an attributed direct quotation)
-  is one quotation too;
+  a mark) is one quotation too; a paragraph that is only a quotation right after a closed,
+  attributed one is a quotation of its own with the same speaker;
 * indirect content is the complement clause, "that" included, without the cue or the
   speaker; content with a quoted fragment inside is ``mixed``;
 * a quoted term with no reporting verb around it (a scare quote, a title) is no quotation.
@@ -17,67 +17,22 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 
 from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Token
 
+from wirecoder.dateline import dateline_end
+from wirecoder.quotes.drafts import Draft, Paragraphs, strip_end
 from wirecoder.quotes.frames import Frame, QuoteIndex, find_frames
+from wirecoder.quotes.labels import LabelSteps
 from wirecoder.quotes.lexicon import Lexicon, load_lexicon
 from wirecoder.quotes.marks import QuoteSpan, find_quote_spans
+from wirecoder.quotes.overlaps import without_repeated_attributions
 from wirecoder.quotes.speakers import name_extent
 from wirecoder.stage import check_budget
 
 _GAP_LIMIT = 90  # characters between a quotation and a cue that attributes it
 _JOIN_LIMIT = 250  # characters of attribution between two parts of one quotation
-
-
-@dataclass
-class Draft:
-    """A quotation before it becomes a :class:`~wirecoder.model.Quote`."""
-
-    start: int
-    end: int
-    kind: str
-    parts: list[tuple[int, int]] = field(default_factory=list)
-    cue_token: Token | None = None
-    cue_span: tuple[int, int] | None = None
-    speaker_head: Token | None = None
-    speaker_span: tuple[int, int] | None = None
-    origin: str = "frame"
-    cue_label: str | None = None  # cue text for quotes without a cue token (posts)
-
-
-class Paragraphs:
-    """Paragraph (line) of a character offset, by binary search."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts: list[int] = []
-        pos = 0
-        for line in text.split("\n"):
-            self.starts.append(pos)
-            pos += len(line) + 1
-
-    def index(self, pos: int) -> int:
-        return bisect.bisect_right(self.starts, pos) - 1
-
-    def bounds(self, n: int) -> tuple[int, int]:
-        start = self.starts[n]
-        end = self.starts[n + 1] - 1 if n + 1 < len(self.starts) else len(self.text)
-        return start, end
-
-    def previous_nonblank(self, n: int) -> int | None:
-        for k in range(n - 1, max(-1, n - 20), -1):
-            s, e = self.bounds(k)
-            if self.text[s:e].strip():
-                return k
-        return None
-
-    def first_char(self, n: int) -> int:
-        s, e = self.bounds(n)
-        line = self.text[s:e]
-        return s + len(line) - len(line.lstrip())
 
 
 def assemble(doc: Doc, lexicon: Lexicon | None = None) -> list[Draft]:
@@ -87,7 +42,7 @@ def assemble(doc: Doc, lexicon: Lexicon | None = None) -> list[Draft]:
     return builder.run()
 
 
-class _Builder:
+class _Builder(LabelSteps):
     def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
         self.doc = doc
         self.text = doc_text(doc)
@@ -144,16 +99,20 @@ class _Builder:
         return found
 
     def _clip_to_paragraph(self, frame: Frame) -> Frame:
-        """Reported content stays in its cue's paragraph (quotation marks may carry it further)."""
+        """Reported content stays in its cue's paragraph (quotation marks may carry it further),
+        after the paragraph's dateline."""
         if frame.content is None:
             return frame
         para_start, para_end = self.paras.bounds(self.paras.index(frame.cue.idx))
+        dateline = dateline_end(self.text[para_start:para_end])
+        if dateline is not None:  # "LAGOS (AP) — “...,” he said": the dateline is never said
+            para_start += dateline
         start, end = max(frame.content[0], para_start), min(frame.content[1], para_end)
         if (start, end) == frame.content:
             return frame
         while start < end and self.text[start].isspace():
             start += 1
-        end = _strip_end(self.text, start, end)
+        end = strip_end(self.text, start, end)
         frame.content = (start, end) if end - start >= 3 else None
         return frame
 
@@ -174,10 +133,12 @@ class _Builder:
         span_idx = self._overlapping(start, start + 1)
         if span_idx and self.spans[span_idx[0]].start == start:
             end = self.spans[span_idx[0]].end  # "He said: “...”" -> the quotation
-        end = _strip_end(self.text, start, end)
+        end = strip_end(self.text, start, end)
         if end - start < 3:
             return frame
-        return Frame(frame.cue, frame.cue_span, frame.speaker, (start, end), frame.cls, "colon", frame.roots)
+        return Frame(
+            frame.cue, frame.cue_span, frame.speaker, (start, end), frame.cls, "colon", frame.roots, frame.negated
+        )
 
     def _colon_after(self, frame: Frame) -> int | None:
         """Offset of a colon closing the attribution ("The governor added:"), if there is one."""
@@ -239,7 +200,8 @@ class _Builder:
         return draft
 
     def _set_frame(self, draft: Draft, frame: Frame) -> None:
-        draft.cue_token, draft.cue_span = frame.cue, frame.cue_span
+        draft.cue_token, draft.cue_span, draft.cue_type = frame.cue, frame.cue_span, frame.cls
+        draft.negated = frame.negated
         if frame.speaker is not None:
             draft.speaker_head = frame.speaker
             draft.speaker_span = name_extent(frame.speaker)
@@ -257,7 +219,7 @@ class _Builder:
             if (start, end) in seen:
                 continue
             seen.add((start, end))
-            quoted = any(self.spans[i].double and i not in self.owner for i in idx)
+            quoted = any(i not in self.owner for i in idx)  # British style quotes with single marks too
             draft = Draft(start, end, "mixed" if quoted else "indirect", [(start, end)])
             self._set_frame(draft, frame)
             for i in idx:
@@ -297,12 +259,32 @@ class _Builder:
         if colon is None or not len(colon):
             return None
         verb = self._clause_verb_before(colon[0])
-        if verb is None or self.qindex.containing(verb.idx) is not None:
+        if verb is None:
+            return self._name_label(colon[0])
+        if self.qindex.containing(verb.idx) is not None:
             return None
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.pos_ not in ("NOUN", "PROPN", "PRON") or subject.tag_ in ("WDT", "WP"):
             return None
         return Frame(verb, (verb.idx, verb.idx + len(verb.text)), subject, None, "speech", "colon")
+
+    def _name_label(self, colon: Token) -> Frame | None:
+        """ "… – Frank Newport: “We found …”": a name alone before the colon labels the quotation,
+        where it opens its paragraph or follows a dash or a sentence's end."""
+        if colon.i == 0:
+            return None
+        last = colon.doc[colon.i - 1]
+        if last.pos_ != "PROPN" or last.ent_type_ not in ("PERSON", "ORG"):
+            return None
+        first = last
+        while first.i > 0 and first.doc[first.i - 1].ent_type_ == last.ent_type_ and first.ent_iob_ != "B":
+            first = first.doc[first.i - 1]
+        before = self.text[self.paras.bounds(self.paras.index(first.idx))[0] : first.idx].rstrip()
+        if before and before[-1] not in "-–—•|.!?":
+            return None
+        if self.qindex.containing(first.idx) is not None:
+            return None
+        return Frame(colon, (colon.idx, colon.idx + 1), last, None, "speech", "label")
 
     def _clause_verb_before(self, colon: Token) -> Token | None:
         """The verb whose clause ends right at the colon (the parser may hang the colon elsewhere)."""
@@ -312,6 +294,12 @@ class _Builder:
             if token.is_punct and token.text in ".!?":
                 return None
             if token.pos_ == "VERB" and token.right_edge.i == colon.i - 1:
+                return token
+            # the parser may hang the colon on the verb or on the quotation the verb governs
+            # ("makes that clear:", "echoed:"); a name
+            # right before the colon is a label or a list item instead ("includes Paris:")
+            hung = colon.head.i == token.i or (colon.head.i > colon.i and token.right_edge.i > colon.i)
+            if token.pos_ == "VERB" and hung and doc[colon.i - 1].pos_ != "PROPN":
                 return token
         return None
 
@@ -437,12 +425,12 @@ class _Builder:
             if prev is None or prev_para is None or self.paras.index(max(prev.start, prev.end - 1)) != prev_para:
                 continue
             opens_paragraph = span.start == self.paras.first_char(para)
-            if opens_paragraph and prev.kind != "indirect" and self._ends_paragraph(prev, prev_para):
-                self._extend(prev, i)
-            elif opens_paragraph and prev.speaker_span is not None:
+            # a closed quotation is not carried on by the next paragraph's (the marks scanner joins
+            # paragraphs whose opening mark carries on): the new paragraph is its own quote
+            if opens_paragraph and prev.speaker_span is not None:
                 draft = self._new_direct(None, [i], "continuation")
                 draft.speaker_head, draft.speaker_span = prev.speaker_head, prev.speaker_span
-                draft.cue_token, draft.cue_span = prev.cue_token, None
+                draft.cue_token, draft.cue_span, draft.cue_type = prev.cue_token, None, prev.cue_type
 
     def _last_draft_before(self, pos: int) -> Draft | None:
         """The quotation ending last before ``pos`` in this or the previous paragraph; of nested
@@ -464,92 +452,11 @@ class _Builder:
         _, end = self.paras.bounds(para)
         return not self._has_quote(draft.end, end) and not self._new_sentence_in(draft.end, end)
 
-    # ------------------------------------------------------------------ patterns
-
-    def _add_posts(self) -> None:
-        """Embedded social-media posts: "text — Name (@handle) May 31, 2018"."""
-        if "(@" not in self.text:
-            return  # every post pattern names a handle
-        for pattern in self.lexicon.posts:
-            for m in pattern.regex.finditer(self.text):
-                start, end = m.span("content")
-                if self._inside_draft(start, end):
-                    continue
-                draft = Draft(start, end, "direct", [(start, end)], origin="post", cue_label=pattern.cue)
-                draft.speaker_span = m.span("speaker")
-                self._add(draft)
-                for i in self._overlapping(start, end):
-                    self.owner.setdefault(i, draft)
-
-    def _add_dash_attributions(self) -> None:
-        """A quotation signed with a dash: "“...” ― Jane Doe"."""
-        for i, span in enumerate(self.spans):
-            if i in self.owner or not span.double:
-                continue
-            m = self.lexicon.dash_speaker.match(self.text, span.end, min(len(self.text), span.end + 120))
-            if m is None:
-                continue
-            draft = self._new_direct(None, [i], "dash")
-            draft.speaker_span = m.span("speaker")
-            draft.cue_label = m.group("dash")
-
-    def _add_colon_speakers(self) -> None:
-        """Transcript and headline attributions: "PENCE: text" / "Smith: text"."""
-        for n in range(len(self.paras.starts)):
-            s, e = self.paras.bounds(n)
-            line = self.text[s:e]
-            if ":" not in line[:60]:
-                continue
-            m = self.lexicon.colon_speaker.match(line)
-            if m is None or m.group("speaker") in self.lexicon.not_speakers:
-                continue
-            sp_start, sp_end = s + m.start("speaker"), s + m.end("speaker")
-            if not self._names_someone(sp_start, sp_end):
-                continue
-            start, end = s + m.start("content"), s + m.end("content")
-            if self.text[s:e].lstrip()[:1] in self.lexicon.marks:
-                end = self._transcript_turn_end(n, end)
-            end = _strip_end(self.text, start, end)
-            if end - start < 3 or self._inside_draft(start, end):
-                continue
-            kind = "direct" if self._overlapping(start, end) else "indirect"
-            draft = Draft(start, end, kind, [(start, end)], origin="colon", cue_label=":")
-            draft.speaker_span = (sp_start, sp_end)
-            self._add(draft)
-
-    def _transcript_turn_end(self, n: int, end: int) -> int:
-        """A quoted transcript turn ("PENCE: ...) runs on through paragraphs that open with a mark,
-        up to the next speaker label or stage direction."""
-        k = n + 1
-        while k < len(self.paras.starts):
-            s, e = self.paras.bounds(k)
-            line = self.text[s:e].strip()
-            if not line:
-                k += 1
-                continue
-            body = line[1:].lstrip() if line[:1] in self.lexicon.marks else None
-            if body is None or body[:1] in "([" or self.lexicon.colon_speaker.match(line):
-                break
-            end = e
-            k += 1
-        return end
-
-    def _names_someone(self, start: int, end: int) -> bool:
-        label = self.text[start:end]
-        if label.isupper() and len(label) > 1:
-            return True  # transcript speaker labels: "WALLACE:"
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        return span is not None and any(e.label_ in ("PERSON", "ORG", "GPE", "NORP") for e in span.ents)
-
-    def _inside_draft(self, start: int, end: int) -> bool:
-        paras = range(self.paras.index(start), self.paras.index(max(start, end - 1)) + 1)
-        return any(d.start <= start < d.end or start <= d.start < end for p in paras for d in self.by_para.get(p, []))
-
     # ------------------------------------------------------------------ finish
 
     def _finish(self) -> list[Draft]:
         unique: dict[tuple[int, int], Draft] = {}
-        for draft in sorted(self.drafts, key=lambda d: (d.start, d.end)):
+        for draft in sorted(without_repeated_attributions(self.drafts), key=lambda d: (d.start, d.end)):
             draft.parts.sort()
             unique.setdefault((draft.start, draft.end), draft)
         return list(unique.values())
@@ -575,9 +482,3 @@ def sentence_starts(doc: Doc) -> list[int]:
         return []
     arr = doc.to_array([SENT_START, IDX])
     return [int(x) for x in arr[arr[:, 0] == 1, 1]]
-
-
-def _strip_end(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1] in " .,;:\u00a0":
-        end -= 1
-    return end

@@ -9,9 +9,11 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from wirecoder.actors import api as actors_api
 from wirecoder.actors.api import actor_at, actor_for_token
 from wirecoder.model import Quote
 from wirecoder.quotes.assemble import Draft, assemble, doc_text
+from wirecoder.quotes.continuity import carry_speakers
 from wirecoder.quotes.lexicon import load_lexicon
 from wirecoder.stage import guarded
 from wirecoder.time.api import time_of
@@ -27,7 +29,9 @@ class QuotesComponent:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         drafts = keep(doc, assemble(doc, self.lexicon), lambda d: (d.start, d.end), lambda d: text[d.start : d.end])
-        doc._.quotes = [to_quote(doc, text, draft, n) for n, draft in enumerate(drafts, 1)]
+        quotes = [to_quote(doc, text, draft, n) for n, draft in enumerate(drafts, 1)]
+        carry_speakers(quotes, doc._.actors or [])
+        doc._.quotes = quotes
         return doc
 
 
@@ -47,19 +51,24 @@ def to_quote(doc: Doc, text: str, draft: Draft, number: int) -> Quote:
         speaker_start=speaker_start,
         speaker_end=speaker_end,
         cue=cue_text(text, draft),
+        cue_type=draft.cue_type,  # type: ignore[arg-type]
+        negated=draft.negated,
         timex=timex_id(doc, draft),
     )
 
 
 def speaker_id(doc: Doc, draft: Draft) -> str | None:
-    """The actor of the speaker's head word, else of any mention in the speaker's span."""
+    """The actor of the speaker's head word, else the one the actors stage gives for the speaker's
+    span (an institutional speaker: "the ministry", "state media", "the statement"), else any
+    mention in the span."""
     if draft.speaker_head is not None:
         found = actor_for_token(doc, draft.speaker_head)
         if found is not None:
             return found
-    if draft.speaker_span is not None:
-        return actor_at(doc, *draft.speaker_span)
-    return None
+    if draft.speaker_span is None:
+        return None
+    found = actors_api.speaker_actor(doc, *draft.speaker_span)  # looked up on the module: tests replace it
+    return found if found is not None else actor_at(doc, *draft.speaker_span)
 
 
 def cue_text(text: str, draft: Draft) -> str | None:

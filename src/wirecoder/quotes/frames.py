@@ -17,11 +17,15 @@ import bisect
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import LEMMA, LOWER, POS, SENT_START
-from spacy.parts_of_speech import VERB
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.parts_of_speech import NOUN, VERB
 from spacy.tokens import Doc, Token
 
+from wirecoder.quotes.clauses import as_clause_content, clause_on_medium, with_quoted_conjunct
 from wirecoder.quotes.lexicon import CueVerb, Lexicon
+from wirecoder.quotes.nominal import nominal_content, nominal_speaker
+from wirecoder.quotes.nonquotes import asks_question, names_nobody, negated_act, reports_nothing_said
+from wirecoder.quotes.spans import Found, contains, dominates, only_punct, sentence_bounds, trim, with_roots
 from wirecoder.quotes.speakers import speaker_of
 from wirecoder.stage import check_budget
 
@@ -35,7 +39,6 @@ _SPEAKER_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _QUANTIFIER_SPEAKERS = frozenset({"most", "many", "some", "few", "several", "both", "all", "others", "each", "half"})
 # Dependents that attach a parenthetical reporting verb to the clause it interrupts.
 _PARENTHETICAL_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj"})
-_EDGE_PUNCT = set(",;:.!?-\u2013\u2014()[]")
 
 
 @dataclass
@@ -55,6 +58,7 @@ class Frame:
     cls: str
     shape: str
     roots: tuple[Token, ...] = ()  # the cue's dependents whose subtrees are the content
+    negated: bool = False  # a negated or refused act ("did not mention", "refused to comment")
 
     def attribution_tokens(self) -> set[int]:
         """Token indices of the attribution itself: the cue's subtree without its content."""
@@ -90,6 +94,8 @@ def find_frames(doc: Doc, lexicon: Lexicon, quotes: QuoteIndex) -> list[Frame]:
             frame = _according_frame(token, lexicon)
         elif token.lower_ == "in":
             frame = _study_frame(token, lexicon)
+        elif token.pos_ == "NOUN":
+            frame = _nominal_frame(token, lexicon)
         else:
             frame = _verb_frame(token, lexicon, quotes)
         if frame is not None:
@@ -109,7 +115,8 @@ def candidate_indices(doc: Doc, lexicon: Lexicon) -> numpy.ndarray:
     hashes = lexicon.hashes()
     verbs = (arr[:, 0] == VERB) & (numpy.isin(arr[:, 1], hashes.lemmas) | numpy.isin(arr[:, 2], hashes.forms))
     preps = numpy.isin(arr[:, 2], hashes.preps)
-    return numpy.flatnonzero(verbs | preps)
+    nouns = (arr[:, 0] == NOUN) & numpy.isin(arr[:, 1], hashes.nouns)
+    return numpy.flatnonzero(verbs | preps | nouns)
 
 
 # --------------------------------------------------------------------------- verbs
@@ -124,9 +131,13 @@ def _verb_frame(token: Token, lexicon: Lexicon, quotes: QuoteIndex) -> Frame | N
     if (verb is None or not verb.frames) and not phrasal:
         return None
     speaker = _checked_speaker(speaker_of(token, lexicon), token, quotes)
+    if reports_nothing_said(token, speaker, lexicon.questioners):
+        return None
+    negated = negated_act(token)
     if phrasal and speaker is not None:
         frame = _phrasal_frame(token, speaker, phrasal)
         if frame is not None:
+            frame.negated = negated
             return frame
     if verb is None or not verb.frames:
         return None
@@ -140,8 +151,12 @@ def _verb_frame(token: Token, lexicon: Lexicon, quotes: QuoteIndex) -> Frame | N
         if speaker is None and not (shape == "c" and passive):
             return None  # an unattributed verb is not a report ("to say the least")
         content, roots = found
-        return Frame(token, _cue_extent(token), speaker, content, verb.cls, shape, roots)
-    if speaker is not None and (verb.cls in ("speech", "writing") or "k" in verb.frames):
+        if shape == "c":
+            content, roots = with_quoted_conjunct(token, content, roots, quotes, lexicon)
+        if negated and asks_question(roots):
+            return None  # "did not say if ...": nothing was said
+        return Frame(token, _cue_extent(token), speaker, content, verb.cls, shape, roots, negated)
+    if speaker is not None and not negated and (verb.cls in ("speech", "writing") or "k" in verb.frames):
         return Frame(token, _cue_extent(token), speaker, None, verb.cls, "bare")
     return None
 
@@ -155,11 +170,11 @@ def _phrasal_frame(token: Token, speaker: Token, phrasal: dict[str, CueVerb]) ->
         objects = [c for c in particle.children if c.dep_ == "pobj"]
         tail = [c for c in token.rights if c.i > particle.i and c.dep_ in _OBJECT_TAIL_DEPS]
         parts = objects + tail
-        if not parts or (_contains(particle, speaker) and not objects):
+        if not parts or (contains(particle, speaker) and not objects):
             return None
         start = min(p.left_edge.i for p in parts)
         end = max(p.right_edge.i for p in parts) + 1
-        content = _trim(token.doc, start, end, keep_out=token)
+        content = trim(token.doc, start, end, keep_out=token)
         if content is None:
             return None
         cue_span = (token.idx, particle.idx + len(particle.text))
@@ -200,11 +215,10 @@ def _cue_extent(token: Token) -> tuple[int, int]:
     return token.idx, end_tok.idx + len(end_tok.text)
 
 
-Found = tuple[tuple[int, int], tuple[Token, ...]] | None
-
-
 def _clause_content(verb: Token, speaker: Token | None) -> Found:
-    comps = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and not _dominates(c, speaker)]
+    comps = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and not dominates(c, speaker)]
+    if not comps:
+        comps = clause_on_medium(verb)
     if comps:
         # a subordinate clause the parser hung on the verb belongs to what was said:
         # "said the claim smacked of hypocrisy, because ..."
@@ -215,8 +229,11 @@ def _clause_content(verb: Token, speaker: Token | None) -> Found:
         if start < verb.i < end and _only_relative_before(verb, start, speaker):
             start = verb.i + 1  # "changes, which officials said will ...": what follows the cue
         end = _close_aside(verb, start, end)
-        return _with_roots(_trim(verb.doc, start, end, keep_out=verb), comps)
-    return _with_roots(_parenthetical_content(verb, speaker), [])
+        return with_roots(trim(verb.doc, start, end, keep_out=verb), comps)
+    as_clause = as_clause_content(verb)
+    if as_clause is not None:
+        return as_clause
+    return with_roots(_parenthetical_content(verb, speaker), [])
 
 
 def _close_aside(verb: Token, start: int, end: int) -> int:
@@ -232,17 +249,13 @@ def _close_aside(verb: Token, start: int, end: int) -> int:
     return end
 
 
-def _dominates(tree: Token, token: Token | None) -> bool:
-    return token is not None and (tree.i == token.i or tree.is_ancestor(token))
-
-
 def _only_relative_before(verb: Token, start: int, speaker: Token | None) -> bool:
     """Between the content's start and the cue there is only a relative pronoun and the speaker."""
     doc = verb.doc
     for token in doc[start : verb.i]:
         if token.tag_ in ("WDT", "WP", "WP$") or token.lower_ == "that" or token.is_punct:
             continue
-        if speaker is not None and (_dominates(speaker, token)):
+        if speaker is not None and (dominates(speaker, token)):
             continue
         if token.head.i == verb.i:  # adverbs of the cue: "which officials also said"
             continue
@@ -252,10 +265,6 @@ def _only_relative_before(verb: Token, start: int, speaker: Token | None) -> boo
 
 def _has_marker(clause: Token) -> bool:
     return any(c.dep_ == "mark" for c in clause.children)
-
-
-def _with_roots(content: tuple[int, int] | None, roots: list[Token]) -> Found:
-    return None if content is None else (content, tuple(roots))
 
 
 def _parenthetical_content(verb: Token, speaker: Token | None) -> tuple[int, int] | None:
@@ -273,15 +282,11 @@ def _parenthetical_content(verb: Token, speaker: Token | None) -> tuple[int, int
     # the whole sentence is what was said, but for the attribution at its start or end
     start, end = sentence_bounds(verb)
     inner_start, inner_end = verb.left_edge.i, verb.right_edge.i + 1
-    if _only_punct(verb.doc, inner_end, end):
+    if only_punct(verb.doc, inner_end, end):
         end = inner_start
-    elif _only_punct(verb.doc, start, inner_start):
+    elif only_punct(verb.doc, start, inner_start):
         start = inner_end
-    return _trim(verb.doc, start, end, keep_out=verb)
-
-
-def _only_punct(doc: Doc, start: int, end: int) -> bool:
-    return all(t.is_punct or t.is_space for t in doc[start:end])
+    return trim(verb.doc, start, end, keep_out=verb)
 
 
 def _small_attribution(verb: Token) -> bool:
@@ -292,14 +297,14 @@ def _small_attribution(verb: Token) -> bool:
 
 
 def _object_content(verb: Token, speaker: Token | None) -> Found:
-    rights = [c for c in verb.rights if c.dep_ in _OBJECT_TAIL_DEPS and not _contains(c, speaker)]
+    rights = [c for c in verb.rights if c.dep_ in _OBJECT_TAIL_DEPS and not contains(c, speaker)]
     first_obj = next((i for i, c in enumerate(rights) if c.dep_ == "dobj"), None)
     if first_obj is None:
         return _relative_object_content(verb, rights)
     tail = rights[first_obj:]
     start = tail[0].left_edge.i
     end = max(c.right_edge.i for c in tail) + 1
-    return _with_roots(_trim(verb.doc, start, end, keep_out=verb), tail)
+    return with_roots(trim(verb.doc, start, end, keep_out=verb), tail)
 
 
 def _relative_object_content(verb: Token, rights: list[Token]) -> Found:
@@ -319,7 +324,7 @@ def _relative_object_content(verb: Token, rights: list[Token]) -> Found:
     else:
         start = first.left_edge.i
     end = max(c.right_edge.i for c in tail) + 1
-    return _with_roots(_trim(verb.doc, start, end, keep_out=verb), tail)
+    return with_roots(trim(verb.doc, start, end, keep_out=verb), tail)
 
 
 def _infinitive_content(verb: Token, speaker: Token | None) -> Found:
@@ -331,14 +336,19 @@ def _infinitive_content(verb: Token, speaker: Token | None) -> Found:
     if objects:
         start = objects[0].left_edge.i  # "urged lawmakers to ...": the addressee is part of it
     end = xcomps[-1].right_edge.i + 1
-    return _with_roots(_trim(verb.doc, start, end, keep_out=verb), objects[:1] + xcomps)
+    return with_roots(trim(verb.doc, start, end, keep_out=verb), objects[:1] + xcomps)
 
 
 def _predicate_content(verb: Token, speaker: Token | None) -> Found:
     """Object frames that need a predicate after the object: "called X a liar", not "called X"."""
     found = _object_content(verb, speaker)
     if found is None:
-        return None
+        # "called both Trump and Clinton “crazy”": the parser may hang the object on the predicate
+        predicate = next((c for c in verb.rights if c.dep_ == "oprd" and not contains(c, speaker)), None)
+        if predicate is None or not any(c.dep_ == "nsubj" for c in verb.children):
+            return None  # "a group called Free Speech" names; it reports nothing
+        content = trim(verb.doc, predicate.left_edge.i, predicate.right_edge.i + 1, keep_out=verb)
+        return with_roots(content, [predicate])
     _, roots = found
     predicative = any(r.dep_ in _PREDICATE_DEPS or (r.dep_ == "prep" and r.lower_ == "as") for r in roots)
     return found if predicative else None
@@ -360,6 +370,27 @@ _CONTENT_BY_SHAPE = {
     "p": _predicate_content,
     "a": _as_content,
 }
+
+
+# --------------------------------------------------------------------------- nouns
+
+
+def _nominal_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
+    """ "his claim that ...", "the party's position is that ..." (see :mod:`nominal`)."""
+    cls = lexicon.nouns.get(noun.lemma_.lower())
+    if cls is None:
+        return None
+    found = nominal_content(noun)
+    if found is None:
+        return None
+    speaker = nominal_speaker(noun)
+    if speaker is None or names_nobody(speaker):
+        return None
+    clause, (start, end) = found
+    content = trim(noun.doc, start, end, keep_out=noun)
+    if content is None:
+        return None
+    return Frame(noun, (noun.idx, noun.idx + len(noun.text)), speaker, content, cls, "nominal", (clause,))
 
 
 # --------------------------------------------------------------------------- according to
@@ -413,58 +444,13 @@ def _source_phrase_frame(
     phrase_start = first.i
     if phrase_start <= start:
         start = phrase_end
-    elif _only_punct(doc, phrase_end, end):
+    elif only_punct(doc, phrase_end, end):
         end = phrase_start
-    content = _trim(doc, start, end, keep_out=first)
+    content = trim(doc, start, end, keep_out=first)
     if content is None:
         return None
     from wirecoder.quotes.speakers import author_of
 
     speaker = author_of(source, lexicon)
     cue_span = (first.idx, last.idx + len(last.text))
-    return Frame(first, cue_span, speaker, content, "evidence" if shape == "study" else "speech", shape)
-
-
-# --------------------------------------------------------------------------- helpers
-
-
-def _contains(tree: Token, token: Token | None) -> bool:
-    return token is not None and tree.left_edge.i <= token.i <= tree.right_edge.i
-
-
-_SENTS_KEY = ("wirecoder.quotes", "sentence_starts")
-
-
-def sentence_bounds(token: Token) -> tuple[int, int]:
-    """Token range [start, end) of the token's sentence (``Token.sent`` is slow; this is cached)."""
-    doc = token.doc
-    starts = doc.user_data.get(_SENTS_KEY)
-    if starts is None:
-        if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
-            starts = [int(i) for i in numpy.flatnonzero(doc.to_array(SENT_START) == 1)]
-        else:
-            starts = [0]
-        doc.user_data[_SENTS_KEY] = starts
-    k = bisect.bisect_right(starts, token.i) - 1
-    start = starts[k] if k >= 0 else 0
-    end = starts[k + 1] if k + 1 < len(starts) else len(doc)
-    return start, end
-
-
-def _trim(doc: Doc, start: int, end: int, keep_out: Token) -> tuple[int, int] | None:
-    """Character span of tokens [start, end) within the cue's sentence, without edge punctuation.
-
-    None when too small.  Clipping to the sentence undoes parses that hang the previous sentence
-    on a reporting verb; quoted text cut by it is restored whole by the assembler.
-    """
-    sent_start, sent_end = sentence_bounds(keep_out)
-    start, end = max(start, sent_start), min(end, sent_end)
-    while start < end and (doc[start].text in _EDGE_PUNCT or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].is_space):
-        end -= 1
-    if end - start < 2 or (start <= keep_out.i < end and end - start < 3):
-        return None
-    if not any(t.is_alpha for t in doc[start:end]):
-        return None
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    return Frame(first, cue_span, speaker, content, "evidence" if shape == "study" else "source", shape)

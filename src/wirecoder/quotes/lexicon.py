@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy
 from spacy.strings import hash_string
 
-CUE_CLASSES = ("speech", "writing", "belief", "stance", "evidence")
+CUE_CLASSES = ("speech", "writing", "belief", "perception", "stance", "evidence", "source")
 FRAMES = frozenset("coxpafk")
 MARK_ROLES = ("open", "close", "either")
 
@@ -49,6 +49,7 @@ class Hashes:
     lemmas: numpy.ndarray
     forms: numpy.ndarray
     preps: numpy.ndarray
+    nouns: numpy.ndarray
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,10 @@ class Lexicon:
     relative_pronouns: frozenset[str]
     self_pronouns: frozenset[str]
     min_quote_words: int
+    nouns: dict[str, str] = field(default_factory=dict)  # nominal cue lemma -> class ("claim" -> speech)
+    questioners: frozenset[str] = frozenset()  # "a reporter asked": Q&A questions, no quotes
+    issuing_verbs: frozenset[str] = frozenset()  # "issued a statement saying": the subject is the author
+    event_nouns: frozenset[str] = frozenset()  # "opened a rally blasting X": occasions never speak
 
     @property
     def speech_forms(self) -> frozenset[str]:
@@ -228,6 +233,16 @@ def mark_pattern(marks: dict[str, Mark]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(m) for m in ordered))
 
 
+def read_nouns(path: Path) -> dict[str, str]:
+    nouns: dict[str, str] = {}
+    for row in _rows(path):
+        where, cols = row[-1], row[:-1]
+        if len(cols) < 2 or cols[1].strip() not in CUE_CLASSES:
+            raise LexiconError(f"{where}: expected lemma and a class from {', '.join(CUE_CLASSES)}")
+        nouns[cols[0].strip().lower()] = cols[1].strip()
+    return nouns
+
+
 def read_words(path: Path) -> frozenset[str]:
     return frozenset(row[0].strip().lower() for row in _rows(path))
 
@@ -255,6 +270,10 @@ def build_lexicon(folder: Path) -> Lexicon:
             relative_pronouns=frozenset(patterns["relative_pronouns"]),
             self_pronouns=frozenset(patterns["self_pronouns"]),
             min_quote_words=int(patterns["min_quote_words"]),
+            nouns=read_nouns(folder / "cue_nouns.tsv"),
+            questioners=frozenset(patterns.get("questioners", ())),
+            issuing_verbs=frozenset(patterns.get("issuing_verbs", ())),
+            event_nouns=frozenset(patterns.get("event_nouns", ())),
         )
     except (KeyError, TypeError, re.error) as exc:
         raise LexiconError(f"patterns.json: {type(exc).__name__}: {exc}") from None
@@ -286,7 +305,7 @@ def _hashes(lexicon: Lexicon) -> Hashes:
     def array(words: set[str]) -> numpy.ndarray:
         return numpy.array(sorted(hash_string(w) for w in words), dtype=numpy.uint64)
 
-    return Hashes(array(lemmas), array(forms), array({"according", "in"}))
+    return Hashes(array(lemmas), array(forms), array({"according", "in"}), array(set(lexicon.nouns)))
 
 
 @lru_cache(maxsize=4)

@@ -21,6 +21,8 @@ _NAME_LEFT_DEPS = frozenset(
 # Links through which a participle or infinitive takes the governing verb's subject
 # ("declined to say", "..., saying", "began by saying", "stood and said").
 _INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep"})
+# Verbs whose subject "it" is empty when a speech verb hangs below them ("It is time to say ...").
+_EMPTY_IT_VERBS = frozenset({"be", "seem", "appear", "go", "make", "take", "remain", "become"})
 
 
 def speaker_of(verb: Token, lexicon: Lexicon) -> Token | None:
@@ -39,9 +41,11 @@ def speaker_of(verb: Token, lexicon: Lexicon) -> Token | None:
 
 
 def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in _SUBJECT_DEPS:
-            return child
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    if len(subjects) > 1:  # "Bannon, who Beck called ...": the parser makes both subjects; Beck speaks
+        subjects = [c for c in subjects if c.tag_ not in _RELATIVE_TAGS] or subjects
+    if subjects:
+        return subjects[0]
     for child in verb.children:
         if child.dep_ == "agent":  # "was announced by the ministry"
             for grand in child.children:
@@ -60,6 +64,9 @@ def _inherited_subject(verb: Token, lexicon: Lexicon) -> Token | None:
         document = _document_before(verb, lexicon)
         if document is not None:
             return document  # "... a letter by Trump to Kim, saying ..."
+    reporter = _reporting_ancestor(verb, lexicon)
+    if reporter is not None:
+        return reporter
     seen = 0
     current = verb
     while current.dep_ in _INHERIT_DEPS and current.head.i != current.i and seen < 6:
@@ -69,7 +76,24 @@ def _inherited_subject(verb: Token, lexicon: Lexicon) -> Token | None:
         if subject is not None:
             if subject.lower_ in lexicon.relative_pronouns and subject.tag_ in _RELATIVE_TAGS:
                 return current.head if current.dep_ == "relcl" else None
+            if subject.lower_ == "it" and current.lemma_.lower() in _EMPTY_IT_VERBS:
+                return None  # "It seems unfair to tell them ...", "It goes without saying ...": nobody
             return subject
+    return None
+
+
+def _reporting_ancestor(verb: Token, lexicon: Lexicon) -> Token | None:
+    """ "The mayor said the roads would reopen, adding that ...": a participle the parser hangs
+    inside what someone said continues that speaker, not the subject of the reported clause."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj"):
+        return None
+    inside_content = False
+    for ancestor in verb.ancestors:
+        if inside_content and ancestor.pos_ == "VERB":
+            cue = lexicon.verb(ancestor.lemma_.lower(), ancestor.lower_)
+            if cue is not None and cue.cls in ("speech", "writing"):
+                return _subject(ancestor)
+        inside_content = inside_content or ancestor.dep_ in ("ccomp", "parataxis")
     return None
 
 
@@ -93,18 +117,49 @@ def _document_before(verb: Token, lexicon: Lexicon) -> Token | None:
 
 
 def author_of(noun: Token, lexicon: Lexicon) -> Token:
-    """For a document noun, its author ("a letter by Trump", "Trump's statement"); else the noun."""
+    """For a document noun, its author ("a letter by Trump", "Trump's statement"); for an occasion
+    of speech, who spoke at it ("opened a rally blasting ..."); else the noun."""
+    if noun.lemma_.lower() in lexicon.event_nouns:
+        return _issuer(noun, lexicon, any_verb=True) or noun
     if noun.lemma_.lower() not in lexicon.document_nouns and noun.lower_ not in lexicon.document_nouns:
         return noun
     for child in noun.children:
-        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
-            return child
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN") and child.ent_type_ not in ("DATE", "TIME"):
+            return child  # "Trump's statement", not "Tuesday's statement"
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in lexicon.agent_preps:
             for grand in child.children:
                 if grand.dep_ == "pobj" and grand.pos_ in ("PROPN", "NOUN", "PRON"):
                     return grand
-    return noun
+    return _issuer(noun, lexicon) or noun
+
+
+_MEDIUM_PREPS = frozenset({"in", "at", "during"})
+
+
+def _issuer(document: Token, lexicon: Lexicon, any_verb: bool = False) -> Token | None:
+    """Who issued a document the text does not sign: "a speech Mrs. Clinton delivered", "the Council
+    issued a statement calling ...", "spoke at a briefing announcing ..." (a poll found "in a
+    poll" is its own source, not the subject's)."""
+    for child in document.rights:
+        if child.dep_ == "relcl" and not any(c.tag_ in _RELATIVE_TAGS and c.dep_ == "nsubj" for c in child.children):
+            subject = _subject(child)
+            if subject is not None and subject.pos_ in ("PROPN", "NOUN", "PRON"):
+                return subject
+    head = document.head
+    if document.dep_ == "pobj" and head.lower_ in _MEDIUM_PREPS and document.lemma_.lower() not in lexicon.study_nouns:
+        document, head = head, head.head
+        for _ in range(3):  # "said as much in an interview": the parser may hang "in" on "much"
+            if head.pos_ == "VERB" or head.head.i == head.i:
+                break
+            head = head.head
+    medium = document.dep_ == "prep"  # "spoke at a news conference announcing ...": any verb
+    issued = document.dep_ == "dobj" and (any_verb or head.lemma_.lower() in lexicon.issuing_verbs)
+    if head.pos_ == "VERB" and (medium or issued):
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ in ("PROPN", "NOUN", "PRON") and subject.tag_ not in _RELATIVE_TAGS:
+            return subject
+    return None
 
 
 def name_extent(head: Token) -> tuple[int, int]:

@@ -1,0 +1,68 @@
+"""Content clauses the parse hides: an "as"-report, a quoted conjunct, a clause hung on the medium."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from wirecoder.quotes.lexicon import Lexicon
+from wirecoder.quotes.nominal import nominal_content
+from wirecoder.quotes.spans import Found, trim, with_roots
+
+if TYPE_CHECKING:
+    from wirecoder.quotes.frames import QuoteIndex
+
+
+def as_clause_content(verb: Token) -> Found:
+    """ "X met Y, as the Times reported", "As reported by the Times, X": the clause the
+    "as"-report qualifies is its content.  A temporal "as" ("as she said goodbye") has an object
+    or complement of its own and is left alone."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in verb.children):
+        return None
+    head = verb.head
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    if verb.left_edge.i <= start:
+        start = verb.right_edge.i + 1
+    elif verb.right_edge.i + 1 >= end:
+        end = verb.left_edge.i
+    else:
+        return None
+    return with_roots(trim(verb.doc, start, end, keep_out=verb), [head])
+
+
+def with_quoted_conjunct(
+    verb: Token, content: tuple[int, int], roots: tuple[Token, ...], quotes: QuoteIndex, lexicon: Lexicon
+) -> tuple[tuple[int, int], tuple[Token, ...]]:
+    """ "said the ruling 'was not what we wanted' and he would 'consider next steps'": the parser
+    coordinates the second clause with the cue, but its quoted words show it is reported too.
+    A conjunct of the cue with a subject of its own, no cue of its own and a quotation inside
+    joins the content."""
+    doc = verb.doc
+    for conj in verb.rights:
+        if conj.dep_ != "conj" or doc[conj.left_edge.i].idx < content[1]:
+            continue
+        if not any(c.dep_ == "nsubj" for c in conj.children) or lexicon.verb(conj.lemma_.lower(), conj.lower_):
+            continue
+        subtree = doc[conj.left_edge.i : conj.right_edge.i + 1]
+        if not any(t.is_punct and quotes.containing(t.idx) is not None for t in subtree):
+            continue
+        trimmed = trim(doc, conj.left_edge.i, conj.right_edge.i + 1, keep_out=verb)
+        if trimmed is not None:
+            content, roots = (content[0], trimmed[1]), (*roots, conj)
+    return content, roots
+
+
+def clause_on_medium(verb: Token) -> list[Token]:
+    """ "said in a statement that ...": the parser hangs the verb's clause on the medium's noun."""
+    for prep in verb.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "on", "at", "during"):
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj":
+                found = nominal_content(noun)
+                if found is not None:
+                    return [found[0]]
+    return []

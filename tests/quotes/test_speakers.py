@@ -1,0 +1,79 @@
+"""Speakers on real-news shapes (issue 17): Q&A turns, "adding that", pronouns."""
+
+from __future__ import annotations
+
+
+def test_adding_that_keeps_the_speaker_of_the_quote(quotes_of):
+    text = "“We will rebuild the town,” he said, adding that the governor had directed extra crews to the area."
+    quotes = quotes_of(text)
+    assert [q.speaker_text for q in quotes] == ["he", "he"]
+    assert quotes[1].cue == "adding" and quotes[1].text.startswith("that the governor")
+
+
+def test_adding_that_after_an_indirect_report(quotes_of):
+    quotes = quotes_of("The mayor said the roads would reopen, adding that the governor had sent extra crews.")
+    assert [q.speaker_text for q in quotes] == ["The mayor", "The mayor"]
+
+
+def test_answer_to_a_question_is_the_answerers(quotes_of):
+    text = "When asked whether the board had set a date, the chairman said: “Not yet, but we are close.”"
+    (q,) = quotes_of(text)
+    assert q.speaker_text == "the chairman" and q.kind == "direct"
+
+
+def test_quote_after_a_colon_belongs_to_the_clause_it_ends(quotes_of):
+    text = "Asked if the unions had agreed, she replied: “They have signed the deal tonight.”"
+    (q,) = quotes_of(text)
+    assert q.speaker_text == "she" and q.cue == "replied"
+
+
+def test_document_issued_by_the_subject_speaks_for_it(quotes_of):
+    (q,) = quotes_of("The council issued a statement calling the test a clear violation of its rules.")
+    assert q.speaker_text == "The council"
+
+
+def test_document_only_received_does_not_speak_for_the_receiver(quotes_of):
+    (q,) = quotes_of("The mayor received a letter saying the state needed help.")
+    assert q.speaker_text == "a letter"
+
+
+def test_document_with_a_relative_author(quotes_of):
+    (q,) = quotes_of("The goal is growth, according to a speech Mrs. Clinton delivered in July.")
+    assert q.speaker_text == "Mrs. Clinton"
+
+
+def test_event_noun_hands_its_speech_to_the_subject(quotes_of):
+    (q,) = quotes_of("She spoke at a news conference announcing that the city would sue the state.")
+    assert q.speaker_text == "She"
+
+
+def test_medium_under_an_adverb_still_hands_its_speech_to_the_subject(quotes_of):
+    text = "Robby Mook said as much in an interview on Thursday, arguing that the senator had lashed out."
+    q = next(q for q in quotes_of(text) if q.cue == "arguing")
+    assert q.speaker_text == "Robby Mook"
+
+
+def test_poll_found_in_is_its_own_source(quotes_of):
+    (q,) = quotes_of("Smith leads the race by ten points in a new Gallup poll.")
+    assert q.speaker_text == "a new Gallup poll"
+
+
+def test_act_asked_of_the_subject_is_no_quote(quotes_of):
+    text = "Asked to describe the device that caused the blast, the chief said, “Not going to go into that.”"
+    (q,) = quotes_of(text)
+    assert q.cue == "said" and q.kind == "direct"
+
+
+def test_occasion_of_speech_never_speaks(quotes_of):
+    (q,) = quotes_of("On Tuesday, the senator opened a Rochester rally blasting Clinton for promoting fracking.")
+    assert q.speaker_text == "the senator"
+
+
+def test_a_date_is_no_author(quotes_of):
+    text = "“We have the right to choose,” he said at Tuesday's rally, insisting that the state had enough delegates."
+    assert [q.speaker_text for q in quotes_of(text)] == ["he", "he"]
+
+
+def test_first_person_report_inside_a_labelled_turn_is_the_labelled_speakers(quotes_of):
+    quotes = quotes_of("SMITH: I think the plan will fail because nobody funds it.\nJONES: We believe it will work.")
+    assert [(q.speaker_text, q.cue) for q in quotes] == [("SMITH", ":"), ("JONES", ":")]
