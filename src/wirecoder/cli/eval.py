@@ -67,66 +67,33 @@ SplitOpt = Annotated[
 ]
 
 
-@eval_app.command("time")
-def eval_time(
-    gold: GoldOpt,
-    format: FmtOpt = "table",
-    baseline: BaseOpt = None,
-    errors: ErrOpt = 0,
-    save: SaveOpt = None,
-    split: SplitOpt = "all",
-) -> None:
-    """TimeML (.tml) gold, TempEval-3 scoring."""
-    run_task("time", gold, format, baseline or [], errors, save, split)
+#: task -> the one-line help of its command
+HELP: dict[str, str] = {
+    "time": "TimeML (.tml) gold, TempEval-3 scoring.",
+    "quotes": "PolNeAR brat gold, overlap matching at 0.3 and 0.8.",
+    "events": "PLOVER gold-standard records (JSONL): type / source / target matching.",
+    "entities": "GUM news (.conllu): named mentions of people, organisations and places.",
+    "articles": "Whole real articles (offsets-only hand gold, texts from ../shared): key events, actors, quotes.",
+}
 
 
-@eval_app.command("quotes")
-def eval_quotes(
-    gold: GoldOpt,
-    format: FmtOpt = "table",
-    baseline: BaseOpt = None,
-    errors: ErrOpt = 0,
-    save: SaveOpt = None,
-    split: SplitOpt = "all",
-) -> None:
-    """PolNeAR brat gold, overlap matching at 0.3 and 0.8."""
-    run_task("quotes", gold, format, baseline or [], errors, save, split)
+def _command(task: str):
+    """One ``wirecoder eval TASK`` command: every task takes the same options."""
+
+    def command(
+        gold: GoldOpt,
+        format: FmtOpt = "table",
+        baseline: BaseOpt = None,
+        errors: ErrOpt = 0,
+        save: SaveOpt = None,
+        split: SplitOpt = "all",
+    ) -> None:
+        run_task(task, gold, format, baseline or [], errors, save, split)
+
+    command.__doc__ = HELP[task]
+    command.__name__ = f"eval_{task}"
+    return command
 
 
-@eval_app.command("events")
-def eval_events(
-    gold: GoldOpt,
-    format: FmtOpt = "table",
-    baseline: BaseOpt = None,
-    errors: ErrOpt = 0,
-    save: SaveOpt = None,
-    split: SplitOpt = "all",
-) -> None:
-    """PLOVER gold-standard records (JSONL): type / source / target matching."""
-    run_task("events", gold, format, baseline or [], errors, save, split)
-
-
-@eval_app.command("entities")
-def eval_entities(
-    gold: GoldOpt,
-    format: FmtOpt = "table",
-    baseline: BaseOpt = None,
-    errors: ErrOpt = 0,
-    save: SaveOpt = None,
-    split: SplitOpt = "all",
-) -> None:
-    """GUM news (.conllu): named mentions of people, organisations and places."""
-    run_task("entities", gold, format, baseline or [], errors, save, split)
-
-
-@eval_app.command("articles")
-def eval_articles(
-    gold: GoldOpt,
-    format: FmtOpt = "table",
-    baseline: BaseOpt = None,
-    errors: ErrOpt = 0,
-    save: SaveOpt = None,
-    split: SplitOpt = "all",
-) -> None:
-    """Whole real articles (offsets-only hand gold, texts from ../shared): key events, actors, quotes."""
-    run_task("articles", gold, format, baseline or [], errors, save, split)
+for _task in TASKS:
+    eval_app.command(_task)(_command(_task))
