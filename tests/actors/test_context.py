@@ -104,3 +104,17 @@ def test_church_authorities_are_not_the_government(parse):
     doc = parse("Abuse in Poland must be reported to the higher church authorities, the bishops said.")
     actor = actor_of_text(doc, "authorities")
     assert actor is None or actor.sector != "GOV"
+
+
+def test_a_demonym_on_the_noun_in_apposition_gives_the_country(parse):
+    # regression (make demo): the meeting's place, not the demonym, gave the visitor his country
+    doc = parse("Kenya's foreign minister met his Ugandan counterpart John Okello in Geneva on Monday.")
+    assert actor_of_text(doc, "John Okello").country == "UGA"
+
+
+def test_a_word_inside_a_name_is_no_role_word(parse):
+    # regression (make demo): "Union" of "African Union" made an official a trade unionist
+    doc = parse("A senior African Union official said the talks would resume in May.")
+    assert actor_of_text(doc, "senior African Union official").sector != "LAB"
+    doc = parse("The union leader said the strike would go on.")
+    assert actor_of_text(doc, "union leader").sector == "LAB"

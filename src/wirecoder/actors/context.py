@@ -50,12 +50,24 @@ def placed_in(view: DocView, m: Mention) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in GROUP_PLACE_PREPS
 
 
+def described_nouns(head) -> list:
+    """The noun and the nouns in apposition with it: "his Egyptian counterpart Badr Abdelatty"
+    describes Abdelatty through "counterpart", and "Abdelatty, Egypt's foreign minister" too."""
+    nouns = [head]
+    if head.dep_ == "appos":
+        nouns.append(head.head)
+    nouns += [c for c in head.children if c.dep_ == "appos"]
+    return nouns
+
+
 def country_near_noun(head, countries: list[str | None]) -> str | None:
-    """A country the noun phrase itself gives: a modifier ("Iraqi Kurds", "Darfur rebels") or a
-    place after a locative preposition, directly or in a participle ("rebels operating in Chad")."""
-    for child in head.lefts:
-        if child.dep_ in GROUP_MODIFIER_DEPS and countries[child.i]:
-            return countries[child.i]
+    """A country the noun phrase itself gives: a modifier ("Iraqi Kurds", "Darfur rebels"), also
+    of a noun in apposition ("his Egyptian counterpart X"), or a place after a locative
+    preposition, directly or in a participle ("rebels operating in Chad")."""
+    for noun in described_nouns(head):
+        for child in noun.lefts:
+            if child.dep_ in GROUP_MODIFIER_DEPS and countries[child.i]:
+                return countries[child.i]
     preps = [c for c in head.rights if c.dep_ == "prep"]
     preps += [p for c in head.rights if c.dep_ == "acl" for p in c.rights if p.dep_ == "prep"]
     for prep in preps:

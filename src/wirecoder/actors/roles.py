@@ -208,10 +208,17 @@ def code_title(
     return coding
 
 
+#: spaCy entity types of names, whose words are never role words ("African Union").
+NAME_ENTITY_TYPES = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PERSON"})
+
+
 def role_word_sector(view: DocView, start: int, head: int) -> str | None:
     """A word before the role noun that decides its sector ("opposition leader", "union
-    leader", "miners' representatives", "rebel commander"; role_sectors.tsv); the nearest wins."""
+    leader", "miners' representatives", "rebel commander"; role_sectors.tsv); the nearest wins.
+    A word inside a name does not count: "a senior African Union official" is no union official."""
     for i in range(head - 1, start - 1, -1):
+        if view.tokens[i].ent_type_ in NAME_ENTITY_TYPES:
+            continue
         sector = view.gaz.role_sectors.get(view.tokens[i].lower_)
         if sector:
             return sector
