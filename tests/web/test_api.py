@@ -9,7 +9,11 @@ import duckdb
 import pytest
 
 from wirecoder.model import Article, ArticleResult, DocInfo, Failure
+from wirecoder.store import Store
+from wirecoder.store.ingest import IngestReport, write_batch
 from wirecoder.web.config import is_loopback
+
+from .conftest import coded_result
 
 ARTICLE = (
     "Foreign ministers from Chile and Peru met in Lima on Thursday. "
@@ -408,3 +412,33 @@ def test_huge_offset_is_a_422_not_a_server_error(corpus_client):
     """Regression (schemathesis): offset 2**63 overflowed DuckDB's BIGINT and gave a 500."""
     response = corpus_client.get("/api/actors", params={"offset": 2**63})
     assert response.status_code == 422
+
+
+def _same_event_on_two_days(path):
+    """Two articles report one Norway-Sweden meeting, dated a day apart."""
+    with Store(path):  # creates the schema
+        pass
+    batch = []
+    for doc_id, date in (("report-a", "2024-05-01"), ("report-b", "2024-05-02")):
+        text = "Norway met Sweden in Oslo."
+        events = [("CONSULT", "met", ["Norway"], ["Sweden"])]
+        batch.append((Article(id=doc_id, date=date, text=text), coded_result(doc_id, date, text, events, [])))
+    write_batch(path, batch, IngestReport())
+    return path
+
+
+def test_dedup_days_joins_reports_of_neighbouring_days(make_client, tmp_path):
+    client = make_client(db=_same_event_on_two_days(tmp_path / "two.duckdb"))
+    same_day = client.get("/api/events", params={"dedup": "true"}).json()["items"]
+    a_day_apart = client.get("/api/events", params={"dedup": "true", "dedup_days": 1}).json()["items"]
+    assert len(same_day) == 2 and len(a_day_apart) == 1
+    timeline = client.get("/api/timeline", params={"dedup": "true", "dedup_days": 1, "by": "month"}).json()
+    assert [(r["period"], r["count"]) for r in timeline["items"]] == [("2024-05", 1)]
+    assert client.get("/api/events", params={"dedup_days": -1}).status_code == 422
+
+
+def test_timeline_takes_the_event_filters(corpus_client):
+    params = {"actor": "NOR", "type": "sanction", "since": "2024-03"}
+    items = corpus_client.get("/api/timeline", params=params).json()["items"]
+    assert sum(r["count"] for r in items) == 1
+    assert corpus_client.get("/api/timeline", params={"type": "HUG"}).status_code == 400

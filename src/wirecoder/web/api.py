@@ -70,6 +70,13 @@ Dyad = Annotated[
     str | None, Query(description="Two actors as 'A,B' or 'A-B' (e.g. USA,PRK): events between them, either direction.")
 ]
 
+EventType = Annotated[str | None, Query(description="PLOVER event type, e.g. CONSULT.")]
+Status = Annotated[str | None, Query(description="asserted, negated, hypothetical, planned or reported.")]
+Dedup = Annotated[bool, Query(description="Merge reports of the same event from several articles.")]
+DedupDays = Annotated[
+    int, Query(ge=0, le=366, description="With dedup: also merge reports whose dates differ by up to this many days.")
+]
+
 
 def page(items: list[dict[str, Any]], limit: int, offset: int) -> Page:
     return Page(items=items, limit=limit, offset=offset, next_offset=offset + limit if len(items) == limit else None)
@@ -130,11 +137,12 @@ def events(
     offset: Offset = 0,
     actor: ActorKey = None,
     dyad: Dyad = None,
-    type: Annotated[str | None, Query(description="PLOVER event type, e.g. CONSULT.")] = None,
-    status: Annotated[str | None, Query(description="asserted, negated, hypothetical, planned or reported.")] = None,
+    type: EventType = None,
+    status: Status = None,
     since: Since = None,
     until: Until = None,
-    dedup: Annotated[bool, Query(description="Merge reports of the same event from several articles.")] = False,
+    dedup: Dedup = False,
+    dedup_days: DedupDays = 0,
 ) -> Page:
     with open_corpus(web_config(request)) as store:
         rows = store.events(
@@ -147,6 +155,7 @@ def events(
             limit=limit,
             offset=offset,
             dedup=dedup,
+            dedup_days=dedup_days,
         )
     return page(rows, limit, offset)
 
@@ -196,10 +205,25 @@ def timeline(
     actor: ActorKey = None,
     dyad: Dyad = None,
     by: Annotated[Literal["day", "week", "month", "year"], Query(description="Period length.")] = "month",
-    dedup: bool = False,
+    dedup: Dedup = False,
+    dedup_days: DedupDays = 0,
+    type: EventType = None,
+    status: Status = None,
+    since: Since = None,
+    until: Until = None,
 ) -> dict[str, Any]:
     with open_corpus(web_config(request)) as store:
-        rows = store.timeline(actor=actor, dyad=dyad, by=by, dedup=dedup)
+        rows = store.timeline(
+            actor=actor,
+            dyad=dyad,
+            by=by,
+            dedup=dedup,
+            dedup_days=dedup_days,
+            type=type.upper() if type else None,
+            status=status,
+            since=since,
+            until=until,
+        )
     return {"by": by, "items": rows}
 
 
