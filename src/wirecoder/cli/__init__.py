@@ -13,6 +13,7 @@ from wirecoder.cli import charts as _charts  # noqa: F401
 from wirecoder.cli import doctor as _doctor  # noqa: F401
 from wirecoder.cli import eval as _eval  # noqa: F401
 from wirecoder.cli import extract as _extract  # noqa: F401
+from wirecoder.cli import ingest as _ingest  # noqa: F401
 from wirecoder.cli import serve as _serve  # noqa: F401
 from wirecoder.cli import store as _store  # noqa: F401
 from wirecoder.cli.app import app

@@ -13,7 +13,8 @@ import typer
 
 from wirecoder.cli.app import app
 from wirecoder.cli.common import err
-from wirecoder.cli.store import (
+from wirecoder.cli.output import emit
+from wirecoder.cli.store_options import (
     ActorOpt,
     DbOpt,
     DedupDaysOpt,
@@ -23,8 +24,7 @@ from wirecoder.cli.store import (
     QueryFormat,
     SinceOpt,
     UntilOpt,
-    _open,
-    emit,
+    open_store,
 )
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ def timeline(
     """Event counts over time, by PLOVER quad class, type or status.  With --plot, the chart covers
     the months the articles cover unless --since/--until say otherwise; with --dyad it shows each
     direction's cooperation and conflict."""
-    store = _open(db)
+    store = open_store(db)
     query: dict[str, Any] = {"actor": actor, "dyad": dyad, "by": by, "type": type, "status": status}
     query |= {"dedup": dedup, "dedup_days": dedup_days}
     if plot is not None:
@@ -91,7 +91,7 @@ def speakers(
     format: FmtOpt = QueryFormat.table,
 ) -> None:
     """The speakers quoted most often across the corpus."""
-    store = _open(db)
+    store = open_store(db)
     if plot is not None:
         from wirecoder.charts import check_target, require_matplotlib, save
         from wirecoder.charts.corpus import speakers_chart
