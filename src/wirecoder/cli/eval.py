@@ -27,12 +27,27 @@ TASKS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
+#: A gold folder holding this file is a blind test set: it is only ever scored as a whole.
+BLIND_MARKER = "BLIND"
+
+
+def check_blind(gold: Path, errors: int, save: Path | None, split: str) -> None:
+    """Refuse to show a blind test set's errors, predictions or parts (their README says why)."""
+    if not (gold.is_dir() and (gold / BLIND_MARKER).exists()):
+        return
+    if errors or save is not None or split != "all":
+        raise InputError(
+            f"{gold} is a blind test set: it is scored only as a whole (--split all, no --errors, no --save)"
+        )
+
+
 def run_task(
     task: str, gold: Path, fmt: str, baseline: list[str], errors: int, save: Path | None, split: str = "all"
 ) -> None:
     module_name, peers = TASKS[task]
     if not gold.exists():
         raise InputError(f"{gold}: no such file or directory")
+    check_blind(gold, errors, save, split)
     unknown = [b for b in baseline if b not in peers]
     if unknown:
         raise InputError(f"no baseline '{unknown[0]}' for {task} (choose from: {', '.join(peers) or 'none'})")
