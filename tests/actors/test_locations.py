@@ -38,7 +38,10 @@ def test_a_country_that_receives_or_gives_is_still_a_party(parse):
 
 
 def test_a_country_after_a_city_is_part_of_its_address(parse):
-    for text in ["Buildings collapsed in the city of Izmir, Turkey.", "The patient was flown to Berlin, Germany, on Friday."]:
+    for text in [
+        "Buildings collapsed in the city of Izmir, Turkey.",
+        "The patient was flown to Berlin, Germany, on Friday.",
+    ]:
         assert names(parse(text)) == [], text
 
 

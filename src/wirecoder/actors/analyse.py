@@ -23,8 +23,8 @@ from wirecoder.actors.coref import Clusters, antecedents, build_person_index, re
 from wirecoder.actors.filter import filter_non_actors
 from wirecoder.actors.gazetteer import Gazetteer
 from wirecoder.actors.institutions import find_institutions, mark_generic
-from wirecoder.actors.locations import demote_located_countries
 from wirecoder.actors.link import resolve_nominals, resolve_pronouns, resolve_relatives, resolve_title_phrases
+from wirecoder.actors.locations import demote_located_countries
 from wirecoder.actors.mentions import DocView, find_named_mentions, token_in_mention
 from wirecoder.actors.names import link_surnames, reconcile_titles
 from wirecoder.actors.roles import find_titles

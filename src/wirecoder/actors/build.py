@@ -164,6 +164,9 @@ def build_output(view: DocView, clusters: Clusters, named: list[Mention]) -> Ana
             analysis.places.append(PlaceRef(span.start, span.end, " ".join(span.text.split()), m.country))
         if m.modifier and m.etype in {"country", "place", "organization"} and m.kind == "name":
             analysis.modifiers.append((span.start, span.end, "organization" if m.etype == "organization" else "place"))
+    for start, end, etype in view.non_actor_names:  # credits, "Trump" in "Trump flags"
+        span = char_span(doc, Mention(start, end, etype), view.text)
+        analysis.modifiers.append((span.start, span.end, etype))
     analysis.places.sort()
     return analysis
 

@@ -44,6 +44,8 @@ NON_PARTY_PREPS = LOCATION_PREPS | frozenset({"of", "off", "aboard", "toward", "
 #: Dependencies that make a token a participant of its verb or noun.
 PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "iobj", "dative", "agent", "poss", "appos"})
 CANDIDATE_ETYPES = frozenset({"person", "organization", "group"})
+#: Reasons for which a mention is still the name of a person or body, only not an actor here.
+NAMES_OF_NON_ACTORS = frozenset({"credit", "carried"})
 
 
 # ------------------------------------------------------------------------------------------
@@ -99,6 +101,8 @@ def filter_non_actors(view: DocView, mentions: list[Mention]) -> list[Mention]:
             out.append(m)
             continue
         reason = non_actor_reason(view, m, parts)
+        if reason in NAMES_OF_NON_ACTORS and m.etype in {"person", "organization"}:
+            view.non_actor_names.append((m.start, m.end, m.etype))
         if reason == "place":
             m.etype, m.label = "place", m.label or "GPE"
         if reason in {None, "place"}:
@@ -120,7 +124,8 @@ def person_name_parts(view: DocView, mentions: list[Mention]) -> set[tuple[str, 
 
 
 def non_actor_reason(view: DocView, m: Mention, person_parts: set[tuple[str, ...]]) -> str | None:
-    """Why a named mention is not an actor: fragment, time, object, document, place (or None)."""
+    """Why a named mention is not an actor: fragment, time, medium, credit, carried (a name on a
+    thing shown), object, document, place (or None)."""
     tokens = view.tokens[m.start : m.end]
     words = view.gaz.non_actor_words
     first, last = tokens[0], tokens[-1]
@@ -133,7 +138,7 @@ def non_actor_reason(view: DocView, m: Mention, person_parts: set[tuple[str, ...
     if is_credit(view, m):
         return "credit"
     if is_carried_object_modifier(view, m):
-        return "object"
+        return "carried"
     if m.entry is not None:
         return None  # the gazetteer knows it as an actor
     if len(tokens) >= 2 and first.is_upper and first.lower_ in words.get("object_prefix", ()):
@@ -161,7 +166,7 @@ def is_credit(view: DocView, m: Mention) -> bool:
 
 
 def is_carried_object_modifier(view: DocView, m: Mention) -> bool:
-    """"waved Trump flags", "Biden signs": a name that only modifies a thing carried or shown."""
+    """ "waved Trump flags", "Biden signs": a name that only modifies a thing carried or shown."""
     root = view.doc[m.start : m.end].root
     return (
         root.dep_ == "compound"

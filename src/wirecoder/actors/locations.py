@@ -38,14 +38,14 @@ def words_of(view: DocView, kind: str) -> frozenset[str]:
 
 
 def first_conjunct(tok: Token) -> Token:
-    """"in Turkey and Greece": Greece takes the role of Turkey."""
+    """ "in Turkey and Greece": Greece takes the role of Turkey."""
     while tok.dep_ == "conj" and tok.head.i < tok.i:
         tok = tok.head
     return tok
 
 
 def named_by_place_noun(view: DocView, m: Mention) -> bool:
-    """"the town of Qara Bagh", "the district of Groom", "the Serbian capital Belgrade"."""
+    """ "the town of Qara Bagh", "the district of Groom", "the Serbian capital Belgrade"."""
     place_nouns = words_of(view, "place_noun")
     root = first_conjunct(view.doc[m.start : m.end].root)
     head = root.head
@@ -57,7 +57,7 @@ def named_by_place_noun(view: DocView, m: Mention) -> bool:
 
 
 def locates_previous_place(view: DocView, m: Mention, previous: Mention | None) -> bool:
-    """"Izmir, Turkey": a country after a comma that follows a place name."""
+    """ "Izmir, Turkey": a country after a comma that follows a place name."""
     if previous is None or previous.etype != "place" or m.start < 2:
         return False
     if previous.end != m.start - 1 or view.tokens[m.start - 1].text != ",":
@@ -66,7 +66,7 @@ def locates_previous_place(view: DocView, m: Mention, previous: Mention | None) 
 
 
 def static_location(view: DocView, m: Mention) -> bool:
-    """"died in Turkey", "criticism within Serbia": the object of a preposition of static location."""
+    """ "died in Turkey", "criticism within Serbia": the object of a preposition of static location."""
     root = first_conjunct(view.doc[m.start : m.end].root)
     prep = root.head
     if root.dep_ != "pobj" or prep.lower_ not in words_of(view, "static_prep"):
@@ -91,7 +91,7 @@ def demote_located_countries(view: DocView, mentions: list[Mention]) -> None:
 
 
 def describes_place_noun(view: DocView, m: Mention) -> bool:
-    """"the Greek island of Samos", "the Serbian capital": a demonym that only says where a
+    """ "the Greek island of Samos", "the Serbian capital": a demonym that only says where a
     place is does not stand for its country's government."""
     root = view.doc[m.start : m.end].root
     return root.dep_ == "amod" and root.head.lower_ in words_of(view, "place_noun") and root.head.pos_ == "NOUN"
