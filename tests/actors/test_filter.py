@@ -83,3 +83,12 @@ def test_a_name_on_a_carried_object_is_no_mention_of_the_person(parse):
     trump = actor_of_text(doc, "Donald Trump")
     assert trump is not None and len(trump.mentions) == 1
     assert actor_of_text(doc, "Trump flags") is None
+
+
+def test_storms_and_other_events_are_no_actors(parse):
+    assert names(parse("Hurricane Laura struck the coast.")) == []
+    assert names(parse("The Kurdistan Referendum angered Baghdad.")) == ["Baghdad"]
+
+
+def test_a_name_on_a_vehicle_is_no_actor(parse):
+    assert names(parse("Two Eurofighter Typhoon jets were scrambled.")) == []

