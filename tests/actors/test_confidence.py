@@ -64,3 +64,9 @@ def test_the_threshold_is_a_setting_of_the_component(nlp, parse):
     strict = analyse(doc, load_gazetteer(), min_confidence=0.99)
     assert not any(a.name == "Women for America First" for a in strict.actors)
     assert any(a.name == "Women for America First" for a in analyse(doc, load_gazetteer()).actors)
+
+
+def test_the_body_a_named_person_belongs_to_is_a_participant(parse):
+    doc = parse("Wong Kwok-kin of FTU was re-elected on Sunday.")
+    view, m = view_and_mention(doc, "FTU", "organization", "ORG")
+    assert name_evidence(view, m) >= 0.6

@@ -76,6 +76,18 @@ def is_participant(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ not in NON_PARTY_PREPS
 
 
+#: Prepositions after a person's name that name the body the person belongs to.
+AFFILIATION_PREPS = frozenset({"of", "from", "at"})
+
+
+def is_affiliation(tok: Token) -> bool:
+    """The body a named person belongs to ("Wong Kwok-kin of FTU", "Ann Lee from Oxfam")."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in AFFILIATION_PREPS or prep.head.i >= prep.i:
+        return False
+    return prep.head.ent_type_ == "PERSON"
+
+
 def is_source(tok: Token) -> bool:
     """The subject of a reporting verb ("Charité said", "the Presidency reported") or the
     agent of a passive ("a rally organised by Women for America First")."""
@@ -114,12 +126,13 @@ def attachment_tokens(view: DocView, m: Mention) -> list[Token]:
 
 
 def use_score(view: DocView, m: Mention, base: float) -> float:
-    """The mention's use moves the score: a source is an actor, a participant likely one, a
-    name that is neither (a caption word, part of a longer phrase) unlikely."""
+    """The mention's use moves the score: a source is an actor, a participant (or the body a
+    named person belongs to) likely one, a name that is neither (a caption word, part of a
+    longer phrase) unlikely."""
     attached = attachment_tokens(view, m)
     if any(is_source(t) for t in attached):
         return max(base, SOURCE)
-    if any(is_participant(t) for t in attached):
+    if any(is_participant(t) or is_affiliation(t) for t in attached):
         return base + PARTICIPANT_BONUS if base < FULL_NAME else base
     return base - BYSTANDER_MALUS if base < FULL_NAME else base
 
@@ -147,8 +160,8 @@ def is_place_hit(view: DocView, m: Mention) -> bool:
     ("Omsk"); a place the coding step already took for a political unit ("Texas sued") is not."""
     from wirecoder.actors.filter import place_countries
 
-    if m.end - m.start != 1 or m.etype not in {"person", "organization"}:
-        return False
+    if m.end - m.start != 1 or m.etype not in {"person", "organization"} or view.tokens[m.start].is_upper:
+        return False  # acronyms ("FTU") are bodies, whatever town shares the letters
     words = name_words(view.span_text(m.start, m.end))
     return words in place_countries() and words[0] not in view.gaz.given_names
 
