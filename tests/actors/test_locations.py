@@ -80,3 +80,9 @@ def test_a_city_as_subject_is_still_a_place(parse):
     doc = parse("Khan Younis came under fire on Tuesday.")
     assert names(doc) == []
     assert "Texas" in names(parse("Texas sued the federal government on Monday."))
+
+
+def test_a_name_shown_to_be_a_place_is_a_place_in_the_whole_article(parse):
+    text = "Voters in the electoral district of Groom go to the polls. Groom is located in Queensland."
+    doc = parse(text)
+    assert "Groom" not in names(doc)

@@ -108,6 +108,7 @@ def filter_non_actors(view: DocView, mentions: list[Mention]) -> list[Mention]:
     """Drop objects, documents, time zones and fragments; turn place names into places."""
     parts = person_name_parts(view, mentions)
     out: list[Mention] = []
+    place_words: set[tuple[str, ...]] = set()
     for m in mentions:
         if m.etype not in CANDIDATE_ETYPES or m.kind != "name":
             out.append(m)
@@ -116,10 +117,29 @@ def filter_non_actors(view: DocView, mentions: list[Mention]) -> list[Mention]:
         if reason in NAMES_OF_NON_ACTORS and m.etype in {"person", "organization"}:
             view.non_actor_names.append((m.start, m.end, m.etype))
         if reason == "place":
+            place_words.add(name_words(view.span_text(m.start, m.end)))
             m.etype, m.label = "place", m.label or "GPE"
         if reason in {None, "place"}:
             out.append(m)
+    spread_place_sense(view, out, place_words - parts)
     return out
+
+
+def spread_place_sense(view: DocView, mentions: list[Mention], place_words: set[tuple[str, ...]]) -> None:
+    """One name, one sense in an article: once the parse shows a name is a place ("the
+    district of Groom"), its other mentions are that place too ("Groom is located in ..."),
+    unless a title makes one a person ("Mr Groom") or the name has an institution word."""
+    if not place_words:
+        return
+    for m in mentions:
+        if m.etype not in {"person", "organization"} or m.kind != "name" or m.entry is not None:
+            continue
+        if m.label in {"SURNAME", "HANDLE"} or has_title_before(view, m):
+            continue
+        if m.etype == "organization" and view.gaz.org_heads.keys() & {t.lower_ for t in view.tokens[m.start : m.end]}:
+            continue
+        if name_words(view.span_text(m.start, m.end)) in place_words:
+            m.etype, m.label = "place", m.label or "GPE"
 
 
 def person_name_parts(view: DocView, mentions: list[Mention]) -> set[tuple[str, ...]]:
