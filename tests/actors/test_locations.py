@@ -86,3 +86,17 @@ def test_a_name_shown_to_be_a_place_is_a_place_in_the_whole_article(parse):
     text = "Voters in the electoral district of Groom go to the polls. Groom is located in Queensland."
     doc = parse(text)
     assert "Groom" not in names(doc)
+
+
+def test_a_country_at_the_end_of_a_path_of_travel_is_a_place(parse):
+    for text in [
+        "He returned from Colombia last year.",
+        "Navalny was airlifted to Germany for treatment.",
+        "Thousands fled into Poland after the invasion.",
+    ]:
+        assert names(parse(text)) in ([], ["Navalny"]), text
+
+
+def test_a_country_that_is_sent_something_is_still_a_party(parse):
+    doc = parse("The United Nations deployed troops to Mali.")
+    assert actor_of_text(doc, "Mali") is not None

@@ -13,8 +13,10 @@ uses apart, one mention at a time (the words come from ``non_actors.tsv``):
   that place's address (:func:`locates_previous_place`);
 * a country that is only the object of a preposition of static location ("died in Turkey",
   "criticism within Serbia", "spent years in Colombia") is where something happens
-  (:func:`static_location`); "interfered in Venezuela" names a party, and "at", "from", "to"
-  often do ("angry at China", "aid from Germany"), so they are left alone.
+  (:func:`static_location`); "interfered in Venezuela" names a party;
+* a country at the end of a path of travel ("returned from Colombia", "airlifted to
+  Germany", "a flight from Turkey"); otherwise "at", "from", "to" often name parties ("angry
+  at China", "aid from Germany", "troops to Mali"), so they are left alone.
 
 A demonym on a place noun ("the Greek island") only locates it (:func:`describes_place_noun`).
 
@@ -67,16 +69,25 @@ def locates_previous_place(view: DocView, m: Mention, previous: Mention | None) 
     return view.doc[m.start : m.end].root.dep_ not in SUBJECT_DEPS
 
 
+#: Prepositions of a path: their object is a place when they go with a word of travel.
+MOTION_PREPS = frozenset({"from", "to", "into", "toward", "towards"})
+
+
 def static_location(view: DocView, m: Mention) -> bool:
-    """ "died in Turkey", "criticism within Serbia": the object of a preposition of static location."""
+    """The object of a preposition of static location ("died in Turkey", "criticism within
+    Serbia"), or the end of a path of travel ("returned from Colombia", "airlifted to Germany")."""
     root = first_conjunct(view.doc[m.start : m.end].root)
     prep = root.head
-    if root.dep_ != "pobj" or prep.lower_ not in words_of(view, "static_prep"):
+    if root.dep_ != "pobj":
         return False
     governor = prep.head
-    return governor.lower_ not in words_of(view, "party_in_head") and governor.lemma_.lower() not in words_of(
-        view, "party_in_head"
-    )
+    lemma = governor.lemma_.lower()
+    if prep.lower_ in MOTION_PREPS:
+        return lemma in words_of(view, "motion_word") or governor.lower_ in words_of(view, "motion_word")
+    if prep.lower_ not in words_of(view, "static_prep"):
+        return False
+    party_heads = words_of(view, "party_in_head")
+    return governor.lower_ not in party_heads and lemma not in party_heads
 
 
 def owns_place_noun(view: DocView, m: Mention) -> bool:
