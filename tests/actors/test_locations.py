@@ -100,3 +100,9 @@ def test_a_country_at_the_end_of_a_path_of_travel_is_a_place(parse):
 def test_a_country_that_is_sent_something_is_still_a_party(parse):
     doc = parse("The United Nations deployed troops to Mali.")
     assert actor_of_text(doc, "Mali") is not None
+
+
+def test_a_country_after_a_place_noun_and_of_is_a_place(parse):
+    assert names(parse("Fighting continued in the north of Syria.")) == []
+    assert names(parse("Pirates struck off the coast of Somalia.")) == []
+    assert actor_of_text(parse("The State of Israel said it would respond."), "Israel") is not None

@@ -7,8 +7,8 @@ uses apart, one mention at a time (the words come from ``non_actors.tsv``):
   of Samos") or in apposition to one ("the Serbian capital Belgrade") is that place, whatever
   the tagger called it (:func:`named_by_place_noun`, used by :mod:`wirecoder.actors.filter`;
   not for countries: "the State of Israel" is the state);
-* a country that owns a place noun ("Turkey's west coast") is where that place is
-  (:func:`owns_place_noun`);
+* a country that owns a place noun ("Turkey's west coast") or follows one with "of" ("the
+  north of Syria") is where that place is (:func:`owns_place_noun`, :func:`in_part_of_country`);
 * a country that locates the place before it ("Izmir, Turkey", "Berlin, Germany") is part of
   that place's address (:func:`locates_previous_place`);
 * a country that is only the object of a preposition of static location ("died in Turkey",
@@ -90,6 +90,17 @@ def static_location(view: DocView, m: Mention) -> bool:
     return governor.lower_ not in party_heads and lemma not in party_heads
 
 
+def in_part_of_country(view: DocView, m: Mention) -> bool:
+    """ "the capital of Serbia", "the north of Syria", "the coast of Somalia": a country after a
+    place noun and "of" says where that place is; "the State of Israel" is the state."""
+    root = first_conjunct(view.doc[m.start : m.end].root)
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i > prep.i:
+        return False
+    noun = prep.head.lower_
+    return noun in words_of(view, "place_noun") and noun not in words_of(view, "state_form")
+
+
 def owns_place_noun(view: DocView, m: Mention) -> bool:
     """ "Turkey's west coast", "Serbia's capital": the possessor of a place noun is where it is."""
     root = view.doc[m.start : m.end].root
@@ -102,7 +113,12 @@ def demote_located_countries(view: DocView, mentions: list[Mention]) -> None:
     previous: Mention | None = None
     for m in mentions:
         if m.etype == "country" and m.kind == "name" and not m.modifier:
-            if static_location(view, m) or locates_previous_place(view, m, previous) or owns_place_noun(view, m):
+            if (
+                static_location(view, m)
+                or locates_previous_place(view, m, previous)
+                or owns_place_noun(view, m)
+                or in_part_of_country(view, m)
+            ):
                 m.etype, m.locative = "place", True
         elif m.kind == "demonym" and describes_place_noun(view, m):
             m.modifier = True
