@@ -106,3 +106,21 @@ def test_a_country_after_a_place_noun_and_of_is_a_place(parse):
     assert names(parse("Fighting continued in the north of Syria.")) == []
     assert names(parse("Pirates struck off the coast of Somalia.")) == []
     assert actor_of_text(parse("The State of Israel said it would respond."), "Israel") is not None
+
+
+def test_a_surname_that_is_a_capital_is_the_person(parse):
+    text = "The attacker, Sudesh Amman, was released last week. Amman was described as dangerous."
+    doc = parse(text)
+    person = actor_of_text(doc, "Amman", occurrence=1)
+    assert person is not None and person.kind == "person" and person.name == "Sudesh Amman"
+
+
+def test_a_capital_that_a_person_shares_stays_a_place_after_in(parse):
+    text = "The attacker, Sudesh Amman, was released. Police in Amman said nothing."
+    doc = parse(text)
+    assert actor_of_text(doc, "Amman", occurrence=1) is None
+
+
+def test_a_name_at_the_end_of_a_path_of_travel_is_a_place(parse):
+    doc = parse("He said he was going to Krishnagar to see the protest.")
+    assert "Krishnagar" not in names(doc)

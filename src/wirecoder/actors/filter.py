@@ -30,7 +30,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from wirecoder.actors.coref import name_words
-from wirecoder.actors.locations import named_by_place_noun
+from wirecoder.actors.locations import end_of_travel, named_by_place_noun
 from wirecoder.actors.mentions import CAPTION_WORDS, DocView, Mention
 
 #: Lower-case words that may begin a name ("dela Vega", "al-Assad", "van Rompuy").
@@ -266,7 +266,7 @@ def is_place_name(view: DocView, m: Mention, person_parts: set[tuple[str, ...]])
     if inner is not None and name_words(view.span_text(m.start, inner)) in place_names():
         return True  # "Omsk in Siberia" tagged as one name
     root = view.doc[m.start : m.end].root
-    located = root.dep_ == "pobj" and root.head.lower_ in LOCATION_PREPS
+    located = (root.dep_ == "pobj" and root.head.lower_ in LOCATION_PREPS) or end_of_travel(view, root)
     if m.etype == "organization":
         return located and words in place_names()  # bodies share names with towns ("Batman", "Freedom")
     return located or words in place_names()

@@ -77,17 +77,24 @@ def static_location(view: DocView, m: Mention) -> bool:
     """The object of a preposition of static location ("died in Turkey", "criticism within
     Serbia"), or the end of a path of travel ("returned from Colombia", "airlifted to Germany")."""
     root = first_conjunct(view.doc[m.start : m.end].root)
-    prep = root.head
     if root.dep_ != "pobj":
         return False
-    governor = prep.head
-    lemma = governor.lemma_.lower()
-    if prep.lower_ in MOTION_PREPS:
-        return lemma in words_of(view, "motion_word") or governor.lower_ in words_of(view, "motion_word")
+    if end_of_travel(view, root):
+        return True
+    prep = root.head
     if prep.lower_ not in words_of(view, "static_prep"):
         return False
     party_heads = words_of(view, "party_in_head")
-    return governor.lower_ not in party_heads and lemma not in party_heads
+    return prep.head.lower_ not in party_heads and prep.head.lemma_.lower() not in party_heads
+
+
+def end_of_travel(view: DocView, tok: Token) -> bool:
+    """ "returned from Colombia", "going to Jannah", "a flight from Turkey"."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in MOTION_PREPS:
+        return False
+    motion = words_of(view, "motion_word")
+    return prep.head.lemma_.lower() in motion or prep.head.lower_ in motion
 
 
 def in_part_of_country(view: DocView, m: Mention) -> bool:
