@@ -92,3 +92,8 @@ def test_storms_and_other_events_are_no_actors(parse):
 
 def test_a_name_on_a_vehicle_is_no_actor(parse):
     assert names(parse("Two Eurofighter Typhoon jets were scrambled.")) == []
+
+
+def test_a_platform_named_on_a_post_is_the_medium(parse):
+    assert names(parse("She wrote in a Facebook post that she was leaving.")) == []
+    assert "CNN" in names(parse("The minister told CNN that talks would resume."))

@@ -44,7 +44,7 @@ LOCATION_PREPS = frozenset(
 )
 CANDIDATE_ETYPES = frozenset({"person", "organization", "group"})
 #: Reasons for which a mention is still the name of a person or body, only not an actor here.
-NAMES_OF_NON_ACTORS = frozenset({"credit", "carried"})
+NAMES_OF_NON_ACTORS = frozenset({"credit", "carried", "medium"})
 
 
 # ------------------------------------------------------------------------------------------
@@ -225,11 +225,14 @@ MEDIUM_PREPS = frozenset({"on", "via"})
 
 
 def is_medium_use(view: DocView, m: Mention) -> bool:
-    """ "posted a message on Facebook", "said via Twitter": a platform as the medium, not a speaker."""
+    """A platform as the medium, not a speaker: "posted a message on Facebook", "said via
+    Twitter", "in a Facebook post", "her Instagram story"."""
     sector = m.entry.sector if m.entry is not None else None
     if sector != "JRN":
         return False
     root = view.doc[m.start : m.end].root
+    if root.dep_ in {"compound", "nmod"} and root.head.i >= m.end:
+        return root.head.lower_ in view.gaz.non_actor_words.get("medium_noun", ())  # "a Facebook post"
     return root.dep_ == "pobj" and root.head.lower_ in MEDIUM_PREPS
 
 
