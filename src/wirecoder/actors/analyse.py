@@ -2,11 +2,14 @@
 
 1. mentions: named mentions (mentions.py) and title phrases (roles.py), reconciled, and single
    names linked to the people named in full (names.py);
+   what cannot act or speak is dropped or made a place (filter.py);
 2. code: places vs capital metonyms (places.py), organisations and people coded from their
-   titles, modifiers and appositions (coding.py, roles.py);
+   titles, modifiers and appositions (coding.py, roles.py); countries named only as locations
+   become places (locations.py);
 3. link: clusters of names (coref.py), then titles, nominals, pronouns and relative pronouns
    (link.py), and the countries of unnamed groups (context.py);
-4. build: one :class:`~wirecoder.model.Actor` per cluster, ids in order of first mention (build.py).
+4. build: one :class:`~wirecoder.model.Actor` per cluster, ids in order of first mention
+   (build.py), each with a confidence; those below ``min_confidence`` are left out (confidence.py).
 
 Every step is linear in the document (token scans with dict/trie lookups, bisect over
 mention positions); nothing compares every token with every mention.
