@@ -97,3 +97,16 @@ def test_a_name_on_a_vehicle_is_no_actor(parse):
 def test_a_platform_named_on_a_post_is_the_medium(parse):
     assert names(parse("She wrote in a Facebook post that she was leaving.")) == []
     assert "CNN" in names(parse("The minister told CNN that talks would resume."))
+
+
+def test_a_storm_named_like_a_person_is_no_actor(parse):
+    doc = parse("The governor declared an emergency, with Tropical Storm Barry approaching the coast.")
+    assert names(doc) == ["governor"]
+
+
+def test_a_ship_named_after_a_person_is_no_mention_of_the_person(parse):
+    text = "Alan Kurdi drowned in 2015. The ship, MV Alan Kurdi, was previously MV Professor Albrecht Penck."
+    doc = parse(text)
+    child = actor_of_text(doc, "Alan Kurdi")
+    assert child is not None and len(child.mentions) == 1
+    assert "Albrecht Penck" not in names(doc)

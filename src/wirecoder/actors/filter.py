@@ -175,13 +175,15 @@ def non_actor_reason(view: DocView, m: Mention, person_parts: set[tuple[str, ...
         return None  # the gazetteer knows it as an actor
     if len(tokens) >= 2 and first.is_upper and first.lower_ in words.get("object_prefix", ()):
         return "object"
-    if last.lower_ in words.get("object_head", ()):
+    if after_ship_prefix(view, m, words) or last.lower_ in words.get("object_head", ()):
         return "object"
+    if is_storm_name(view, m, words):
+        return "event"
     person_name = m.label == "PERSON" and len(tokens) >= 2  # "Nathan Law" is a person
     if last.lower_ in words.get("document_head", ()) and not has_title_before(view, m) and not person_name:
         return "document"
-    if is_event_name(view, m, words) and not person_name:
-        return "event"
+    if len(tokens) >= 2 and last.lower_ in words.get("event_head", ()) and not person_name:
+        return "event"  # "the World Cup", "the Kurdistan Referendum"
     if is_place_name(view, m, person_parts):
         return "place"
     return None
@@ -212,12 +214,18 @@ def is_carried_object_modifier(view: DocView, m: Mention) -> bool:
     )
 
 
-def is_event_name(view: DocView, m: Mention, words: dict[str, frozenset[str]]) -> bool:
-    """An event happens, it does not act: "Hurricane Laura", "the World Cup", "the Iraq War"."""
+def is_storm_name(view: DocView, m: Mention, words: dict[str, frozenset[str]]) -> bool:
+    """A storm is named like a person, and does not act: "Hurricane Laura", "Tropical Storm Barry"."""
     before = view.tokens[m.start - 1].lower_ if m.start > 0 else ""
-    if before in words.get("event_prefix", ()) or view.tokens[m.start].lower_ in words.get("event_prefix", ()):
-        return True
-    return m.end - m.start >= 2 and view.tokens[m.end - 1].lower_ in words.get("event_head", ())
+    return before in words.get("event_prefix", ()) or view.tokens[m.start].lower_ in words.get("event_prefix", ())
+
+
+def after_ship_prefix(view: DocView, m: Mention, words: dict[str, frozenset[str]]) -> bool:
+    """A ship named after a person: "MV Alan Kurdi", "MV Professor Albrecht Penck"."""
+    i = m.start - 1
+    if i >= 0 and has_title_before(view, m):
+        i -= 1
+    return i >= 0 and view.tokens[i].is_upper and view.tokens[i].lower_ in words.get("object_prefix", ())
 
 
 #: Prepositions after which a platform or outlet is the medium a message went through.
