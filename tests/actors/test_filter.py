@@ -110,3 +110,9 @@ def test_a_ship_named_after_a_person_is_no_mention_of_the_person(parse):
     child = actor_of_text(doc, "Alan Kurdi")
     assert child is not None and len(child.mentions) == 1
     assert "Albrecht Penck" not in names(doc)
+
+
+def test_a_building_named_as_where_something_happens_is_a_place(parse):
+    assert names(parse("The patient died at St Mary's Hospital on Monday.")) == []
+    assert "Clemson University" in names(parse("Jorgensen is a professor at Clemson University."))
+    assert "Clemson University" in names(parse("Clemson University said the event was cancelled."))

@@ -44,7 +44,7 @@ LOCATION_PREPS = frozenset(
 )
 CANDIDATE_ETYPES = frozenset({"person", "organization", "group"})
 #: Reasons for which a mention is still the name of a person or body, only not an actor here.
-NAMES_OF_NON_ACTORS = frozenset({"credit", "carried", "medium"})
+NAMES_OF_NON_ACTORS = frozenset({"credit", "carried", "medium", "facility"})
 
 
 # ------------------------------------------------------------------------------------------
@@ -157,7 +157,7 @@ def person_name_parts(view: DocView, mentions: list[Mention]) -> set[tuple[str, 
 
 def non_actor_reason(view: DocView, m: Mention, person_parts: set[tuple[str, ...]]) -> str | None:
     """Why a named mention is not an actor: fragment, time, medium, credit, carried (a name on a
-    thing shown), object, document, place (or None)."""
+    thing shown), object, event, document, facility (a building as a site), place (or None)."""
     tokens = view.tokens[m.start : m.end]
     words = view.gaz.non_actor_words
     first, last = tokens[0], tokens[-1]
@@ -184,9 +184,26 @@ def non_actor_reason(view: DocView, m: Mention, person_parts: set[tuple[str, ...
         return "document"
     if len(tokens) >= 2 and last.lower_ in words.get("event_head", ()) and not person_name:
         return "event"  # "the World Cup", "the Kurdistan Referendum"
+    if is_facility_as_place(view, m, words):
+        return "facility"  # no actor here, still the name of a body
     if is_place_name(view, m, person_parts):
         return "place"
     return None
+
+
+#: Prepositions whose object is where an act happens ("died at", "rallied in", "held outside").
+SITE_PREPS = frozenset({"in", "at", "inside", "outside", "near", "within"})
+
+
+def is_facility_as_place(view: DocView, m: Mention, words: dict[str, frozenset[str]]) -> bool:
+    """A building or site named as where something happens: "died at St Mary's Hospital",
+    "rallied at Freedom Plaza"; "a professor at Clemson University" names the body (the
+    preposition hangs on a noun, not a verb)."""
+    if m.etype != "organization" or view.tokens[m.end - 1].lower_ not in words.get("facility_head", ()):
+        return False
+    root = view.doc[m.start : m.end].root
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ in SITE_PREPS and prep.head.pos_ in {"VERB", "AUX"}
 
 
 #: Words that open a photo or source credit ("Image: Gage Skidmore", "Photo: Reuters").
