@@ -124,3 +124,18 @@ def test_a_capital_that_a_person_shares_stays_a_place_after_in(parse):
 def test_a_name_at_the_end_of_a_path_of_travel_is_a_place(parse):
     doc = parse("He said he was going to Krishnagar to see the protest.")
     assert "Krishnagar" not in names(doc)
+
+
+def test_a_place_the_tagger_found_once_is_that_place_elsewhere(parse):
+    # the tagger's types are set by hand: a GPE "Samos" after "the island of", then a PERSON "Samos"
+    from wirecoder.actors.filter import filter_non_actors
+    from wirecoder.actors.gazetteer import load_gazetteer
+    from wirecoder.actors.mentions import DocView, Mention
+
+    doc = parse("Two people died on the island of Samos. The quake damaged buildings on Samos.")
+    view = DocView.build(doc, load_gazetteer())
+    first, second = (t.i for t in doc if t.text == "Samos")
+    kept = filter_non_actors(
+        view, [Mention(first, first + 1, "place", label="GPE"), Mention(second, second + 1, "person", label="PERSON")]
+    )
+    assert [m.etype for m in kept] == ["place", "place"]

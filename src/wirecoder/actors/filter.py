@@ -111,6 +111,8 @@ def filter_non_actors(view: DocView, mentions: list[Mention]) -> list[Mention]:
     place_words: set[tuple[str, ...]] = set()
     for m in mentions:
         if m.etype not in CANDIDATE_ETYPES or m.kind != "name":
+            if m.etype == "place" and m.entry is None and named_by_place_noun(view, m):
+                place_words.add(name_words(view.span_text(m.start, m.end)))  # "the island of Samos"
             out.append(m)
             continue
         reason = non_actor_reason(view, m, parts)
