@@ -116,3 +116,13 @@ def test_a_building_named_as_where_something_happens_is_a_place(parse):
     assert names(parse("The patient died at St Mary's Hospital on Monday.")) == []
     assert "Clemson University" in names(parse("Jorgensen is a professor at Clemson University."))
     assert "Clemson University" in names(parse("Clemson University said the event was cancelled."))
+
+
+def test_a_name_in_apposition_to_a_work_or_site_is_no_actor(parse):
+    assert names(parse("He owns the website Bill's List, which he founded.")) == []
+    assert names(parse("She starred in the reality show Terrace House last year.")) == []
+    assert "Kathimerini" in names(parse("The newspaper Kathimerini said Greece would respond."))
+
+
+def test_a_named_operation_is_no_actor(parse):
+    assert names(parse("Officials said Operation Protective Edge ended in August.")) == ["Officials"]

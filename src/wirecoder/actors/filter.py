@@ -177,7 +177,7 @@ def non_actor_reason(view: DocView, m: Mention, person_parts: set[tuple[str, ...
         return None  # the gazetteer knows it as an actor
     if len(tokens) >= 2 and first.is_upper and first.lower_ in words.get("object_prefix", ()):
         return "object"
-    if after_ship_prefix(view, m, words) or last.lower_ in words.get("object_head", ()):
+    if after_ship_prefix(view, m, words) or last.lower_ in words.get("object_head", ()) or names_a_work(view, m, words):
         return "object"
     if is_storm_name(view, m, words):
         return "event"
@@ -237,6 +237,19 @@ def is_storm_name(view: DocView, m: Mention, words: dict[str, frozenset[str]]) -
     """A storm is named like a person, and does not act: "Hurricane Laura", "Tropical Storm Barry"."""
     before = view.tokens[m.start - 1].lower_ if m.start > 0 else ""
     return before in words.get("event_prefix", ()) or view.tokens[m.start].lower_ in words.get("event_prefix", ())
+
+
+def names_a_work(view: DocView, m: Mention, words: dict[str, frozenset[str]]) -> bool:
+    """A name in apposition to a thing: "the website Bill's List", "the show Terrace House"."""
+    things = words.get("work_noun", frozenset()) | words.get("object_head", frozenset())
+    root = view.doc[m.start : m.end].root
+    head = root.head
+    if root.dep_ in {"appos", "compound"} and head.i < m.start and head.pos_ == "NOUN" and head.lower_ in things:
+        return True
+    # "the reality show Terrace House": the parser often hangs the noun on the name instead
+    return any(
+        c.dep_ == "compound" and c.i < m.start and c.pos_ == "NOUN" and c.lower_ in things for c in root.children
+    )
 
 
 def after_ship_prefix(view: DocView, m: Mention, words: dict[str, frozenset[str]]) -> bool:

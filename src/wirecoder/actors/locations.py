@@ -57,7 +57,10 @@ def named_by_place_noun(view: DocView, m: Mention) -> bool:
         return head.head.lower_ in place_nouns and head.head.pos_ == "NOUN"
     if root.dep_ in APPOSITION_DEPS and head.i < m.start:
         return head.lower_ in place_nouns and head.pos_ == "NOUN"
-    return False
+    # "the town Krishnagar": the parser may hang the noun on the name
+    return any(
+        c.dep_ == "compound" and c.i < m.start and c.pos_ == "NOUN" and c.lower_ in place_nouns for c in root.children
+    )
 
 
 def locates_previous_place(view: DocView, m: Mention, previous: Mention | None) -> bool:
