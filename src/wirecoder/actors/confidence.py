@@ -137,13 +137,15 @@ def use_score(view: DocView, m: Mention, base: float) -> float:
     return base - BYSTANDER_MALUS if base < FULL_NAME else base
 
 
-def is_shouted(view: DocView, m: Mention, run: int = 3) -> bool:
+def is_shouted(view: DocView, m: Mention, run: int = 3, reach: int = 8) -> bool:
     """Written among words in capitals ("I WON THIS ELECTION, BY A LOT!"): the ``run`` words
-    before or after it in its sentence are all in capitals, so capitals say nothing about names."""
+    before or after it in its sentence (within ``reach`` tokens) are all in capitals, so
+    capitals say nothing about names."""
     sent = view.sent_of[m.start]
-    lo = view.sent_starts[sent]
+    lo = max(view.sent_starts[sent], m.start - reach)
     hi = view.sent_starts[sent + 1] if sent + 1 < len(view.sent_starts) else len(view.tokens)
-    before = [t for t in view.tokens[lo : m.start] if t.is_alpha and len(t.text) > 1][-run:]
+    hi = min(hi, m.end + reach)
+    before = [t for t in reversed(view.tokens[lo : m.start]) if t.is_alpha and len(t.text) > 1][:run]
     after = [t for t in view.tokens[m.end : hi] if t.is_alpha and len(t.text) > 1][:run]
     return any(len(side) == run and all(t.is_upper for t in side) for side in (before, after))
 
