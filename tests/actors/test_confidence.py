@@ -45,6 +45,10 @@ def test_a_capitalised_common_word_opening_a_sentence_is_no_name(parse):
     assert name_evidence(view, m) < MIN_CONFIDENCE
 
 
+def test_a_people_opening_a_sentence_is_a_name(parse):
+    assert "Kurds" in names(parse("Kurds protested the vote."))
+
+
 def test_capitals_in_a_shouted_line_make_no_name(parse):
     doc = parse('Trump wrote on Twitter: "I WON THIS ELECTION, BY A LOT!"')
     assert not any(name in {"LOT", "ELECTION"} for name in names(doc))

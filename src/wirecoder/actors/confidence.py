@@ -39,6 +39,9 @@ NON_PARTY_PREPS = frozenset(
 #: view or took a stance.  Only actors do that.
 SOURCE_CLASSES = frozenset({"speech", "writing", "belief", "stance"})
 
+#: NER labels that outweigh a common-noun tag on a capitalised first word.
+NAME_LABELS = frozenset({"PERSON", "NORP"})
+
 KNOWN = 0.95
 PHRASE = 0.9
 FULL_NAME = 0.85
@@ -152,11 +155,12 @@ def is_shouted(view: DocView, m: Mention, run: int = 3, reach: int = 8) -> bool:
 
 def no_name_signal(view: DocView, m: Mention) -> bool:
     """The capitals do not make a name: a one-word "name" at the start of a sentence that the
-    tagger does not call a proper noun ("Reports said ..."), or one written in a shouted line."""
+    tagger does not call a proper noun, nor NER a person or a people ("Reports said ..."), or
+    one written in a shouted line."""
     first = view.tokens[m.start]
     sentence_start = first.is_sent_start or m.start == view.sent_starts[view.sent_of[m.start]]
-    if m.end - m.start == 1 and first.pos_ != "PROPN" and sentence_start and m.label != "PERSON":
-        return True  # the tagger saw a common word; only a person label from NER outweighs it
+    if m.end - m.start == 1 and first.pos_ != "PROPN" and sentence_start and m.label not in NAME_LABELS:
+        return True  # the tagger saw a common word, and NER no person or people ("Kurds protested")
     return is_shouted(view, m)
 
 
