@@ -53,13 +53,13 @@ def test_metonyms_of_one_capital_are_one_actor(parse):
     assert first is not None and first.id == second.id
 
 
-def test_country_as_location_is_an_actor_and_a_place(parse):
-    # A country is a party even where the text names it as a place: PLOVER codes "aid to
-    # Macedonia", "an offer from Afghanistan", "attacks in Israel" with that country as a party.
+def test_country_only_as_location_is_a_place_not_an_actor(parse):
+    # Issue #15: a place that only says where something happens cannot act or speak. The
+    # place keeps its country (place_at), so events can still imply the country's actor.
     text = "Troops remain in Poland despite the protests."
     doc = parse(text)
     start = text.index("Poland")
-    assert actor_of_text(doc, "Poland").country == "POL"
+    assert actor_of_text(doc, "Poland") is None
     assert place_at(doc, start, start + 6) == ("Poland", "POL")
 
 

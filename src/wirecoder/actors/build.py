@@ -7,12 +7,12 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc
 
 from wirecoder.actors.api import MentionRef, PlaceRef
+from wirecoder.actors.confidence import MIN_CONFIDENCE, actor_confidence
 from wirecoder.actors.coref import (
     Cluster,
     Clusters,
     name_words,
 )
-from wirecoder.actors.filter import MIN_CONFIDENCE, actor_confidence
 from wirecoder.actors.gazetteer import Gazetteer
 from wirecoder.actors.mentions import (
     DocView,
@@ -142,7 +142,9 @@ def make_actor(view: DocView, gaz: Gazetteer, clusters: Clusters, cluster: Clust
     )
 
 
-def build_output(view: DocView, clusters: Clusters, named: list[Mention]) -> Analysis:
+def build_output(
+    view: DocView, clusters: Clusters, named: list[Mention], min_confidence: float = MIN_CONFIDENCE
+) -> Analysis:
     doc = view.doc
     live = [c for c in clusters.items if c.mentions]
     live.sort(key=lambda c: min(m.start for m in c.mentions))
@@ -150,8 +152,8 @@ def build_output(view: DocView, clusters: Clusters, named: list[Mention]) -> Ana
     for cluster in live:
         actor_id = f"a{len(analysis.actors) + 1}"
         actor = make_actor(view, view.gaz, clusters, cluster, actor_id)
-        if (actor.confidence or 0.0) < MIN_CONFIDENCE:
-            continue  # not sure enough that it can act or speak (filter.actor_confidence)
+        if (actor.confidence or 0.0) < min_confidence:
+            continue  # not sure enough that it can act or speak (confidence.actor_confidence)
         analysis.actors.append(actor)
         for span, m in zip(actor.mentions, sorted(cluster.mentions, key=lambda m: m.start), strict=True):
             analysis.refs.append(MentionRef(span.start, span.end, actor_id, m.kind))
@@ -164,6 +166,9 @@ def build_output(view: DocView, clusters: Clusters, named: list[Mention]) -> Ana
             analysis.places.append(PlaceRef(span.start, span.end, " ".join(span.text.split()), m.country))
         if m.modifier and m.etype in {"country", "place", "organization"} and m.kind == "name":
             analysis.modifiers.append((span.start, span.end, "organization" if m.etype == "organization" else "place"))
+    for start, end, etype in view.non_actor_names:  # credits, "Trump" in "Trump flags"
+        span = char_span(doc, Mention(start, end, etype), view.text)
+        analysis.modifiers.append((span.start, span.end, etype))
     analysis.places.sort()
     return analysis
 

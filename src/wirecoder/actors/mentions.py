@@ -85,6 +85,9 @@ class DocView:
     token_pieces: list[tuple[str, ...]] = field(default_factory=list)
     sent_of: list[int] = field(default_factory=list)
     sent_starts: list[int] = field(default_factory=list)
+    #: names that are no actors but still names (a photo credit, "Trump" in "Trump flags"), as
+    #: (start token, end token, "person" | "organization"): kept for the entity evaluation.
+    non_actor_names: list[tuple[int, int, str]] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Doc, gaz: Gazetteer) -> DocView:

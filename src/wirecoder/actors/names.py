@@ -53,7 +53,9 @@ def reconcile_titles(
 
 
 def link_surnames(view: DocView, mentions: list[Mention], titles: list[TitleMatch]) -> list[Mention]:
-    """Single names of people named in full become person mentions, whatever the tagger said."""
+    """Single names of people named in full become person mentions, whatever the tagger said;
+    a capital or city the gazetteer knows does too when it is the surname of a person named in
+    full and not used as a place ("Sudesh Amman ... Amman was released", not "in Amman")."""
     mentions = join_adjacent_names(view, mentions)
     relabel_person_like_orgs(view, mentions)
     relabel_titled_orgs(view, mentions, titles)
@@ -67,6 +69,7 @@ def link_surnames(view: DocView, mentions: list[Mention], titles: list[TitleMatc
     # "Trump", "Kim", and several-word family names ("La Riva" of "Gloria La Riva")
     known_parts = {k[i:] for k in full for i in range(1, len(k))} | {k[:1] for k in full}
     known = last_names | {k[0] for k in full}
+    surnames = {k[i:] for k in full for i in range(1, len(k))}
     out: list[Mention] = []
     for m in mentions:
         if m.etype == "hashtag":
@@ -79,10 +82,25 @@ def link_surnames(view: DocView, mentions: list[Mention], titles: list[TitleMatc
         weak_entry = m.entry is None or m.entry.kind == "org"
         if m.etype != "person" and words in known_parts and weak_entry and m.label != "GAZ":
             m.etype, m.entry = "person", None
+        elif words in surnames and is_city_entry(m) and not is_located(view, m):
+            m.etype, m.entry, m.label = "person", None, "SURNAME"  # "Sudesh Amman ... Amman said"
         out.append(m)
     out.extend(missed_names(view, out, titles, known, last_names))
     out.sort(key=lambda m: m.start)
     return out
+
+
+#: Prepositions after which a city name is the city, even when a person shares it ("in Amman").
+PLACE_PREPS = frozenset({"in", "at", "from", "to", "into", "near", "outside", "inside", "across", "via", "through"})
+
+
+def is_city_entry(m: Mention) -> bool:
+    return m.entry is not None and m.entry.kind in {"capital", "city"}
+
+
+def is_located(view: DocView, m: Mention) -> bool:
+    root = view.doc[m.start : m.end].root
+    return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
 
 
 def join_adjacent_names(view: DocView, mentions: list[Mention]) -> list[Mention]:

