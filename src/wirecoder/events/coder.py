@@ -131,7 +131,7 @@ class DocumentCoder(Merging):
         elif not negated and self.speaks_of_future(cand, anchor):
             etype, mode = self.future_type(etype, mode, mod)
         date_token = self.date_token(cand, anchor)
-        date, date_source = dating.date_of(self.doc, date_token)
+        date, date_source, timex_id = dating.dated_by(self.doc, date_token)
         future_date = cand.is_noun and date_source == "timex" and dating.is_after(date, self.dct)
         reported = status.inside_quote(self.doc, cand.token.idx) or status.reporting_verb_over(anchor, self.data)
         mod = self.announced(cand, mod, bool(reported), date, date_source)
@@ -144,7 +144,7 @@ class DocumentCoder(Merging):
         source, target = self.settle_parties(etype, mode, source, target, place)
         if not source and not target:
             return None
-        return Event(
+        event = Event(
             id="",
             type=etype,  # type: ignore[arg-type]
             mode=mode,
@@ -162,6 +162,8 @@ class DocumentCoder(Merging):
                 cand.weight, source, target, self.data.types[etype].requires_target, event_status
             ),
         )
+        self.note_date(event, date_token, cand.token, timex_id)
+        return event
 
     def clause_tokens(self, cand: Candidate, anchor: Token) -> list[Token]:
         tokens = list(cand.token.subtree)
@@ -208,6 +210,7 @@ class DocumentCoder(Merging):
             events.extend(self.code_sentence(sent))
         if keep is not None:
             events = keep(events)
+        self.date_from_story(events)
         events = self.merge_document(events)
         for n, event in enumerate(events, start=1):
             event.id = f"e{n}"
