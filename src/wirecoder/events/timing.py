@@ -201,9 +201,12 @@ class DateAndStatus(Arguments):
                 found = last_dated.get(note.paragraph, story)
                 if found is not None:
                     event.date, event.date_source = found, "narrative"
-            elif event.date_source == "timex" and event.date and len(event.date) == 10:
-                if not dating.is_after(event.date, self.dct):
-                    last_dated[note.paragraph] = event.date
+            elif (
+                event.date_source == "timex"
+                and len(event.date or "") == 10
+                and not dating.is_after(event.date, self.dct)
+            ):
+                last_dated[note.paragraph] = event.date or ""
         for offset in offsets_from_anchors(self.doc):
             self.recount(offset, events, notes)
 
