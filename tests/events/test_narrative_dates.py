@@ -67,3 +67,9 @@ def test_two_days_after_an_event_counts_from_that_events_date(run):
     assert dates["arrested"] == ("2020-07-03", "timex")
     # counted from the arrest, not from the last day named (July 8)
     assert dates["protested"] == ("2020-07-05", "timex")
+
+
+def test_a_presupposed_happening_does_not_take_the_clauses_future_day(run):
+    text = "India will hold elections on July 19 following the resignation of Prime Minister Narendra Modi."
+    event = next(e for e in run(text).events if e.trigger.text == "resignation")
+    assert (event.type, event.status, event.date) == ("RETREAT", "asserted", "2020-07-12")

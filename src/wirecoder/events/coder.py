@@ -113,6 +113,8 @@ class DocumentCoder(Merging):
 
     def build_event(self, cand: Candidate, sent: Span) -> Event | None:
         anchor = self.anchor_of(cand)
+        if cand.is_noun and status.presupposed(cand.token):
+            anchor = cand.token  # "following the resignation": a happening of its own, not the clause's
         if self.not_an_event(cand, anchor):
             return None
         source, target = self.parties(cand)
@@ -131,7 +133,7 @@ class DocumentCoder(Merging):
         elif not negated and self.speaks_of_future(cand, anchor):
             etype, mode = self.future_type(etype, mode, mod)
         date_token = self.date_token(cand, anchor)
-        date, date_source, timex_id = dating.dated_by(self.doc, date_token)
+        date, date_source, timex_id = self.event_date(cand, date_token)
         future_date = cand.is_noun and date_source == "timex" and dating.is_after(date, self.dct)
         reported = status.inside_quote(self.doc, cand.token.idx) or status.reporting_verb_over(anchor, self.data)
         mod = self.announced(cand, mod, bool(reported), date, date_source)

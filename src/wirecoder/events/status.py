@@ -67,12 +67,37 @@ def in_conditional_clause(token: Token, data: EventData) -> bool:
     return False
 
 
+#: Prepositions whose object names a happening that has taken place ("following the
+#: resignation of X", "since the coup", "after the talks"): the object is presupposed, not planned.
+PRESUPPOSING_PREPS = frozenset({"after", "following", "since"})
+
+
+def presupposed(token: Token) -> bool:
+    """A nominal event that is the object of after / following / since (the parser may take
+    "following" for a participle with a direct object)."""
+    return (
+        token.dep_ in ("pobj", "dobj") and token.head.lower_ in PRESUPPOSING_PREPS and token.pos_ in ("NOUN", "PROPN")
+    )
+
+
+def _be_to(token: Token) -> bool:
+    """ "X is to visit Paris": "be" with a to-infinitive states an arrangement."""
+    head = token.head
+    return (
+        lemma(head) == "be"
+        and head.pos_ == "AUX"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        and not any(c.dep_ in ("attr", "acomp") for c in head.children)
+    )
+
+
 def planned_governor(token: Token, data: EventData) -> bool:
-    """The anchor is the to-clause of an expectation or schedule ("is expected to travel")."""
+    """The anchor is the to-clause of an expectation or schedule ("is expected to travel", "is
+    to travel")."""
     if token.dep_ != "xcomp":
         return False
     head = token.head
-    if lemma(head) in data.cue("planned_governors"):
+    if lemma(head) in data.cue("planned_governors") or _be_to(token):
         return True
     # "is due to", "is set to": the adjective/participle governs the to-clause.
     return head.lower_ in data.cue("planned_governors")
