@@ -167,9 +167,20 @@ class Arguments(NominalArguments):
         found = self.np_actors(subj)
         if not found and subj is not None and self.instrument(subj):
             found = self.instrument_user(subj)  # "killed by a bomb planted by militants"
+        if not found and subj is not None and token.dep_ == "acl" and subj == token.head and not is_passive(token):
+            found = self.maker_of(subj)  # "experts signed a letter urging X": the letter's signers
         passive_without_agent = not stative and is_passive(token) and subj is None
         if not found and not passive_without_agent and subj is not None and subj.pos_ == "PRON":
             found = self.reporter_of(token)  # "Iraq said it would ...": the unresolved "it"
+        return found
+
+    def maker_of(self, thing: Token) -> list[str]:
+        """Who stands behind a thing that acts in a participle ("a letter urging X", "a
+        statement calling for Y", "a convoy carrying aid"): its possessor ("the ministry's
+        statement"), else the subject of the verb it is the object of ("signed a letter")."""
+        found = self.np_actors(first_child(thing, frozenset({"poss"})))
+        if not found and thing.dep_ in OBJECT_DEPS and thing.head.pos_ in VERB_POS:
+            found = self.np_actors(grammatical_subject(thing.head))
         return found
 
     def verb_parties(self, cand: Candidate) -> tuple[list[str], list[str]]:

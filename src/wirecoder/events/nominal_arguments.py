@@ -97,6 +97,8 @@ class NominalArguments(Readings):
                 # against violations by X" is about X's own deed
                 if self.np_actors(pobj):
                     source = merge(source, self.prep_actors(pobj, frozenset({"by"}), deep=False))
+        if not source:
+            source = self.misattached_agent(token)
         if info.of_role == "source":
             source = merge(source, self.prep_actors(token, frozenset({"of"}), deep=False))
         if cand.has("recip"):
@@ -106,6 +108,16 @@ class NominalArguments(Readings):
                 # "arrived (on a flight) for meetings with Pompeo": the one who arrived is the other party
                 source = merge(self.np_actors(self._agent_or_subject(verb)), source)
         return source
+
+    def misattached_agent(self, token: Token) -> list[str]:
+        """ "condemned the attack on Israel by Hamas": the parser hangs the by-phrase on the
+        active verb, which cannot take an agent; it is the nominal object's doer."""
+        verb = token.head
+        if token.dep_ != "dobj" or verb.pos_ not in VERB_POS or first_child(verb, PASSIVE_SUBJECT_DEPS) is not None:
+            return []
+        if any(c.dep_ == "auxpass" for c in verb.children):
+            return []
+        return self.prep_actors(verb, frozenset({"by"}), deep=False)
 
     @staticmethod
     def clause_verb_outside_subject(token: Token) -> Token | None:

@@ -1,0 +1,114 @@
+"""Parties from the parse (issue 16), on sentences written for these tests: passive by-agents,
+nominal arguments (of/on/against/with/between), possessors, appositions, coordination; a place
+is no party, media are never parties, a named target is kept; the one behind a thing that acts
+in a participle ("a letter urging X"); a by-phrase the parser hung on an active verb is its
+nominal object's doer ("condemned the attack on Israel by Hamas")."""
+
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    (
+        "Indian police clashed with protesters in Kolkata.",
+        {"Indian police": "IND", "protesters": "IND", "Kolkata": "IND"},
+        "ASSAULT",
+        {"IND"},
+        set(),
+    ),  # reciprocal: every party in source; Kolkata no party
+    (
+        "Police clashed with protesters in Kolkata.",
+        {"Police": "IND", "protesters": None, "Kolkata": "IND"},
+        "ASSAULT",
+        {"IND", "protesters"},
+        set(),
+    ),  # the place gives no target
+    (
+        "The minister told Reuters that China would meet India.",
+        {"China": "CHN", "India": "IND", "Reuters": "GBR", "The minister": "CHN"},
+        "AGREE",
+        {"CHN", "IND"},
+        set(),
+    ),
+    (
+        "New U.S. sanctions imposed on Venezuela took effect.",
+        {"U.S.": "USA", "Venezuela": "VEN"},
+        "SANCTION",
+        {"USA"},
+        {"VEN"},
+    ),
+    (
+        "Soldiers were killed by Taliban militants.",
+        {"Soldiers": "AFG", "Taliban militants": "TAL"},
+        "ASSAULT",
+        {"TAL"},
+        {"AFG"},
+    ),
+    (
+        "Soldiers were killed after Taliban militants ambushed them.",
+        {"Soldiers": "AFG", "Taliban militants": "TAL"},
+        "ASSAULT",
+        {"TAL"},
+        {"AFG"},
+    ),
+    ("Russia's invasion of Ukraine drew protests.", {"Russia": "RUS", "Ukraine": "UKR"}, "ASSAULT", {"RUS"}, {"UKR"}),
+    (
+        "Germany condemned the attack on Israel by Hamas.",
+        {"Germany": "DEU", "Israel": "ISR", "Hamas": "PSE"},
+        "ACCUSE",
+        {"DEU"},
+        {"PSE"},
+    ),
+    (
+        "The Kremlin dismissed the claim from Berlin as groundless.",
+        {"The Kremlin": "RUS", "Berlin": "DEU"},
+        "REJECT",
+        {"RUS"},
+        {"DEU"},
+    ),
+    (
+        "Dozens of experts signed a letter urging Congress to act.",
+        {"experts": "USA", "Congress": "USA"},
+        "REQUEST",
+        {"USA"},
+        {"USA"},
+    ),
+    (
+        "Iran, the largest Shiite power, threatened Saudi Arabia.",
+        {"Iran": "IRN", "Saudi Arabia": "SAU"},
+        "THREATEN",
+        {"IRN"},
+        {"SAU"},
+    ),
+    (
+        "China and Russia criticized Japan.",
+        {"China": "CHN", "Russia": "RUS", "Japan": "JPN"},
+        "ACCUSE",
+        {"CHN", "RUS"},
+        {"JPN"},
+    ),
+    ("Talks between Iran and Iraq began.", {"Iran": "IRN", "Iraq": "IRQ"}, "CONSULT", {"IRN", "IRQ"}, set()),
+    ("Protests against the government of Peru continued.", {"government of Peru": "PER"}, "PROTEST", set(), {"PER"}),
+    (
+        "The mayor was criticized by the opposition.",
+        {"The mayor": "FRA", "the opposition": "FRA2"},
+        "ACCUSE",
+        {"FRA2"},
+        {"FRA"},
+    ),
+    ("Kenya was urged by the UN to hold talks.", {"Kenya": "KEN", "UN": "UNO"}, "REQUEST", {"UNO"}, {"KEN"}),
+    (
+        "Sanctions were imposed on Venezuela by the United States.",
+        {"United States": "USA", "Venezuela": "VEN"},
+        "SANCTION",
+        {"USA"},
+        {"VEN"},
+    ),
+]
+
+
+@pytest.mark.parametrize("text,actors,etype,src,tgt", CASES)
+def test_parties(code, text, actors, etype, src, tgt):
+    out = code(text, actors)
+    found = [(out.src(e), out.tgt(e)) for e in out.of_type(etype)]
+    assert (src, tgt) in found, out.summary()
