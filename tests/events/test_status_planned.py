@@ -83,3 +83,13 @@ def test_talks_after_which_something_will_happen_took_place(code):
 def test_an_if_clause_stays_hypothetical(code):
     out = code("If China meets India, the border will open.", CN_IN)
     assert [e.status for e in out.events] == ["hypothetical"], out.summary()
+
+
+def test_a_nominal_that_is_scheduled_is_planned(code):
+    out = code("Talks between China and India are scheduled.", CN_IN)
+    assert [(e.type, e.status) for e in out.events] == [("CONSULT", "planned")], out.summary()
+
+
+def test_a_past_schedule_is_no_plan(code):
+    out = code("Talks between China and India were scheduled in March.", CN_IN)
+    assert [e.status for e in out.events] != ["planned"], out.summary()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from wirecoder.actors.api import actor_by_id
+from wirecoder.events import dating
 from wirecoder.events.parties import merge
 from wirecoder.events.timing import DateAndStatus
 from wirecoder.model import Event
@@ -19,6 +20,11 @@ def add_mentions(host: Event, event: Event) -> None:
     mentions = (host.mentions or [host.trigger]) + (event.mentions or [event.trigger])
     host.mentions = sorted({(m.start, m.end): m for m in mentions}.values(), key=lambda m: m.start)
 
+
+#: Statuses of a happening still to come: a planned and a hedged mention of one future happening
+#: dated by its own time expression ("a meeting on June 12" ... "the June 12 summit might still
+#: take place") are one happening; the schedule stands, so it stays planned.
+FUTURE_STATUSES = frozenset({"planned", "hypothetical"})
 
 MERGE_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp", "prep", "pobj", "pcomp", "acl", "relcl", "dobj"})
 
@@ -99,10 +105,24 @@ class Merging(DateAndStatus):
         countries = self.countries(one)
         return countries is not None and countries == self.countries(other)
 
+    def statuses_agree(self, host: Event, event: Event) -> bool:
+        if host.status == event.status:
+            return True
+        return (
+            {host.status, event.status} <= FUTURE_STATUSES
+            and host.date_source == event.date_source == "timex"
+            and dating.is_after(host.date, self.dct)
+        )
+
+    @staticmethod
+    def reciprocal(event: Event) -> bool:
+        """A joint act told with every party in the source ("meetings between X and Y")."""
+        return len(event.source) > 1 and not event.target
+
     def same_happening(self, host: Event, event: Event) -> bool:
-        """Same type, status and date, compatible mode, and parties that agree without
-        reversing roles: mentions of one happening."""
-        if (host.type, host.status, host.date) != (event.type, event.status, event.date):
+        """Same type and date, agreeing statuses, compatible mode, and parties that agree
+        without reversing roles: mentions of one happening."""
+        if (host.type, host.date) != (event.type, event.date) or not self.statuses_agree(host, event):
             return False
         if host.mode and event.mode and host.mode != event.mode:
             return False
@@ -110,6 +130,16 @@ class Merging(DateAndStatus):
             return False  # "A attacked B" and "B attacked A" are two happenings
         sides = [self.same_side(host.source, event.source), self.same_side(host.target, event.target)]
         return False not in sides and True in sides
+
+    def not_represented(self, target: list[str], source: list[str]) -> list[str]:
+        """The target without the countries (as states) that a source actor already stands for."""
+        countries = {a.country for a in map(lambda i: actor_by_id(self.doc, i), source) if a and a.country}
+        kept = []
+        for actor_id in target:
+            actor = actor_by_id(self.doc, actor_id)
+            if actor is None or actor.kind != "country" or actor.country not in countries:
+                kept.append(actor_id)
+        return kept
 
     def merge_document(self, events: list[Event]) -> list[Event]:
         """Fold later mentions of a happening into its first event; its ``mentions`` list the
@@ -122,8 +152,13 @@ class Merging(DateAndStatus):
                 kept.append(event)
                 continue
             add_mentions(host, event)
+            joint = self.reciprocal(host) or self.reciprocal(event)
             host.source = merge(host.source, event.source)
             host.target = [a for a in merge(host.target, event.target) if a not in host.source]
+            if joint:  # "Kim arrived in the US for meetings with Pompeo": the US is there in Pompeo
+                host.target = self.not_represented(host.target, host.source)
+            if host.status != event.status:
+                host.status = "planned"
             host.mode = host.mode or event.mode
             host.contexts = merge(host.contexts, event.contexts)
             host.location = host.location or event.location

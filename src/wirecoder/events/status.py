@@ -103,6 +103,16 @@ def planned_governor(token: Token, data: EventData) -> bool:
     return head.lower_ in data.cue("planned_governors")
 
 
+def scheduled_subject(anchor: Token, trigger: Token, data: EventData) -> bool:
+    """ "A meeting is scheduled (for June 12)", "talks are planned": a nominal event that is the
+    passive subject of a planning verb in the present or future (a past "was scheduled" says
+    nothing of whether it then took place)."""
+    verb = trigger.head
+    if trigger.dep_ != "nsubjpass" or anchor not in (trigger, verb) or lemma(verb) not in data.cue("planned_governors"):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+
+
 def governed_by(token: Token, words: frozenset[str]) -> bool:
     """The token is the to-clause (or object) of one of ``words``: "failed to reach",
     "is unable to negotiate", "wants him to resign", "preferred an investigation"."""
@@ -138,7 +148,9 @@ def modality(anchor: Token, trigger: Token, data: EventData) -> Modality:
         future=modal in data.cue("future_modals") or _going_to(anchor),
         conditional_modal=modal if modal in data.cue("conditional_modals") else None,
         conditional_clause=in_conditional_clause(anchor, data),
-        planned=planned_governor(anchor, data) or any(m in planned_mods and m not in hypo_mods for m in noun_mods),
+        planned=planned_governor(anchor, data)
+        or scheduled_subject(anchor, trigger, data)
+        or any(m in planned_mods and m not in hypo_mods for m in noun_mods),
         hypothetical_modifier=any(m in hypo_mods for m in noun_mods),
         desired=governed_by(anchor, data.cue("desire_governors")),
     )
