@@ -112,3 +112,20 @@ def test_parties(code, text, actors, etype, src, tgt):
     out = code(text, actors)
     found = [(out.src(e), out.tgt(e)) for e in out.of_type(etype)]
     assert (src, tgt) in found, out.summary()
+
+
+def test_a_place_undergoing_a_nominal_attack_is_its_country(code):
+    out = code("Israel mounted an invasion of South Lebanon.", {"Israel": "ISR"})
+    assert (out.src(out.one("ASSAULT")), out.tgt(out.one("ASSAULT"))) == ({"ISR"}, {"LBN"}), out.summary()
+
+
+def test_unnamed_doer_outside_of_a_city_is_that_citys_country(code):
+    out = code("Three soldiers were killed by a roadside bomb outside of the city of Basra.", {"soldiers": "USA"})
+    event = out.one("ASSAULT")
+    assert out.src(event) == {"IRQ"} and out.tgt(event) == {"USA"}, out.summary()
+
+
+def test_the_place_of_a_weapon_as_doer_gives_the_doers_country(code):
+    out = code("A bomb near the town of Samarra killed two soldiers.", {"soldiers": "USA"})
+    event = out.of_type("ASSAULT")[0]
+    assert out.src(event) == {"IRQ"}, out.summary()

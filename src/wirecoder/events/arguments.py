@@ -97,7 +97,10 @@ class Arguments(NominalArguments):
         obj = direct_object(cand.token, self.quantity) if not cand.is_noun else None
         # "killed by a device in Basra": the place phrase may hang on the passive agent
         agent = passive_agent(cand.token) if not cand.is_noun and is_passive(cand.token) else None
-        return heads + [t for t in (obj, agent) if t is not None]
+        # "an explosion near Samarra killed two": the place phrase may hang on a weapon as doer
+        subj = grammatical_subject(cand.token) if not cand.is_noun and agent is None else None
+        weapon = subj if subj is not None and self.instrument(subj) else None
+        return heads + [t for t in (obj, agent, weapon) if t is not None]
 
     def place_actor(self, tokens: list[Token]) -> list[str]:
         span = places.place_span_of(self.doc, tokens, self.place_preps)

@@ -46,11 +46,36 @@ def place_index() -> dict[str, str]:
     return index
 
 
+#: Compass words that name a part of a place ("South Lebanon", "eastern Ukraine", "the north of
+#: Mali"): an unknown name that starts with one is looked up without it.
+REGION_WORDS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+    }
+)
+
+
 def country_of_place(name: str) -> str | None:
     key = name.strip().lower()
     if key.startswith("the "):
         key = key[4:]
-    return place_index().get(key)
+    found = place_index().get(key)
+    first, _, rest = key.partition(" ")
+    if found is None and first in REGION_WORDS and rest:
+        found = place_index().get(rest)
+    return found
 
 
 def _entity_spans(doc: Doc) -> dict[int, Span]:
@@ -91,6 +116,9 @@ def _place_span(doc: Doc, obj: Token) -> Span | None:
             for grand in child.children:
                 if grand.i in spans:
                     return spans[grand.i]
+                if grand.pos_ == "PROPN" and country_of_place(grand.text):
+                    # "near the town of Samarra", untagged or mistagged: the locative says it is a place
+                    return doc[grand.i : grand.i + 1]
     return None
 
 
@@ -115,10 +143,17 @@ def _from_actors_stage(doc: Doc, span: Span) -> Location | None:
 def place_span_of(doc: Doc, tokens: list[Token], place_preps: frozenset[str]) -> Span | None:
     """The place entity in a locative phrase ("in New York") attached to one of ``tokens``."""
     for token in tokens:
-        for _, obj in prep_objects(token, place_preps):
-            span = _place_span(doc, obj)
-            if span is not None:
-                return span
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in place_preps:
+                continue
+            # "outside of the city of Basra": the object hangs on the second preposition
+            objects = [c for c in prep.children if c.dep_ == "pobj"] or [
+                o for _, o in prep_objects(prep, frozenset({"of"}))
+            ]
+            for obj in objects:
+                span = _place_span(doc, obj)
+                if span is not None:
+                    return span
     return None
 
 
