@@ -129,3 +129,19 @@ def test_the_place_of_a_weapon_as_doer_gives_the_doers_country(code):
     out = code("A bomb near the town of Samarra killed two soldiers.", {"soldiers": "USA"})
     event = out.of_type("ASSAULT")[0]
     assert out.src(event) == {"IRQ"}, out.summary()
+
+
+def test_an_unnamed_crowd_is_of_the_places_country(code):
+    out = code("Several thousand people rallied in Lagos on Saturday.", {})
+    event = out.one("PROTEST")
+    assert out.src(event) == {"NGA"} and event.source != event.target, out.summary()
+
+
+def test_a_named_crowd_keeps_its_own_country(code):
+    out = code("Ethiopian migrants rallied in Lagos on Saturday.", {"Ethiopian migrants": "ETH"})
+    assert out.src(out.one("PROTEST")) == {"ETH"}, out.summary()
+
+
+def test_the_first_locative_with_a_known_country_gives_the_crowds_country(code):
+    out = code("Several thousand people rallied at Freedom Plaza in the US capital on Saturday.", {})
+    assert out.src(out.one("PROTEST")) == {"USA"}, out.summary()

@@ -121,12 +121,14 @@ class Arguments(NominalArguments):
         return self.instrument(doer)
 
     def implied_place_country(self, tokens: list[Token]) -> list[str]:
-        span = places.place_span_of(self.doc, tokens, self.place_preps)
-        location = places.location_of(self.doc, span)
-        country = location.country if location is not None else None
-        if not country or len(country) != 3 or not country.isalpha():
-            return []
-        return [implied(country)]
+        """The country of the first locative phrase whose country is known ("at Freedom Plaza in
+        Washington": the plaza's is not, the city's is)."""
+        for span in places.place_spans_of(self.doc, tokens, self.place_preps):
+            location = places.location_of(self.doc, span)
+            country = location.country if location is not None else None
+            if country and len(country) == 3 and country.isalpha():
+                return [implied(country)]
+        return []
 
     def parties(self, cand: Candidate) -> tuple[list[str], list[str]]:
         if cand.parties_cache is None:
@@ -320,6 +322,9 @@ class Arguments(NominalArguments):
             # "the opposition leader was arrested in Minsk": no doer named, the place's country
             # stands for it (the CAMEO convention for unnamed doers of domestic events)
             source = self.implied_place_country(where)
+        if info.place_role == "both" and not source and self.unnamed_crowd(cand):
+            # "several thousand people rallied in Washington": people of the place's country
+            source = self.implied_place_country(where)
         if info.place_role == "both" and not source and not target and cand.is_noun:
             # "protests broke out in Minsk": no party is named, the place's country stands for
             # both (the CAMEO convention for unnamed doers of domestic events)
@@ -333,6 +338,14 @@ class Arguments(NominalArguments):
         if cand.has("recip"):
             return merge(source, target), []
         return source, [a for a in target if a not in source]
+
+    def unnamed_crowd(self, cand: Candidate) -> bool:
+        """The doer is a common noun no actor stands for ("thousands of people", "residents",
+        "demonstrators"), not a weapon, a pronoun or an unknown name."""
+        if cand.is_noun or cand.pos == "A" or is_passive(cand.token):
+            return False
+        subj = grammatical_subject(cand.token)
+        return subj is not None and subj.pos_ == "NOUN" and not self.np_actors(subj) and not self.instrument(subj)
 
     def without_media(self, actors: list[str]) -> list[str]:
         kept = []
@@ -348,7 +361,7 @@ class Arguments(NominalArguments):
         """Turn implied countries into actors, and give a domestic event without a named
         target the country it happens in ("protested in Algiers" is aimed at Algeria)."""
         source = resolve_implied(self.doc, source, [])
-        target = resolve_implied(self.doc, target, source)
+        target = [a for a in resolve_implied(self.doc, target, source) if a not in source]
         if target or not source or etype not in self.data.cue("domestic_types"):
             return source, target
         country = place.country if place is not None else None

