@@ -145,3 +145,13 @@ def test_a_named_crowd_keeps_its_own_country(code):
 def test_the_first_locative_with_a_known_country_gives_the_crowds_country(code):
     out = code("Several thousand people rallied at Freedom Plaza in the US capital on Saturday.", {})
     assert out.src(out.one("PROTEST")) == {"USA"}, out.summary()
+
+
+def test_a_city_a_claim_comes_from_is_its_author(code):
+    out = code("The Kremlin dismissed the claim from Berlin as groundless.", {"The Kremlin": "RUS"})
+    assert out.tgt(out.one("REJECT")) == {"DEU"}, out.summary()
+
+
+def test_a_city_a_flight_comes_from_is_no_party(code):
+    out = code("Kim met Pompeo after a flight from Beijing.", {"Kim": "PRK", "Pompeo": "USA"})
+    assert "CHN" not in out.src(out.one("CONSULT")) | out.tgt(out.one("CONSULT")), out.summary()

@@ -36,7 +36,16 @@ def core_argument(token: Token) -> bool:
         token = token.head  # "attacked Jericho and Hebron": the first conjunct's role
     if token.dep_ in cues.cue("party_place_deps"):
         return True
-    return token.dep_ == "pobj" and lemma(token.head) in cues.cue("party_place_prepositions")
+    if token.dep_ != "pobj":
+        return False
+    if lemma(token.head) in cues.cue("party_place_prepositions"):
+        return True
+    # "the claim from Berlin", "aid from Beijing": a city a said or given thing comes from is its author
+    named = token.head.head
+    if token.head.lower_ != "from" or named.pos_ != "NOUN":
+        return False
+    word = lemma(named)
+    return bool(cues.entries(word, "N")) or word in cues.cue("reporting_verbs")
 
 
 def city_party(doc: Doc, token: Token) -> str | None:
