@@ -75,3 +75,13 @@ def test_merged_joint_meeting_drops_a_host_country_a_party_stands_for(code):
     consult = out.of_type("CONSULT")
     assert len(consult) == 1, out.summary()
     assert out.src(consult[0]) == {"CAN", "MEX"} and consult[0].target == [], out.summary()
+
+
+def test_a_meeting_told_as_fact_and_through_officials_is_one_asserted_event(code):
+    text = (
+        "Canada met Mexico in Ottawa on Monday. "
+        "Officials said the meeting between Canada and Mexico on Monday went well."
+    )
+    out = code(text, CA_MX, times={"Monday": "2018-05-28"}, dct="2018-05-29")
+    event = out.one("CONSULT")
+    assert event.status == "asserted" and len(event.mentions) == 2, out.summary()

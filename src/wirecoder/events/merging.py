@@ -25,6 +25,9 @@ def add_mentions(host: Event, event: Event) -> None:
 #: dated by its own time expression ("a meeting on June 12" ... "the June 12 summit might still
 #: take place") are one happening; the schedule stands, so it stays planned.
 FUTURE_STATUSES = frozenset({"planned", "hypothetical"})
+#: A happening the text tells as a fact and also through someone's words ("Canada met Mexico on
+#: Monday. The meeting went well, officials said.") is one happening, told as a fact.
+FACT_STATUSES = frozenset({"asserted", "reported"})
 
 MERGE_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp", "prep", "pobj", "pcomp", "acl", "relcl", "dobj"})
 
@@ -106,7 +109,7 @@ class Merging(DateAndStatus):
         return countries is not None and countries == self.countries(other)
 
     def statuses_agree(self, host: Event, event: Event) -> bool:
-        if host.status == event.status:
+        if host.status == event.status or {host.status, event.status} == FACT_STATUSES:
             return True
         return (
             {host.status, event.status} <= FUTURE_STATUSES
@@ -158,7 +161,7 @@ class Merging(DateAndStatus):
             if joint:  # "Kim arrived in the US for meetings with Pompeo": the US is there in Pompeo
                 host.target = self.not_represented(host.target, host.source)
             if host.status != event.status:
-                host.status = "planned"
+                host.status = "asserted" if {host.status, event.status} == FACT_STATUSES else "planned"
             host.mode = host.mode or event.mode
             host.contexts = merge(host.contexts, event.contexts)
             host.location = host.location or event.location
