@@ -155,3 +155,16 @@ def test_a_city_a_claim_comes_from_is_its_author(code):
 def test_a_city_a_flight_comes_from_is_no_party(code):
     out = code("Kim met Pompeo after a flight from Beijing.", {"Kim": "PRK", "Pompeo": "USA"})
     assert "CHN" not in out.src(out.one("CONSULT")) | out.tgt(out.one("CONSULT")), out.summary()
+
+
+def test_condemning_a_deed_told_before_accuses_its_doers(code):
+    actors = {"Kenyan police": "KEN", "Odinga": "KEN", "opposition supporters": "KEN"}
+    text = "Kenyan police arrested opposition supporters on Monday. Odinga condemned the arrests."
+    out = code(text, actors, people={"Odinga"})
+    accuse = out.one("ACCUSE")
+    assert [out.names[a] for a in accuse.target] == ["Kenyan police"], out.summary()
+
+
+def test_condemning_a_deed_never_told_keeps_no_target(code):
+    out = code("Odinga condemned the arrests.", {"Odinga": "KEN"}, people={"Odinga"})
+    assert out.one("ACCUSE").target == [], out.summary()

@@ -21,6 +21,7 @@ from wirecoder.events.syntax import (
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
     VERB_POS,
+    direct_object,
     grammatical_subject,
     lemma,
 )
@@ -32,6 +33,7 @@ STATUS_FACTOR = {"asserted": 1.0, "reported": 0.95, "planned": 0.9, "hypothetica
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,9 @@ class DateNote:
     timex_id: str | None
     word: str
     verb: int | None
+    #: the lemma of a definite event noun the event is about ("condemned the arrests"), when the
+    #: sentence names no one behind it
+    about: str | None = None
 
 
 def clause_verb(token: Token) -> Token | None:
@@ -195,7 +200,18 @@ class DateAndStatus(Arguments):
             timex_id=timex_id,
             word=lemma(trigger),
             verb=verb.i if verb is not None else None,
+            about=self.definite_deed(event, trigger),
         )
+
+    def definite_deed(self, event: Event, trigger: Token) -> str | None:
+        """ "Odinga condemned the arrests": an accusation without a target over a deed named by a
+        definite noun, which refers back to a deed the text told before."""
+        if event.type != "ACCUSE" or event.target or trigger.pos_ not in VERB_POS:
+            return None
+        obj = direct_object(trigger, self.quantity)
+        if obj is None or obj.pos_ != "NOUN" or not any(c.lower_ in DEFINITE for c in obj.children):
+            return None
+        return lemma(obj)
 
     def date_from_story(self, events: list[Event]) -> None:
         """Dates the text gives only through its narrative, in text order:
