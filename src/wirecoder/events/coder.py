@@ -16,7 +16,8 @@ Per sentence, five steps, each a module whose class adds its methods to the one 
 4. **Date and status** (:mod:`~wirecoder.events.timing`, :mod:`~wirecoder.events.status`).
    Negation, will/would/could, conditional clauses, planning verbs, quotes and reporting verbs
    give the status; future cooperation becomes AGREE and future coercion THREATEN (PLOVER's
-   rule); "would not accept" becomes REJECT.  The date comes from the event's anchor verb.
+   rule); "would not accept" becomes REJECT.  The date comes from the event's anchor verb;
+   undated past events then take the narrative's day (:mod:`~wirecoder.events.narrative`).
 5. **Merge** (:mod:`~wirecoder.events.merging`).  Same-type events linked in one clause ("killed
    23 when they blew themselves up") are merged, then repeated mentions of one happening in the
    document.

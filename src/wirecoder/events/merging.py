@@ -10,8 +10,8 @@ from spacy.tokens import Token
 
 from wirecoder.actors.api import actor_by_id
 from wirecoder.events import dating
+from wirecoder.events.narrative import DateNote, NarrativeDates
 from wirecoder.events.parties import merge
-from wirecoder.events.timing import DateAndStatus, DateNote
 from wirecoder.model import Event
 
 
@@ -32,7 +32,7 @@ FACT_STATUSES = frozenset({"asserted", "reported"})
 MERGE_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp", "prep", "pobj", "pcomp", "acl", "relcl", "dobj"})
 
 
-class Merging(DateAndStatus):
+class Merging(NarrativeDates):
     """Folds mentions of one happening together."""
 
     @staticmethod
