@@ -73,3 +73,22 @@ def test_a_presupposed_happening_does_not_take_the_clauses_future_day(run):
     text = "India will hold elections on July 19 following the resignation of Prime Minister Narendra Modi."
     event = next(e for e in run(text).events if e.trigger.text == "resignation")
     assert (event.type, event.status, event.date) == ("RETREAT", "asserted", "2020-07-12")
+
+
+def test_a_to_infinitive_takes_its_governing_verbs_past(run):
+    text = (
+        "Thousands of Serbians protested in Belgrade on Friday against the government.\n\n"
+        "Serbian police failed to arrest the opposition leader Dragan Djilas."
+    )
+    event = next(e for e in run(text).events if e.trigger.text == "arrest")
+    assert (event.date, event.date_source) == ("2020-07-10", "narrative")
+
+
+def test_the_meeting_counted_from_is_the_earlier_met(run):
+    text = (
+        "German Chancellor Olaf Scholz met Russian President Vladimir Putin in the Kremlin on Tuesday. "
+        "Scholz flew to Paris on Wednesday.\n\n"
+        "Ukraine rejected the proposal two days after the meeting."
+    )
+    event = next(e for e in run(text, dct="2023-03-20").events if e.type == "REJECT")
+    assert (event.date, event.date_source) == ("2023-03-16", "timex")  # Tuesday + 2, not Wednesday + 2

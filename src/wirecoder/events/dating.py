@@ -123,7 +123,9 @@ def simple_past(token: Token) -> bool:
         if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
             return True
         participle = verb.tag_ in ("VBG", "VBN") and not auxes
-        if not participle or verb.dep_ not in ("advcl", "acl", "xcomp", "conj") or verb.head == verb:
+        # "failed to agree", "refused to meet": a to-infinitive takes its governing verb's tense
+        infinitive = verb.dep_ == "xcomp" and any(a.lower_ == "to" for a in auxes) and len(auxes) == 1
+        if not (participle or infinitive) or verb.dep_ not in ("advcl", "acl", "xcomp", "conj") or verb.head == verb:
             return False
         verb = verb.head
     return False

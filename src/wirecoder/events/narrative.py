@@ -54,6 +54,13 @@ def clause_verb(token: Token) -> Token | None:
     return None
 
 
+def same_word(one: str, other: str) -> bool:
+    """The same word, or a noun made from the verb ("met" ... "the meeting", "elected" ... "the
+    election"): one lemma starts the other, four letters at least."""
+    short, long = sorted((one, other), key=len)
+    return len(short) >= 4 and long.startswith(short)
+
+
 class NarrativeDates(DateAndStatus):
     """Remembers how each event was dated, then dates by the narrative."""
 
@@ -153,6 +160,8 @@ class NarrativeDates(DateAndStatus):
             return None
         word = lemma(span.root)
         earlier = [
-            e for e in dated if e.trigger.start < offset.anchor_start and (n := notes.get(id(e))) and n.word == word
+            e
+            for e in dated
+            if e.trigger.start < offset.anchor_start and (n := notes.get(id(e))) and same_word(n.word, word)
         ]
         return earlier[-1] if earlier else None
