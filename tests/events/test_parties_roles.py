@@ -168,3 +168,21 @@ def test_condemning_a_deed_told_before_accuses_its_doers(code):
 def test_condemning_a_deed_never_told_keeps_no_target(code):
     out = code("Odinga condemned the arrests.", {"Odinga": "KEN"}, people={"Odinga"})
     assert out.one("ACCUSE").target == [], out.summary()
+
+
+def test_a_capital_in_a_partys_slot_stands_for_its_government(code):
+    out = code("The European Union imposed new sanctions on Moscow.", {"European Union": "EUR"})
+    assert out.tgt(out.one("SANCTION")) == {"RUS"}, out.summary()
+
+
+def test_talks_with_a_capital_are_talks_with_its_government(code):
+    out = code("Iran held talks with Washington.", {"Iran": "IRN"})
+    assert out.src(out.one("CONSULT")) == {"IRN", "USA"}, out.summary()
+
+
+def test_a_capital_after_a_locative_is_only_the_place(code):
+    out = code(
+        "The European Union imposed new sanctions on Iran at a meeting in Moscow.",
+        {"European Union": "EUR", "Iran": "IRN"},
+    )
+    assert out.tgt(out.one("SANCTION")) == {"IRN"}, out.summary()

@@ -78,12 +78,21 @@ class Arguments(NominalArguments):
         the actors inside it ("for a war against Iraq"; with ``places_too`` also "fired at
         targets in Jericho")."""
         found: list[str] = []
-        for _, pobj in prep_objects(token, preps):
-            direct = self.np_actors(pobj)
+        for word, pobj in prep_objects(token, preps):
+            direct = self.np_actors(pobj) or self.capital_party(word, pobj)
             if not direct and deep:
                 direct = self.inner_actors(pobj, places_too=places_too)
             found = merge(found, direct)
         return found
+
+    def capital_party(self, word: str, pobj: Token) -> list[str]:
+        """ "sanctions on Moscow", "talks with Washington": a national capital in a party's
+        slot (not after a locative "in"/"at") stands for its government."""
+        if word in self.place_preps:
+            return []
+        span = places.entity_span(self.doc, pobj)
+        country = places.capital_country(span.text) if span is not None and span.label_ == "GPE" else None
+        return [implied(country)] if country else []
 
     def object_actors(self, obj: Token | None, places_too: bool = True) -> list[str]:
         if obj is None:
@@ -231,7 +240,7 @@ class Arguments(NominalArguments):
         "between" and "among" all the actors in the phrase, as coordination is often misparsed."""
         found: list[str] = []
         for word, pobj in prep_objects(token, RECIPROCAL_PREPS):
-            found = merge(found, self.np_actors(pobj))
+            found = merge(found, self.np_actors(pobj) or self.capital_party(word, pobj))
             if word in ("between", "among", "amongst"):
                 for t in pobj.subtree:
                     if t.i - pobj.i > 40:

