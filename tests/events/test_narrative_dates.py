@@ -92,3 +92,22 @@ def test_the_meeting_counted_from_is_the_earlier_met(run):
     )
     event = next(e for e in run(text, dct="2023-03-20").events if e.type == "REJECT")
     assert (event.date, event.date_source) == ("2023-03-16", "timex")  # Tuesday + 2, not Wednesday + 2
+
+
+def test_an_event_a_present_clause_is_counted_from_is_dated_back_from_the_story(run):
+    text = (
+        "Slovak Prime Minister Igor Matovic tested positive for the virus on Friday. "
+        "This comes a week after he met French President Emmanuel Macron."
+    )
+    event = next(e for e in run(text, dct="2020-12-21").events if e.type == "CONSULT")
+    assert (event.date, event.date_source) == ("2020-12-11", "timex")
+
+
+def test_a_past_clause_counted_from_a_clause_takes_that_clauses_day_moved(run):
+    text = (
+        "Serbian police arrested the opposition leader Dragan Djilas in Belgrade on July 3. "
+        "A court in Belgrade released him on July 8. "
+        "His supporters protested two days after police arrested him."
+    )
+    event = next(e for e in run(text).events if e.trigger.text == "protested")
+    assert (event.date, event.date_source) == ("2020-07-05", "timex")

@@ -24,6 +24,7 @@ from wirecoder.model import Event
 from wirecoder.time.api import AnchoredOffset, offsets_from_anchors, shift_point
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_CLAUSE_SIGNAL = re.compile(r"[ \t]+(after|before)\b", re.IGNORECASE)
 DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 
 
@@ -101,7 +102,9 @@ class NarrativeDates(DateAndStatus):
           Officers clashed with them."), else the day the story's lede is about
           (:func:`dating.story_time`): ``date_source`` ``narrative``;
         * an event counted from another ("two days after the vote") is recounted from that
-          event's own date where the text gives one (``date_source`` ``timex``).
+          event's own date where the text gives one (``date_source`` ``timex``); an event in the
+          anchor of a present-tense clause ("This comes a week after he attended a summit") is
+          dated back from the story's day.
         """
         notes: dict[int, DateNote] = self.__dict__.get("_date_notes", {})
         story = dating.story_time(self.doc, self.text)
@@ -120,8 +123,44 @@ class NarrativeDates(DateAndStatus):
                 and not dating.is_after(event.date, self.dct)
             ):
                 last_dated[note.paragraph] = event.date or ""
-        for offset in offsets_from_anchors(self.doc):
-            self.recount(offset, events, notes)
+        for offset in [*offsets_from_anchors(self.doc), *self.clause_offsets()]:
+            if not self.count_back(offset, events, story or self.dct):
+                self.recount(offset, events, notes)
+
+    def clause_offsets(self) -> list[AnchoredOffset]:
+        """ "a week after he attended a summit": a duration counted from a clause (the time stage
+        counts from noun phrases only), the clause's characters as the anchor."""
+        found: list[AnchoredOffset] = []
+        for timex in self.doc._.timexes or []:
+            if timex.type != "DURATION":
+                continue
+            m = _CLAUSE_SIGNAL.match(self.text, timex.end)
+            span = self.doc.char_span(m.start(1), m.end(1)) if m else None
+            if span is None or len(span) != 1 or span[0].dep_ != "mark" or span[0].head.pos_ not in VERB_POS:
+                continue
+            words = [t for t in span[0].head.subtree if t.i > span[0].i]
+            if words:
+                end = words[-1].idx + len(words[-1].text)
+                sign = 1 if m.group(1).lower() == "after" else -1
+                found.append(AnchoredOffset(timex.id, timex.value, sign, words[0].idx, end))
+        return found
+
+    def count_back(self, offset: AnchoredOffset, events: list[Event], now: str | None) -> bool:
+        """ "This comes a week after he attended a summit": a present-tense clause counted from an
+        event is the news itself (the story's day), so the event in the anchor is dated back from
+        it, unless it has a time of its own."""
+        span = self.doc.char_span(offset.anchor_start, offset.anchor_end, alignment_mode="expand")
+        counted_verb = clause_verb(span.root.head) if span is not None else None
+        if now is None or counted_verb is None or counted_verb.tag_ not in ("VBZ", "VBP"):
+            return False
+        inside = [e for e in events if offset.anchor_start <= e.trigger.start < offset.anchor_end]
+        value = shift_point(now, offset.amount, -offset.sign)
+        if value is None or not inside:
+            return False
+        for event in inside:
+            if event.date_source != "timex":
+                event.date, event.date_source = value, "timex"
+        return True
 
     def recount(self, offset: AnchoredOffset, events: list[Event], notes: dict[int, DateNote]) -> None:
         """ "Protests began two days after the vote": the vote's own date moved by two days."""
