@@ -186,3 +186,14 @@ def test_a_capital_after_a_locative_is_only_the_place(code):
         {"European Union": "EUR", "Iran": "IRN"},
     )
     assert out.tgt(out.one("SANCTION")) == {"IRN"}, out.summary()
+
+
+def test_the_two_countries_refer_back_to_the_pair_last_coordinated(code):
+    text = "Turkey and Greece had poor relations, but the leaders of the two countries met on Friday."
+    out = code(text, {"Turkey": "TUR", "Greece": "GRC"})
+    assert out.src(out.one("CONSULT")) == {"TUR", "GRC"}, out.summary()
+
+
+def test_two_countries_with_no_pair_before_name_no_one(code):
+    out = code("The leaders of the two countries met Turkey on Friday.", {"Turkey": "TUR"})
+    assert out.src(out.one("CONSULT")) == {"TUR"}, out.summary()  # a joint act: every party in source

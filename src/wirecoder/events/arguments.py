@@ -39,6 +39,8 @@ LAST_RESORT_PREPS = frozenset({"in"})
 MEDIA_SECTORS = frozenset({"JRN"})
 #: Event types of speech and cooperation, where a medium is the channel, never a party.
 MEDIA_FREE_TYPES = frozenset({"CONSULT", "REQUEST", "AGREE", "SUPPORT", "COOPERATE", "CONCEDE", "REJECT"})
+#: Plural nouns that, with "two" or "both", refer back to a pair of countries.
+PAIR_NOUNS = frozenset({"country", "nation", "side", "state", "government", "neighbour", "neighbor"})
 NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC", "IMG", "ISM"})
 
 
@@ -54,7 +56,39 @@ class Arguments(NominalArguments):
         return actors_of(self.doc, grammatical_subject(verb), self.group_nouns)
 
     def np_actors(self, token: Token | None) -> list[str]:
-        return actors_of(self.doc, token, self.group_nouns)
+        found = actors_of(self.doc, token, self.group_nouns)
+        if token is None or token.pos_ != "NOUN":
+            return found
+        # "the leaders of the two countries", "the two countries": the pair they refer back to
+        for _, obj in prep_objects(token, frozenset({"of"})):
+            pair = self.pair_reference(obj)
+            if pair:
+                return pair
+        if not any(self.country_known(a) for a in found):
+            return self.pair_reference(token) or found
+        return found
+
+    def country_known(self, actor_id: str) -> bool:
+        actor = actor_by_id(self.doc, actor_id)
+        return actor is not None and bool(actor.country)
+
+    def pair_reference(self, token: Token) -> list[str]:
+        """ "Turkey and Greece ... the leaders of the two countries spoke": "the two countries",
+        "both sides" name the two countries last coordinated in this sentence or the one before."""
+        if token.tag_ != "NNS" or lemma(token) not in PAIR_NOUNS:
+            return []
+        if not any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in token.children):
+            return []
+        sent = token.sent
+        start = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        for t in reversed(self.doc[start : token.i]):
+            if t.dep_ != "conj":
+                continue
+            pair = [actor_for_token(self.doc, t.head), actor_for_token(self.doc, t)]
+            actors = [actor_by_id(self.doc, a) for a in pair if a]
+            if len(actors) == 2 and pair[0] != pair[1] and all(a and a.kind == "country" for a in actors):
+                return [a for a in pair if a]
+        return []
 
     def inner_actors(self, head: Token, preps: frozenset[str] = INNER_PREPS, places_too: bool = True) -> list[str]:
         """Actors inside a noun phrase: "rejected calls by Annan", "sanctions on X"; with
