@@ -12,7 +12,15 @@ from wirecoder.events import places, status
 from wirecoder.events.candidates import GOVERNING_FLAGS, Candidate
 from wirecoder.events.lexicon import TypeInfo
 from wirecoder.events.nominal_arguments import RECIPROCAL_PREPS, NominalArguments
-from wirecoder.events.parties import actors_of, implied, merge, resolve_implied
+from wirecoder.events.parties import (
+    actors_of,
+    capital_party,
+    country_known,
+    implied,
+    merge,
+    pair_reference,
+    resolve_implied,
+)
 from wirecoder.events.syntax import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
@@ -34,14 +42,10 @@ from wirecoder.model import Location
 #: "calls by X", "the computers of X"); "in" is tried last, as it usually names a place.
 INNER_PREPS = frozenset({"of", "by", "from", "on", "against", "to", "for", "among", "between", "with", "into", "over"})
 LAST_RESORT_PREPS = frozenset({"in"})
-#: Actor "countries" that are no state: nothing can be domestic to them.
 #: PLOVER's sector code for media and journalists.
 MEDIA_SECTORS = frozenset({"JRN"})
 #: Event types of speech and cooperation, where a medium is the channel, never a party.
 MEDIA_FREE_TYPES = frozenset({"CONSULT", "REQUEST", "AGREE", "SUPPORT", "COOPERATE", "CONCEDE", "REJECT"})
-#: Plural nouns that, with "two" or "both", refer back to a pair of countries.
-PAIR_NOUNS = frozenset({"country", "nation", "side", "state", "government", "neighbour", "neighbor"})
-NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC", "IMG", "ISM"})
 
 
 class Arguments(NominalArguments):
@@ -61,34 +65,16 @@ class Arguments(NominalArguments):
             return found
         # "the leaders of the two countries", "the two countries": the pair they refer back to
         for _, obj in prep_objects(token, frozenset({"of"})):
-            pair = self.pair_reference(obj)
+            pair = pair_reference(self.doc, obj)
             if pair:
                 return pair
-        if not any(self.country_known(a) for a in found):
-            return self.pair_reference(token) or found
+        if not any(country_known(self.doc, a) for a in found):
+            return pair_reference(self.doc, token) or found
         return found
 
     def country_known(self, actor_id: str) -> bool:
         actor = actor_by_id(self.doc, actor_id)
         return actor is not None and bool(actor.country)
-
-    def pair_reference(self, token: Token) -> list[str]:
-        """ "Turkey and Greece ... the leaders of the two countries spoke": "the two countries",
-        "both sides" name the two countries last coordinated in this sentence or the one before."""
-        if token.tag_ != "NNS" or lemma(token) not in PAIR_NOUNS:
-            return []
-        if not any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in token.children):
-            return []
-        sent = token.sent
-        start = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        for t in reversed(self.doc[start : token.i]):
-            if t.dep_ != "conj":
-                continue
-            pair = [actor_for_token(self.doc, t.head), actor_for_token(self.doc, t)]
-            actors = [actor_by_id(self.doc, a) for a in pair if a]
-            if len(actors) == 2 and pair[0] != pair[1] and all(a and a.kind == "country" for a in actors):
-                return [a for a in pair if a]
-        return []
 
     def inner_actors(self, head: Token, preps: frozenset[str] = INNER_PREPS, places_too: bool = True) -> list[str]:
         """Actors inside a noun phrase: "rejected calls by Annan", "sanctions on X"; with
@@ -113,20 +99,11 @@ class Arguments(NominalArguments):
         targets in Jericho")."""
         found: list[str] = []
         for word, pobj in prep_objects(token, preps):
-            direct = self.np_actors(pobj) or self.capital_party(word, pobj)
+            direct = self.np_actors(pobj) or capital_party(self.doc, word, pobj, self.place_preps)
             if not direct and deep:
                 direct = self.inner_actors(pobj, places_too=places_too)
             found = merge(found, direct)
         return found
-
-    def capital_party(self, word: str, pobj: Token) -> list[str]:
-        """ "sanctions on Moscow", "talks with Washington": a national capital in a party's
-        slot (not after a locative "in"/"at") stands for its government."""
-        if word in self.place_preps:
-            return []
-        span = places.entity_span(self.doc, pobj)
-        country = places.capital_country(span.text) if span is not None and span.label_ == "GPE" else None
-        return [implied(country)] if country else []
 
     def object_actors(self, obj: Token | None, places_too: bool = True) -> list[str]:
         if obj is None:
@@ -274,7 +251,7 @@ class Arguments(NominalArguments):
         "between" and "among" all the actors in the phrase, as coordination is often misparsed."""
         found: list[str] = []
         for word, pobj in prep_objects(token, RECIPROCAL_PREPS):
-            found = merge(found, self.np_actors(pobj) or self.capital_party(word, pobj))
+            found = merge(found, self.np_actors(pobj) or capital_party(self.doc, word, pobj, self.place_preps))
             if word in ("between", "among", "amongst"):
                 for t in pobj.subtree:
                     if t.i - pobj.i > 40:
@@ -410,15 +387,7 @@ class Arguments(NominalArguments):
         country = place.country if place is not None else None
         own_country = self.data.cue("own_country_types")
         if country is None and (etype in own_country or f"{etype}/{mode}" in own_country):
-            country = self.own_country(source)  # "Egyptian demonstrators rioted": at home
+            country = own_country(self.doc, source)  # "Egyptian demonstrators rioted": at home
         if country is None or len(country) != 3 or not country.isalpha():
             return source, target
         return source, resolve_implied(self.doc, [implied(country)], source)
-
-    def own_country(self, source: list[str]) -> str | None:
-        """The one country all source actors belong to (international bodies have none)."""
-        countries = {actor.country if (actor := actor_by_id(self.doc, a)) is not None else None for a in source}
-        if len(countries) != 1:
-            return None
-        country = countries.pop()
-        return country if country and country not in NON_STATE_CODES else None
