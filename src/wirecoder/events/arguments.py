@@ -18,6 +18,7 @@ from wirecoder.events.parties import (
     country_known,
     implied,
     merge,
+    own_country,
     pair_reference,
     resolve_implied,
 )
@@ -385,8 +386,8 @@ class Arguments(NominalArguments):
         if target or not source or etype not in self.data.cue("domestic_types"):
             return source, target
         country = place.country if place is not None else None
-        own_country = self.data.cue("own_country_types")
-        if country is None and (etype in own_country or f"{etype}/{mode}" in own_country):
+        own_types = self.data.cue("own_country_types")
+        if country is None and (etype in own_types or f"{etype}/{mode}" in own_types):
             country = own_country(self.doc, source)  # "Egyptian demonstrators rioted": at home
         if country is None or len(country) != 3 or not country.isalpha():
             return source, target
