@@ -111,3 +111,12 @@ def test_a_past_clause_counted_from_a_clause_takes_that_clauses_day_moved(run):
     )
     event = next(e for e in run(text).events if e.trigger.text == "protested")
     assert (event.date, event.date_source) == ("2020-07-05", "timex")
+
+
+def test_the_day_before_an_event_is_counted_from_it(run):
+    text = (
+        "Thousands of Trump supporters rallied in Washington on Saturday. "
+        "The Supreme Court rejected a lawsuit by Texas the day before the rally."
+    )
+    event = next(e for e in run(text, dct="2020-12-25").events if e.type == "REJECT")
+    assert (event.date, event.date_source) == ("2020-12-18", "timex")

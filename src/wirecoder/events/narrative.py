@@ -25,6 +25,8 @@ from wirecoder.time.api import AnchoredOffset, offsets_from_anchors, shift_point
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _CLAUSE_SIGNAL = re.compile(r"[ \t]+(after|before)\b", re.IGNORECASE)
+_UNIT_OFFSET = re.compile(r"\b(the|a|one)[ \t]+(day|week|month|year)[ \t]+(before|after)[ \t]+", re.IGNORECASE)
+_UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y"}
 DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 
 
@@ -123,7 +125,7 @@ class NarrativeDates(DateAndStatus):
                 and not dating.is_after(event.date, self.dct)
             ):
                 last_dated[note.paragraph] = event.date or ""
-        for offset in [*offsets_from_anchors(self.doc), *self.clause_offsets()]:
+        for offset in [*offsets_from_anchors(self.doc), *self.clause_offsets(), *self.unit_offsets()]:
             if not self.count_back(offset, events, story or self.dct):
                 self.recount(offset, events, notes)
 
@@ -143,6 +145,22 @@ class NarrativeDates(DateAndStatus):
                 end = words[-1].idx + len(words[-1].text)
                 sign = 1 if m.group(1).lower() == "after" else -1
                 found.append(AnchoredOffset(timex.id, timex.value, sign, words[0].idx, end))
+        return found
+
+    def unit_offsets(self) -> list[AnchoredOffset]:
+        """ "the day before the rally", "a week after the vote": one unit counted from an event,
+        which the time stage does not tag as a duration; the phrase after the signal is the anchor."""
+        found: list[AnchoredOffset] = []
+        timexes = self.doc._.timexes or []
+        for m in _UNIT_OFFSET.finditer(self.text):
+            if any(t.start < m.end() and m.start() < t.end for t in timexes):
+                continue  # the time stage read it already
+            signal = self.doc.char_span(m.start(3), m.end(3))
+            objects = [c for c in signal[0].children if c.dep_ == "pobj"] if signal is not None else []
+            words = list(objects[0].subtree) if objects else []
+            if words:
+                amount, sign = f"P1{_UNITS[m.group(2).lower()]}", 1 if m.group(3).lower() == "after" else -1
+                found.append(AnchoredOffset("", amount, sign, words[0].idx, words[-1].idx + len(words[-1].text)))
         return found
 
     def count_back(self, offset: AnchoredOffset, events: list[Event], now: str | None) -> bool:
