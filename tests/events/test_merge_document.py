@@ -47,3 +47,41 @@ def test_a_repeated_headline_gives_one_event(code):
     out = code(text, CA_MX)
     event = out.one("SANCTION")
     assert len(event.mentions) == 3
+
+
+def test_a_planned_and_a_hedged_mention_of_one_dated_future_meeting_are_one(code):
+    text = (
+        "A meeting between Canada and Mexico is scheduled for June 12. "
+        "Canada said the June 12 meeting with Mexico might still take place."
+    )
+    out = code(text, CA_MX, times={"June 12": "2018-06-12"}, dct="2018-05-31")
+    event = out.one("CONSULT")
+    assert event.status == "planned" and len(event.mentions) == 2, out.summary()
+
+
+def test_undated_planned_and_hypothetical_meetings_stay_apart(code):
+    text = "A meeting between Canada and Mexico is scheduled. Canada said the meeting with Mexico might take place."
+    out = code(text, CA_MX, dct="2018-05-31")
+    assert sorted(e.status for e in out.of_type("CONSULT")) == ["hypothetical", "planned"], out.summary()
+
+
+def test_merged_joint_meeting_drops_a_host_country_a_party_stands_for(code):
+    actors = {"Canada": "CAN", "Juan Perez": "MEX", "Anne Roy": "CAN"}
+    text = (
+        "Juan Perez arrived in Canada on Monday for a visit. "
+        "On Monday, the talks between Juan Perez and Anne Roy went well."
+    )
+    out = code(text, actors, times={"Monday": "2018-05-28"}, dct="2018-05-28", people={"Juan Perez", "Anne Roy"})
+    consult = out.of_type("CONSULT")
+    assert len(consult) == 1, out.summary()
+    assert out.src(consult[0]) == {"CAN", "MEX"} and consult[0].target == [], out.summary()
+
+
+def test_a_meeting_told_as_fact_and_through_officials_is_one_asserted_event(code):
+    text = (
+        "Canada met Mexico in Ottawa on Monday. "
+        "Officials said the meeting between Canada and Mexico on Monday went well."
+    )
+    out = code(text, CA_MX, times={"Monday": "2018-05-28"}, dct="2018-05-29")
+    event = out.one("CONSULT")
+    assert event.status == "asserted" and len(event.mentions) == 2, out.summary()

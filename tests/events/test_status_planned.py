@@ -56,3 +56,40 @@ def test_has_yet_to_is_negated(code):
 def test_dismissing_a_claim_as_groundless_rejects_it(code):
     out = code("Russia dismissed the claim from Germany as groundless.", {"Russia": "RUS", "Germany": "DEU"})
     assert out.one("REJECT")
+
+
+def test_be_to_infinitive_is_planned(code):
+    out = code("China is to send aid to India.", CN_IN)
+    assert [e.status for e in out.events] == ["planned"], out.summary()
+
+
+def test_said_it_would_with_a_future_day_is_planned(code):
+    out = code(
+        "China said it would meet India next week.", CN_IN, pronouns={"it": "China"}, times={"next week": "2018-W23"}
+    )
+    assert [e.status for e in out.events] == ["planned"], out.summary()
+
+
+def test_a_happening_after_following_is_presupposed_not_planned(code):
+    out = code("Voters in China will go to the polls tomorrow following the resignation of India.", CN_IN)
+    assert [(e.type, e.status) for e in out.events] == [("RETREAT", "asserted")], out.summary()
+
+
+def test_talks_after_which_something_will_happen_took_place(code):
+    out = code("India will hold elections next month after the talks with China.", CN_IN)
+    assert [(e.type, e.status) for e in out.events] == [("CONSULT", "asserted")], out.summary()
+
+
+def test_an_if_clause_stays_hypothetical(code):
+    out = code("If China meets India, the border will open.", CN_IN)
+    assert [e.status for e in out.events] == ["hypothetical"], out.summary()
+
+
+def test_a_nominal_that_is_scheduled_is_planned(code):
+    out = code("Talks between China and India are scheduled.", CN_IN)
+    assert [(e.type, e.status) for e in out.events] == [("CONSULT", "planned")], out.summary()
+
+
+def test_a_past_schedule_is_no_plan(code):
+    out = code("Talks between China and India were scheduled in March.", CN_IN)
+    assert [e.status for e in out.events] != ["planned"], out.summary()

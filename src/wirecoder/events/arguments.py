@@ -12,7 +12,16 @@ from wirecoder.events import places, status
 from wirecoder.events.candidates import GOVERNING_FLAGS, Candidate
 from wirecoder.events.lexicon import TypeInfo
 from wirecoder.events.nominal_arguments import RECIPROCAL_PREPS, NominalArguments
-from wirecoder.events.parties import actors_of, implied, merge, resolve_implied
+from wirecoder.events.parties import (
+    actors_of,
+    capital_party,
+    country_known,
+    implied,
+    merge,
+    own_country,
+    pair_reference,
+    resolve_implied,
+)
 from wirecoder.events.syntax import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
@@ -34,12 +43,10 @@ from wirecoder.model import Location
 #: "calls by X", "the computers of X"); "in" is tried last, as it usually names a place.
 INNER_PREPS = frozenset({"of", "by", "from", "on", "against", "to", "for", "among", "between", "with", "into", "over"})
 LAST_RESORT_PREPS = frozenset({"in"})
-#: Actor "countries" that are no state: nothing can be domestic to them.
 #: PLOVER's sector code for media and journalists.
 MEDIA_SECTORS = frozenset({"JRN"})
 #: Event types of speech and cooperation, where a medium is the channel, never a party.
 MEDIA_FREE_TYPES = frozenset({"CONSULT", "REQUEST", "AGREE", "SUPPORT", "COOPERATE", "CONCEDE", "REJECT"})
-NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC", "IMG", "ISM"})
 
 
 class Arguments(NominalArguments):
@@ -54,7 +61,21 @@ class Arguments(NominalArguments):
         return actors_of(self.doc, grammatical_subject(verb), self.group_nouns)
 
     def np_actors(self, token: Token | None) -> list[str]:
-        return actors_of(self.doc, token, self.group_nouns)
+        found = actors_of(self.doc, token, self.group_nouns)
+        if token is None or token.pos_ != "NOUN":
+            return found
+        # "the leaders of the two countries", "the two countries": the pair they refer back to
+        for _, obj in prep_objects(token, frozenset({"of"})):
+            pair = pair_reference(self.doc, obj)
+            if pair:
+                return pair
+        if not any(country_known(self.doc, a) for a in found):
+            return pair_reference(self.doc, token) or found
+        return found
+
+    def country_known(self, actor_id: str) -> bool:
+        actor = actor_by_id(self.doc, actor_id)
+        return actor is not None and bool(actor.country)
 
     def inner_actors(self, head: Token, preps: frozenset[str] = INNER_PREPS, places_too: bool = True) -> list[str]:
         """Actors inside a noun phrase: "rejected calls by Annan", "sanctions on X"; with
@@ -78,8 +99,8 @@ class Arguments(NominalArguments):
         the actors inside it ("for a war against Iraq"; with ``places_too`` also "fired at
         targets in Jericho")."""
         found: list[str] = []
-        for _, pobj in prep_objects(token, preps):
-            direct = self.np_actors(pobj)
+        for word, pobj in prep_objects(token, preps):
+            direct = self.np_actors(pobj) or capital_party(self.doc, word, pobj, self.place_preps)
             if not direct and deep:
                 direct = self.inner_actors(pobj, places_too=places_too)
             found = merge(found, direct)
@@ -97,7 +118,10 @@ class Arguments(NominalArguments):
         obj = direct_object(cand.token, self.quantity) if not cand.is_noun else None
         # "killed by a device in Basra": the place phrase may hang on the passive agent
         agent = passive_agent(cand.token) if not cand.is_noun and is_passive(cand.token) else None
-        return heads + [t for t in (obj, agent) if t is not None]
+        # "an explosion near Samarra killed two": the place phrase may hang on a weapon as doer
+        subj = grammatical_subject(cand.token) if not cand.is_noun and agent is None else None
+        weapon = subj if subj is not None and self.instrument(subj) else None
+        return heads + [t for t in (obj, agent, weapon) if t is not None]
 
     def place_actor(self, tokens: list[Token]) -> list[str]:
         span = places.place_span_of(self.doc, tokens, self.place_preps)
@@ -118,12 +142,14 @@ class Arguments(NominalArguments):
         return self.instrument(doer)
 
     def implied_place_country(self, tokens: list[Token]) -> list[str]:
-        span = places.place_span_of(self.doc, tokens, self.place_preps)
-        location = places.location_of(self.doc, span)
-        country = location.country if location is not None else None
-        if not country or len(country) != 3 or not country.isalpha():
-            return []
-        return [implied(country)]
+        """The country of the first locative phrase whose country is known ("at Freedom Plaza in
+        Washington": the plaza's is not, the city's is)."""
+        for span in places.place_spans_of(self.doc, tokens, self.place_preps):
+            location = places.location_of(self.doc, span)
+            country = location.country if location is not None else None
+            if country and len(country) == 3 and country.isalpha():
+                return [implied(country)]
+        return []
 
     def parties(self, cand: Candidate) -> tuple[list[str], list[str]]:
         if cand.parties_cache is None:
@@ -167,9 +193,20 @@ class Arguments(NominalArguments):
         found = self.np_actors(subj)
         if not found and subj is not None and self.instrument(subj):
             found = self.instrument_user(subj)  # "killed by a bomb planted by militants"
+        if not found and subj is not None and token.dep_ == "acl" and subj == token.head and not is_passive(token):
+            found = self.maker_of(subj)  # "experts signed a letter urging X": the letter's signers
         passive_without_agent = not stative and is_passive(token) and subj is None
         if not found and not passive_without_agent and subj is not None and subj.pos_ == "PRON":
             found = self.reporter_of(token)  # "Iraq said it would ...": the unresolved "it"
+        return found
+
+    def maker_of(self, thing: Token) -> list[str]:
+        """Who stands behind a thing that acts in a participle ("a letter urging X", "a
+        statement calling for Y", "a convoy carrying aid"): its possessor ("the ministry's
+        statement"), else the subject of the verb it is the object of ("signed a letter")."""
+        found = self.np_actors(first_child(thing, frozenset({"poss"})))
+        if not found and thing.dep_ in OBJECT_DEPS and thing.head.pos_ in VERB_POS:
+            found = self.np_actors(grammatical_subject(thing.head))
         return found
 
     def verb_parties(self, cand: Candidate) -> tuple[list[str], list[str]]:
@@ -215,7 +252,7 @@ class Arguments(NominalArguments):
         "between" and "among" all the actors in the phrase, as coordination is often misparsed."""
         found: list[str] = []
         for word, pobj in prep_objects(token, RECIPROCAL_PREPS):
-            found = merge(found, self.np_actors(pobj))
+            found = merge(found, self.np_actors(pobj) or capital_party(self.doc, word, pobj, self.place_preps))
             if word in ("between", "among", "amongst"):
                 for t in pobj.subtree:
                     if t.i - pobj.i > 40:
@@ -306,6 +343,9 @@ class Arguments(NominalArguments):
             # "the opposition leader was arrested in Minsk": no doer named, the place's country
             # stands for it (the CAMEO convention for unnamed doers of domestic events)
             source = self.implied_place_country(where)
+        if info.place_role == "both" and not source and self.unnamed_crowd(cand):
+            # "several thousand people rallied in Washington": people of the place's country
+            source = self.implied_place_country(where)
         if info.place_role == "both" and not source and not target and cand.is_noun:
             # "protests broke out in Minsk": no party is named, the place's country stands for
             # both (the CAMEO convention for unnamed doers of domestic events)
@@ -319,6 +359,14 @@ class Arguments(NominalArguments):
         if cand.has("recip"):
             return merge(source, target), []
         return source, [a for a in target if a not in source]
+
+    def unnamed_crowd(self, cand: Candidate) -> bool:
+        """The doer is a common noun no actor stands for ("thousands of people", "residents",
+        "demonstrators"), not a weapon, a pronoun or an unknown name."""
+        if cand.is_noun or cand.pos == "A" or is_passive(cand.token):
+            return False
+        subj = grammatical_subject(cand.token)
+        return subj is not None and subj.pos_ == "NOUN" and not self.np_actors(subj) and not self.instrument(subj)
 
     def without_media(self, actors: list[str]) -> list[str]:
         kept = []
@@ -334,21 +382,13 @@ class Arguments(NominalArguments):
         """Turn implied countries into actors, and give a domestic event without a named
         target the country it happens in ("protested in Algiers" is aimed at Algeria)."""
         source = resolve_implied(self.doc, source, [])
-        target = resolve_implied(self.doc, target, source)
+        target = [a for a in resolve_implied(self.doc, target, source) if a not in source]
         if target or not source or etype not in self.data.cue("domestic_types"):
             return source, target
         country = place.country if place is not None else None
-        own_country = self.data.cue("own_country_types")
-        if country is None and (etype in own_country or f"{etype}/{mode}" in own_country):
-            country = self.own_country(source)  # "Egyptian demonstrators rioted": at home
+        own_types = self.data.cue("own_country_types")
+        if country is None and (etype in own_types or f"{etype}/{mode}" in own_types):
+            country = own_country(self.doc, source)  # "Egyptian demonstrators rioted": at home
         if country is None or len(country) != 3 or not country.isalpha():
             return source, target
         return source, resolve_implied(self.doc, [implied(country)], source)
-
-    def own_country(self, source: list[str]) -> str | None:
-        """The one country all source actors belong to (international bodies have none)."""
-        countries = {actor.country if (actor := actor_by_id(self.doc, a)) is not None else None for a in source}
-        if len(countries) != 1:
-            return None
-        country = countries.pop()
-        return country if country and country not in NON_STATE_CODES else None

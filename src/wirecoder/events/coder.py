@@ -16,7 +16,8 @@ Per sentence, five steps, each a module whose class adds its methods to the one 
 4. **Date and status** (:mod:`~wirecoder.events.timing`, :mod:`~wirecoder.events.status`).
    Negation, will/would/could, conditional clauses, planning verbs, quotes and reporting verbs
    give the status; future cooperation becomes AGREE and future coercion THREATEN (PLOVER's
-   rule); "would not accept" becomes REJECT.  The date comes from the event's anchor verb.
+   rule); "would not accept" becomes REJECT.  The date comes from the event's anchor verb;
+   undated past events then take the narrative's day (:mod:`~wirecoder.events.narrative`).
 5. **Merge** (:mod:`~wirecoder.events.merging`).  Same-type events linked in one clause ("killed
    23 when they blew themselves up") are merged, then repeated mentions of one happening in the
    document.
@@ -113,6 +114,8 @@ class DocumentCoder(Merging):
 
     def build_event(self, cand: Candidate, sent: Span) -> Event | None:
         anchor = self.anchor_of(cand)
+        if cand.is_noun and status.presupposed(cand.token):
+            anchor = cand.token  # "following the resignation": a happening of its own, not the clause's
         if self.not_an_event(cand, anchor):
             return None
         source, target = self.parties(cand)
@@ -131,7 +134,7 @@ class DocumentCoder(Merging):
         elif not negated and self.speaks_of_future(cand, anchor):
             etype, mode = self.future_type(etype, mode, mod)
         date_token = self.date_token(cand, anchor)
-        date, date_source = dating.date_of(self.doc, date_token)
+        date, date_source, timex_id = self.event_date(cand, date_token)
         future_date = cand.is_noun and date_source == "timex" and dating.is_after(date, self.dct)
         reported = status.inside_quote(self.doc, cand.token.idx) or status.reporting_verb_over(anchor, self.data)
         mod = self.announced(cand, mod, bool(reported), date, date_source)
@@ -144,7 +147,7 @@ class DocumentCoder(Merging):
         source, target = self.settle_parties(etype, mode, source, target, place)
         if not source and not target:
             return None
-        return Event(
+        event = Event(
             id="",
             type=etype,  # type: ignore[arg-type]
             mode=mode,
@@ -162,6 +165,8 @@ class DocumentCoder(Merging):
                 cand.weight, source, target, self.data.types[etype].requires_target, event_status
             ),
         )
+        self.note_date(event, date_token, cand.token, timex_id)
+        return event
 
     def clause_tokens(self, cand: Candidate, anchor: Token) -> list[Token]:
         tokens = list(cand.token.subtree)
@@ -208,6 +213,7 @@ class DocumentCoder(Merging):
             events.extend(self.code_sentence(sent))
         if keep is not None:
             events = keep(events)
+        self.date_from_story(events)
         events = self.merge_document(events)
         for n, event in enumerate(events, start=1):
             event.id = f"e{n}"

@@ -9,8 +9,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from wirecoder.actors.api import actor_by_id
+from wirecoder.events import dating
+from wirecoder.events.narrative import DateNote, NarrativeDates
 from wirecoder.events.parties import merge
-from wirecoder.events.timing import DateAndStatus
 from wirecoder.model import Event
 
 
@@ -20,10 +21,18 @@ def add_mentions(host: Event, event: Event) -> None:
     host.mentions = sorted({(m.start, m.end): m for m in mentions}.values(), key=lambda m: m.start)
 
 
+#: Statuses of a happening still to come: a planned and a hedged mention of one future happening
+#: dated by its own time expression ("a meeting on June 12" ... "the June 12 summit might still
+#: take place") are one happening; the schedule stands, so it stays planned.
+FUTURE_STATUSES = frozenset({"planned", "hypothetical"})
+#: A happening the text tells as a fact and also through someone's words ("Canada met Mexico on
+#: Monday. The meeting went well, officials said.") is one happening, told as a fact.
+FACT_STATUSES = frozenset({"asserted", "reported"})
+
 MERGE_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp", "prep", "pobj", "pcomp", "acl", "relcl", "dobj"})
 
 
-class Merging(DateAndStatus):
+class Merging(NarrativeDates):
     """Folds mentions of one happening together."""
 
     @staticmethod
@@ -99,10 +108,24 @@ class Merging(DateAndStatus):
         countries = self.countries(one)
         return countries is not None and countries == self.countries(other)
 
+    def statuses_agree(self, host: Event, event: Event) -> bool:
+        if host.status == event.status or {host.status, event.status} == FACT_STATUSES:
+            return True
+        return (
+            {host.status, event.status} <= FUTURE_STATUSES
+            and host.date_source == event.date_source == "timex"
+            and dating.is_after(host.date, self.dct)
+        )
+
+    @staticmethod
+    def reciprocal(event: Event) -> bool:
+        """A joint act told with every party in the source ("meetings between X and Y")."""
+        return len(event.source) > 1 and not event.target
+
     def same_happening(self, host: Event, event: Event) -> bool:
-        """Same type, status and date, compatible mode, and parties that agree without
-        reversing roles: mentions of one happening."""
-        if (host.type, host.status, host.date) != (event.type, event.status, event.date):
+        """Same type and date, agreeing statuses, compatible mode, and parties that agree
+        without reversing roles: mentions of one happening."""
+        if (host.type, host.date) != (event.type, event.date) or not self.statuses_agree(host, event):
             return False
         if host.mode and event.mode and host.mode != event.mode:
             return False
@@ -111,9 +134,32 @@ class Merging(DateAndStatus):
         sides = [self.same_side(host.source, event.source), self.same_side(host.target, event.target)]
         return False not in sides and True in sides
 
+    def not_represented(self, target: list[str], source: list[str]) -> list[str]:
+        """The target without the countries (as states) that a source actor already stands for."""
+        countries = {a.country for a in map(lambda i: actor_by_id(self.doc, i), source) if a and a.country}
+        kept = []
+        for actor_id in target:
+            actor = actor_by_id(self.doc, actor_id)
+            if actor is None or actor.kind != "country" or actor.country not in countries:
+                kept.append(actor_id)
+        return kept
+
+    def accuse_known_doers(self, events: list[Event], notes: dict[int, DateNote]) -> None:
+        """Condemning a deed is an ACCUSE of its doers (PLOVER): "Police arrested 40 people. ...
+        Odinga condemned the arrests" is aimed at the police, the doers of the last earlier event
+        named by the same word."""
+        for n, event in enumerate(events):
+            note = notes.get(id(event))
+            if note is None or note.about is None:
+                continue
+            earlier = [e for e in events[:n] if (m := notes.get(id(e))) is not None and m.word == note.about]
+            if earlier:
+                event.target = [a for a in earlier[-1].source if a not in event.source]
+
     def merge_document(self, events: list[Event]) -> list[Event]:
         """Fold later mentions of a happening into its first event; its ``mentions`` list the
         trigger of every one."""
+        self.accuse_known_doers(events, self.__dict__.get("_date_notes", {}))
         kept: list[Event] = []
         for event in events:
             event.mentions = event.mentions or [event.trigger]
@@ -122,8 +168,13 @@ class Merging(DateAndStatus):
                 kept.append(event)
                 continue
             add_mentions(host, event)
+            joint = self.reciprocal(host) or self.reciprocal(event)
             host.source = merge(host.source, event.source)
             host.target = [a for a in merge(host.target, event.target) if a not in host.source]
+            if joint:  # "Kim arrived in the US for meetings with Pompeo": the US is there in Pompeo
+                host.target = self.not_represented(host.target, host.source)
+            if host.status != event.status:
+                host.status = "asserted" if {host.status, event.status} == FACT_STATUSES else "planned"
             host.mode = host.mode or event.mode
             host.contexts = merge(host.contexts, event.contexts)
             host.location = host.location or event.location

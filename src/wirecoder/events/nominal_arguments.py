@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from wirecoder.events import places
 from wirecoder.events.candidates import Candidate
 from wirecoder.events.lexicon import TypeInfo
-from wirecoder.events.parties import actor_of_np, merge
+from wirecoder.events.parties import actor_of_np, implied, merge
 from wirecoder.events.readings import Readings
 from wirecoder.events.syntax import (
     PASSIVE_SUBJECT_DEPS,
@@ -57,6 +58,8 @@ class NominalArguments(Readings):
         of_objects = [o for _, o in prep_objects(token, frozenset({"of"}))]
         if info.of_role == "target":
             target = merge(target, self.prep_actors(token, frozenset({"of"})))
+            if not target:  # "the invasion of South Lebanon": a place undergoing the event is its country
+                target = self.places_of(of_objects)
         else:  # "the withdrawal of forces from Panama": the PP may hang on the "of" object
             for obj in of_objects:
                 target = merge(target, self.prep_actors(obj, preps - {"of"}, deep=False))
@@ -97,6 +100,8 @@ class NominalArguments(Readings):
                 # against violations by X" is about X's own deed
                 if self.np_actors(pobj):
                     source = merge(source, self.prep_actors(pobj, frozenset({"by"}), deep=False))
+        if not source:
+            source = self.misattached_agent(token)
         if info.of_role == "source":
             source = merge(source, self.prep_actors(token, frozenset({"of"}), deep=False))
         if cand.has("recip"):
@@ -106,6 +111,28 @@ class NominalArguments(Readings):
                 # "arrived (on a flight) for meetings with Pompeo": the one who arrived is the other party
                 source = merge(self.np_actors(self._agent_or_subject(verb)), source)
         return source
+
+    def places_of(self, objects: list[Token]) -> list[str]:
+        found: list[str] = []
+        for obj in objects:
+            span = places.entity_span(self.doc, obj)
+            if span is None or span.label_ not in ("GPE", "LOC"):
+                continue
+            located = places.location_of(self.doc, span)
+            country = located.country if located is not None else None
+            if country and len(country) == 3 and country.isalpha():
+                found = merge(found, [implied(country)])
+        return found
+
+    def misattached_agent(self, token: Token) -> list[str]:
+        """ "condemned the attack on Israel by Hamas": the parser hangs the by-phrase on the
+        active verb, which cannot take an agent; it is the nominal object's doer."""
+        verb = token.head
+        if token.dep_ != "dobj" or verb.pos_ not in VERB_POS or first_child(verb, PASSIVE_SUBJECT_DEPS) is not None:
+            return []
+        if any(c.dep_ == "auxpass" for c in verb.children):
+            return []
+        return self.prep_actors(verb, frozenset({"by"}), deep=False)
 
     @staticmethod
     def clause_verb_outside_subject(token: Token) -> Token | None:

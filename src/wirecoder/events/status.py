@@ -67,15 +67,50 @@ def in_conditional_clause(token: Token, data: EventData) -> bool:
     return False
 
 
+#: Prepositions whose object names a happening that has taken place ("following the
+#: resignation of X", "since the coup", "after the talks"): the object is presupposed, not planned.
+PRESUPPOSING_PREPS = frozenset({"after", "following", "since"})
+
+
+def presupposed(token: Token) -> bool:
+    """A nominal event that is the object of after / following / since (the parser may take
+    "following" for a participle with a direct object)."""
+    return (
+        token.dep_ in ("pobj", "dobj") and token.head.lower_ in PRESUPPOSING_PREPS and token.pos_ in ("NOUN", "PROPN")
+    )
+
+
+def _be_to(token: Token) -> bool:
+    """ "X is to visit Paris": "be" with a to-infinitive states an arrangement."""
+    head = token.head
+    return (
+        lemma(head) == "be"
+        and head.pos_ == "AUX"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        and not any(c.dep_ in ("attr", "acomp") for c in head.children)
+    )
+
+
 def planned_governor(token: Token, data: EventData) -> bool:
-    """The anchor is the to-clause of an expectation or schedule ("is expected to travel")."""
+    """The anchor is the to-clause of an expectation or schedule ("is expected to travel", "is
+    to travel")."""
     if token.dep_ != "xcomp":
         return False
     head = token.head
-    if lemma(head) in data.cue("planned_governors"):
+    if lemma(head) in data.cue("planned_governors") or _be_to(token):
         return True
     # "is due to", "is set to": the adjective/participle governs the to-clause.
     return head.lower_ in data.cue("planned_governors")
+
+
+def scheduled_subject(anchor: Token, trigger: Token, data: EventData) -> bool:
+    """ "A meeting is scheduled (for June 12)", "talks are planned": a nominal event that is the
+    passive subject of a planning verb in the present or future (a past "was scheduled" says
+    nothing of whether it then took place)."""
+    verb = trigger.head
+    if trigger.dep_ != "nsubjpass" or anchor not in (trigger, verb) or lemma(verb) not in data.cue("planned_governors"):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
 
 
 def governed_by(token: Token, words: frozenset[str]) -> bool:
@@ -113,7 +148,9 @@ def modality(anchor: Token, trigger: Token, data: EventData) -> Modality:
         future=modal in data.cue("future_modals") or _going_to(anchor),
         conditional_modal=modal if modal in data.cue("conditional_modals") else None,
         conditional_clause=in_conditional_clause(anchor, data),
-        planned=planned_governor(anchor, data) or any(m in planned_mods and m not in hypo_mods for m in noun_mods),
+        planned=planned_governor(anchor, data)
+        or scheduled_subject(anchor, trigger, data)
+        or any(m in planned_mods and m not in hypo_mods for m in noun_mods),
         hypothetical_modifier=any(m in hypo_mods for m in noun_mods),
         desired=governed_by(anchor, data.cue("desire_governors")),
     )

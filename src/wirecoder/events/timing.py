@@ -1,6 +1,8 @@
 """Step 4, date and status: the event's own date, its status and future typing, and confidence.
 
-API: :meth:`DateAndStatus.date_token`, :meth:`DateAndStatus.future_type`, :meth:`DateAndStatus.confidence`.
+API: :meth:`DateAndStatus.date_token`, :meth:`DateAndStatus.event_date`, :meth:`DateAndStatus.future_type`,
+:meth:`DateAndStatus.confidence`.  The document pass that dates events by their narrative is
+:mod:`~wirecoder.events.narrative`.
 """
 
 from __future__ import annotations
@@ -44,6 +46,23 @@ class DateAndStatus(Arguments):
         if token.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and token.head.pos_ in VERB_POS and not has_own_date:
             return token.head
         return token
+
+    def event_date(self, cand: Candidate, date_token: Token) -> tuple[str | None, str, str | None]:
+        """(date, date_source, timex id): the time of ``date_token``; a presupposed nominal
+        ("following the resignation") has only the time named inside it ("after the June 3
+        vote"), as the clause's own time ("tomorrow") is after it."""
+        date, source, timex_id = dating.dated_by(self.doc, date_token)
+        token = cand.token
+        if date_token == token and status.presupposed(token) and not self.timex_inside(token, timex_id):
+            return self.dct, "dct", None
+        return date, source, timex_id
+
+    def timex_inside(self, token: Token, timex_id: str | None) -> bool:
+        timex = next((t for t in self.doc._.timexes or [] if t.id == timex_id), None) if timex_id else None
+        if timex is None:
+            return False
+        words = list(token.subtree)
+        return words[0].idx <= timex.start and timex.end <= words[-1].idx + len(words[-1].text)
 
     def speaks_of_future(self, cand: Candidate, anchor: Token) -> bool:
         """Future/conditional typing applies to the actor's own announced act: a trigger verb
