@@ -7,7 +7,7 @@ import importlib.util
 import sys
 from pathlib import Path
 
-from wirecoder.events.generated import merge_triggers
+from wirecoder.events.generated import ACTOR_PAIR, merge_triggers
 from wirecoder.events.lexicon import (
     GENERATED_TRIGGERS,
     TriggerEntry,
@@ -75,10 +75,27 @@ def test_hand_entries_win_and_structural_verbs_stay_out():
     assert merged == {("meet", "V"): ["hand"], ("airlift", "V"): [airlift]}
 
 
-def test_generated_verbs_alone_are_not_used_only_their_patterns():
+def test_generated_verbs_alone_come_after_the_patterns_and_need_two_actors():
     alone, actor, pattern = _entry("sell", "-"), _entry("sell", "obj=@actor"), _entry("sell", "obj=weapon")
     merged = merge_triggers({}, {("sell", "V"): [pattern, actor, alone], ("regard", "V"): [alone]})
-    assert merged == {("sell", "V"): [pattern]}
+    assert merged[("sell", "V")][0] == pattern
+    assert [e.conditions for e in merged[("sell", "V")][1:]] == [ACTOR_PAIR, ACTOR_PAIR]
+    assert merged[("regard", "V")][0].conditions == ACTOR_PAIR
+
+
+def test_generated_verb_alone_is_coded_between_two_actors_only(code):
+    # "congratulate"-like verbs of PETRARCH2 not in the hand lexicon: "felicitate" (CAMEO 051)
+    actors = {"Peru": "PER", "Chile": "CHL"}
+    out = code("Peru felicitated Chile on its election.", actors)
+    event = out.one("SUPPORT")
+    assert (out.src(event), out.tgt(event)) == ({"PER"}, {"CHL"})
+    assert not code("Peru felicitated the winners of the race.", actors).events
+
+
+def test_passive_by_agent_is_the_subject_of_a_generated_verb_alone(code):
+    out = code("Chile was felicitated by Peru.", {"Peru": "PER", "Chile": "CHL"})
+    event = out.one("SUPPORT")
+    assert (out.src(event), out.tgt(event)) == ({"PER"}, {"CHL"})
 
 
 def test_packaged_data_keeps_hand_entries_and_adds_generated_ones():

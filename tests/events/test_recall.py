@@ -1,0 +1,97 @@
+"""Whole classes of events that were missed (issue 16), each shown on a short sentence written
+for these tests: relative clauses, selection of candidates, apologies, willingness, poisoning,
+and the to-clauses of modal nouns that report no event."""
+
+from __future__ import annotations
+
+KE_UG = {"Kenya": "KEN", "Uganda": "UGA"}
+
+
+def test_relative_pronoun_subject_stands_for_the_noun_it_modifies(code):
+    out = code("The court of Kenya, which rejected the appeal of Uganda, met on Monday.", KE_UG)
+    event = out.one("REJECT")
+    assert out.src(event) == {"KEN"}
+
+
+def test_a_relative_who_is_no_open_question(code):
+    actors = {"Japan": "JPN", "China": "CHN", "Korea": "KOR"}
+    out = code("The minister of Japan, who denounced China on Monday, urged Korea to act.", actors)
+    event = out.one("ACCUSE")
+    assert (out.src(event), out.tgt(event)) == ({"JPN"}, {"CHN"})
+
+
+def test_an_open_question_still_reports_no_event(code):
+    out = code("Nobody knows whom Kenya will support.", KE_UG)
+    assert not out.of_type("SUPPORT")
+
+
+def test_relative_pronoun_object_stands_for_the_noun_it_modifies(code):
+    # "lift" reads its object: the curfew, reached through "which"
+    out = code("Kenya imposed a curfew, which the army of Kenya lifted on Friday.", KE_UG)
+    assert out.of_type("CONCEDE")
+
+
+def test_choosing_a_running_mate_is_support(code):
+    out = code("Kenya's president selected Uganda's envoy as his running mate.", {**KE_UG, "Kenya's president": "KEN"})
+    assert out.of_type("SUPPORT")
+
+
+def test_tapping_someone_to_be_the_nominee_is_support(code):
+    actors = {"The Liberal Party": "CAN", "Jane Doe": "CAN"}
+    out = code("The Liberal Party tapped Jane Doe to be its presidential nominee.", actors)
+    assert out.of_type("SUPPORT")
+
+
+def test_selecting_a_site_is_no_event(code):
+    out = code("Kenya selected Nairobi as the venue.", KE_UG)
+    assert not out.events
+
+
+def test_an_apology_is_support_as_in_the_cameo_to_plover_table(code):
+    out = code("Kenya apologised to Uganda for the border incident.", KE_UG)
+    event = out.one("SUPPORT")
+    assert (out.src(event), out.tgt(event)) == ({"KEN"}, {"UGA"})
+    assert not out.of_type("CONCEDE")
+
+
+def test_expressed_willingness_to_cooperate_is_agree(code):
+    out = code("Kenya expressed its willingness to hold talks with Uganda.", KE_UG)
+    assert out.of_type("AGREE")
+
+
+def test_poisoning_is_an_assault(code):
+    out = code("Agents of Kenya poisoned the envoy of Uganda.", {**KE_UG, "Agents of Kenya": "KEN"})
+    event = out.one("ASSAULT")
+    assert out.tgt(event) == {"UGA"}
+
+
+def test_no_evidence_to_support_a_claim_is_no_support(code):
+    out = code("There is no evidence to support the claims of Uganda.", KE_UG)
+    assert not out.events
+
+
+def test_the_power_to_arrest_is_no_arrest(code):
+    out = code("A new law of Kenya gives police the power to arrest leaders of Uganda.", KE_UG)
+    assert not out.of_type("COERCE")
+
+
+def test_expelling_diplomats_is_still_a_sanction(code):
+    out = code("Kenya expelled two diplomats of Uganda on Monday.", KE_UG)
+    assert out.of_type("SANCTION")
+
+
+def test_receiving_a_party_nomination_is_no_visit(code):
+    actors = {"Jane Doe": "CAN", "Labour Party": "CAN"}
+    out = code("Jane Doe received the Labour Party's nomination in May.", actors)
+    assert not out.of_type("CONSULT")
+    assert out.of_type("SUPPORT")
+
+
+def test_welcoming_a_decision_of_an_actor_is_support_not_a_visit(code):
+    out = code("Kenya welcomed Uganda's decision to reopen the border.", KE_UG)
+    assert out.of_type("SUPPORT") and not out.of_type("CONSULT")
+
+
+def test_receiving_an_envoy_is_still_a_visit(code):
+    out = code("The president of Kenya received the envoy of Uganda.", {**KE_UG, "The president of Kenya": "KEN"})
+    assert out.of_type("CONSULT")
