@@ -149,3 +149,52 @@ def test_sending_warships_mobilizes_weapons_and_sending_troops_troops(code):
     assert out.one("MOBILIZE").mode == "weapons"
     out = code("China sent troops to the border with Vietnam.", {"China": "CHN", "Vietnam": "VNM"})
     assert out.one("MOBILIZE").mode == "troops"
+
+
+KE_UG = {"Kenya": "KEN", "Uganda": "UGA"}
+
+
+def test_insisting_that_something_is_so_is_no_demand(code):
+    out = code("The minister of Kenya insisted that the election had been fair.", KE_UG)
+    assert not out.events
+
+
+def test_insisting_that_someone_act_is_a_demand(code):
+    out = code("Kenya insisted that Uganda withdraw its troops.", KE_UG)
+    event = out.one("REQUEST")
+    assert (out.src(event), out.tgt(event)) == ({"KEN"}, {"UGA"})
+
+
+def test_denying_that_something_is_so_is_no_rejection(code):
+    out = code("Kenya denied that its economy was in trouble.", KE_UG)
+    assert not out.events
+
+
+def test_denying_someone_entry_is_still_a_rejection(code):
+    out = code("Kenya denied the envoy of Uganda entry.", KE_UG)
+    assert out.of_type("REJECT")
+
+
+def test_describing_sanctions_as_illegal_is_an_accusation(code):
+    out = code("Kenya described the sanctions of Uganda as illegal.", KE_UG)
+    event = out.one("ACCUSE")
+    assert out.src(event) == {"KEN"} and not out.of_type("SANCTION") and not out.of_type("COERCE")
+
+
+def test_mentioning_aid_is_not_promising_it(code):
+    # PETRARCH2 lists "mention" among the verbs of its intent block ("mention aid" as 033)
+    out = code("Kenya mentioned the aid of Uganda in its report.", KE_UG)
+    assert not out.of_type("AGREE")
+
+
+def test_an_allegation_with_no_doer_reports_the_act(code):
+    out = code("Aides of Kenya alleged that the envoy of Uganda was poisoned.", KE_UG)
+    event = out.one("ASSAULT")
+    assert out.tgt(event) == {"UGA"}
+    assert not out.of_type("ACCUSE")
+
+
+def test_an_allegation_naming_the_doer_stays_an_accusation(code):
+    out = code("Kenya alleged that its envoy was attacked by Uganda.", KE_UG)
+    event = out.one("ACCUSE")
+    assert (out.src(event), out.tgt(event)) == ({"KEN"}, {"UGA"})

@@ -27,6 +27,7 @@ from wirecoder.events.syntax import (
     passive_agent,
     pos_codes,
     secondary_predicates,
+    subjunctive,
     to_clause,
 )
 
@@ -154,6 +155,8 @@ class CandidateFinder(CoderBase):
         if cond.key == "pred":  # "called the sanctions [absurd and hostile]": what the object is called
             return any(lemma(p) in cond.values for c in secondary_predicates(token) for p in conjuncts(c))
         if cond.key == "clause":  # "conceded [that ...]": the kind of clause the verb takes
+            if "subjunctive" in cond.values and any(c.dep_ == "ccomp" and subjunctive(c) for c in token.children):
+                return True
             return any(c.dep_ in cond.values for c in token.children)
         if cond.key == "subj":
             subj = grammatical_subject(token)

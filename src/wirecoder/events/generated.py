@@ -20,6 +20,7 @@ STRUCTURAL_CUES = (
     "reporting_verbs",
     "planned_governors",
     "event_verbs",
+    "description_verbs",
 )
 #: What a generated verb alone needs: an actor as its doer and an actor as what it acts on.
 #: PETRARCH2 itself codes a verb only between a source and a target actor of its dictionaries.

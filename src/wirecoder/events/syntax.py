@@ -136,13 +136,23 @@ def antecedent(token: Token) -> Token:
     return token
 
 
+def subjunctive(clause: Token) -> bool:
+    """A that-clause in the bare (mandative) form: "insisted [that Uganda withdraw]", as against
+    "insisted [that the vote was fair]"."""
+    return (
+        clause.tag_ == "VB"
+        and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+        and any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in clause.children)
+    )
+
+
 def secondary_predicates(token: Token) -> list[Token]:
     """What a verb says its object is or becomes: "called the sanctions [absurd]", "selected
     Biden [as his running mate]", "tapped Jones [to be its nominee]"."""
     out = [c for c in token.children if c.dep_ in ("oprd", "acomp")]
     for c in token.children:
-        if c.dep_ == "prep" and c.lower_ == "as":
-            out.extend(o for o in c.children if o.dep_ == "pobj")
+        if c.dep_ == "prep" and c.lower_ == "as":  # "as illegal" may come as an amod of "as"
+            out.extend(o for o in c.children if o.dep_ in ("pobj", "amod", "acomp"))
         elif c.dep_ in ("xcomp", "ccomp") and lemma(c) == "be" and to_clause(c):
             out.extend(o for o in c.children if o.dep_ in ("attr", "acomp"))
     return out
