@@ -95,3 +95,46 @@ def test_welcoming_a_decision_of_an_actor_is_support_not_a_visit(code):
 def test_receiving_an_envoy_is_still_a_visit(code):
     out = code("The president of Kenya received the envoy of Uganda.", {**KE_UG, "The president of Kenya": "KEN"})
     assert out.of_type("CONSULT")
+
+
+def test_signing_a_ceasefire_is_a_ceasefire(code):
+    out = code("Kenya and Uganda signed a ceasefire.", KE_UG)
+    event = out.one("RETREAT")
+    assert event.mode == "ceasefire"
+
+
+def test_warning_of_serious_consequences_is_a_threat(code):
+    out = code("Kenya warned Uganda of serious consequences.", KE_UG)
+    event = out.one("THREATEN")
+    assert (out.src(event), out.tgt(event)) == ({"KEN"}, {"UGA"})
+
+
+def test_warning_of_a_disaster_is_no_threat(code):
+    assert not code("Kenya warned of a disaster in the north.", KE_UG).events
+
+
+def test_an_invitation_to_visit_is_one_event(code):
+    out = code("Kenya invited the president of Uganda to visit Nairobi.", KE_UG)
+    assert [e.type for e in out.events] == ["AGREE"]
+
+
+def test_a_ban_on_imports_from_a_country_is_a_sanction(code):
+    out = code("Kenya announced a ban on imports from Uganda.", KE_UG)
+    event = out.one("SANCTION")
+    assert out.src(event) == {"KEN"}
+
+
+def test_filing_charges_is_a_legal_accusation(code):
+    out = code("Prosecutors of Kenya filed charges against the minister of Uganda.", {**KE_UG, "Prosecutors": "KEN"})
+    event = out.one("ACCUSE")
+    assert event.mode == "allege" and out.tgt(event) == {"UGA"}
+
+
+def test_issuing_a_warning_to_a_country_is_a_threat(code):
+    out = code("Kenya issued a warning to Uganda.", KE_UG)
+    assert out.of_type("THREATEN")
+
+
+def test_a_visit_that_was_postponed_did_not_take_place(code):
+    out = code("The visit of the president of Kenya to Uganda was postponed.", KE_UG)
+    assert out.one("CONSULT").status == "negated"

@@ -185,4 +185,6 @@ class Readings(CandidateFinder):
         if not cand.is_noun:
             return False
         gov = self.noun_governor(cand.token)
+        if gov is None and cand.token.dep_ == "nsubjpass":
+            gov = cand.token.head  # "the visit ... was postponed"
         return gov is not None and self.word(gov) in self.data.cue("cancelling_verbs")
