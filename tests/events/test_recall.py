@@ -138,3 +138,34 @@ def test_issuing_a_warning_to_a_country_is_a_threat(code):
 def test_a_visit_that_was_postponed_did_not_take_place(code):
     out = code("The visit of the president of Kenya to Uganda was postponed.", KE_UG)
     assert out.one("CONSULT").status == "negated"
+
+
+def test_fighting_terrorism_is_no_assault_but_working_together_is_cooperation(code):
+    out = code("Kenya and Uganda worked together to fight terrorism.", KE_UG)
+    assert [e.type for e in out.events] == ["COOPERATE"]
+
+
+def test_granting_amnesty_is_a_concession(code):
+    out = code("Kenya granted amnesty to rebels from Uganda.", KE_UG)
+    assert out.of_type("CONCEDE")
+
+
+def test_reopening_a_border_gives_access(code):
+    out = code("Kenya reopened its border with Uganda.", KE_UG)
+    assert out.one("RETREAT").mode == "access"
+
+
+def test_vowing_to_retaliate_is_a_threat(code):
+    out = code("Kenya vowed to retaliate against Uganda.", KE_UG)
+    event = out.one("THREATEN")
+    assert (out.src(event), out.tgt(event)) == ({"KEN"}, {"UGA"})
+
+
+def test_ending_a_military_operation_is_a_withdrawal(code):
+    out = code("Kenya ended its military operation in Uganda.", KE_UG)
+    assert out.one("RETREAT").mode == "withdraw"
+
+
+def test_laying_down_weapons_is_disarming(code):
+    out = code("Rebels from Uganda laid down their weapons.", {"Rebels from Uganda": "UGA"})
+    assert out.one("RETREAT").mode == "disarm"
