@@ -169,3 +169,35 @@ def test_ending_a_military_operation_is_a_withdrawal(code):
 def test_laying_down_weapons_is_disarming(code):
     out = code("Rebels from Uganda laid down their weapons.", {"Rebels from Uganda": "UGA"})
     assert out.one("RETREAT").mode == "disarm"
+
+
+def test_calling_a_move_a_provocation_is_an_accusation(code):
+    out = code("Kenya called the move by Uganda a provocation.", KE_UG)
+    event = out.one("ACCUSE")
+    assert (out.src(event), out.tgt(event)) == ({"KEN"}, {"UGA"})
+
+
+def test_calling_someone_a_friend_is_no_accusation(code):
+    assert not code("Kenya called the president of Uganda a friend.", KE_UG).of_type("ACCUSE")
+
+
+def test_hitting_out_at_a_country_is_criticism(code):
+    out = code("Kenya hit out at Uganda over the raid.", KE_UG)
+    assert out.one("ACCUSE").mode == "disapprove"
+
+
+def test_backing_a_countrys_bid_is_support(code):
+    out = code("Kenya backed the bid of Uganda to join the council.", KE_UG)
+    event = out.one("SUPPORT")
+    assert (out.src(event), out.tgt(event)) == ({"KEN"}, {"UGA"})
+
+
+def test_expressing_solidarity_with_a_country_is_support(code):
+    out = code("Kenya expressed solidarity with Uganda.", KE_UG)
+    event = out.one("SUPPORT")
+    assert out.tgt(event) == {"UGA"}
+
+
+def test_voicing_outrage_is_criticism_but_concern_is_no_event(code):
+    assert code("Kenya voiced outrage over the raid by Uganda.", KE_UG).of_type("ACCUSE")
+    assert not code("Kenya voiced concern over the talks with Uganda.", KE_UG).of_type("ACCUSE")
