@@ -201,3 +201,37 @@ def test_expressing_solidarity_with_a_country_is_support(code):
 def test_voicing_outrage_is_criticism_but_concern_is_no_event(code):
     assert code("Kenya voiced outrage over the raid by Uganda.", KE_UG).of_type("ACCUSE")
     assert not code("Kenya voiced concern over the talks with Uganda.", KE_UG).of_type("ACCUSE")
+
+
+def test_a_missile_test_is_a_show_of_force_not_an_attack(code):
+    out = code("Kenya test-fired a ballistic missile.", KE_UG)
+    assert [(e.type, e.mode) for e in out.events] == [("MOBILIZE", "weapons")]
+
+
+def test_stationing_warships_is_mobilization(code):
+    assert code("Kenya stationed warships off the coast of Uganda.", KE_UG).of_type("MOBILIZE")
+
+
+def test_arming_a_militia_is_military_aid(code):
+    out = code("Kenya armed the rebels of Uganda.", {**KE_UG, "rebels of Uganda": "UGA"})
+    assert out.of_type("AID")
+
+
+def test_resuming_trade_is_material_cooperation(code):
+    out = code("Kenya and Uganda resumed trade.", KE_UG)
+    event = out.one("COOPERATE")
+    assert out.src(event) == {"KEN", "UGA"}
+
+
+def test_economic_cooperation_is_cooperate_but_ties_are_support(code):
+    assert code("Kenya and Uganda expanded economic cooperation.", KE_UG).of_type("COOPERATE")
+    assert code("Kenya and Uganda expanded diplomatic ties.", KE_UG).of_type("SUPPORT")
+
+
+def test_writing_off_debt_is_aid(code):
+    assert code("Kenya wrote off the debt of Uganda.", KE_UG).of_type("AID")
+
+
+def test_letting_inspectors_in_is_access(code):
+    out = code("Kenya allowed inspectors from Uganda into the country.", KE_UG)
+    assert out.one("RETREAT").mode == "access"
