@@ -198,3 +198,13 @@ def test_an_allegation_naming_the_doer_stays_an_accusation(code):
     out = code("Kenya alleged that its envoy was attacked by Uganda.", KE_UG)
     event = out.one("ACCUSE")
     assert (out.src(event), out.tgt(event)) == ({"KEN"}, {"UGA"})
+
+
+def test_blasting_a_policy_is_criticism(code):
+    out = code("Kenya blasted the policy of Uganda.", KE_UG)
+    assert out.one("ACCUSE").mode == "disapprove"
+
+
+def test_tear_gas_is_crowd_control(code):
+    out = code("Police of Kenya fired tear gas at protesters.", {"Police of Kenya": "KEN"})
+    assert out.one("ASSAULT").mode == "crowd-control"
