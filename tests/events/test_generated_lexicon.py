@@ -102,12 +102,12 @@ def test_packaged_data_keeps_hand_entries_and_adds_generated_ones():
     data = event_data()
     assert not any(e.generated for e in data.entries("meet", "V"))
     assert not data.entries("stage", "V") or not any(e.generated for e in data.entries("stage", "V"))
-    assert any(e.generated for e in data.entries("airlift", "V"))
+    assert any(e.generated for e in data.entries("parachute", "V"))
 
 
 def test_generated_verb_with_its_object_pattern_is_coded(code):
-    # "airlift" is not in the hand lexicon; PETRARCH2 codes airlifting tonnes (of aid) as 070.
-    out = code("Canada airlifted 20 tonnes of food to Mexico.", {"Canada": "CAN", "Mexico": "MEX"})
+    # "parachute" is not in the hand lexicon; PETRARCH2 codes parachuting food as 073.
+    out = code("Canada parachuted food to Mexico.", {"Canada": "CAN", "Mexico": "MEX"})
     event = out.one("AID")
     assert out.src(event) == {"CAN"}
 

@@ -235,3 +235,9 @@ def test_writing_off_debt_is_aid(code):
 def test_letting_inspectors_in_is_access(code):
     out = code("Kenya allowed inspectors from Uganda into the country.", KE_UG)
     assert out.one("RETREAT").mode == "access"
+
+
+def test_airlifting_a_patient_is_aid_and_airlifting_troops_a_deployment(code):
+    out = code("Kenya airlifted the wounded envoy of Uganda to Nairobi.", KE_UG)
+    assert out.src(out.one("AID")) == {"KEN"}
+    assert code("Kenya airlifted troops to the border with Uganda.", KE_UG).of_type("MOBILIZE")
