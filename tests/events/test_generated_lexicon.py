@@ -115,3 +115,28 @@ def test_generated_verb_with_its_object_pattern_is_coded(code):
 def test_generated_lexicon_does_not_turn_light_verbs_into_events(code):
     out = code("Canada expressed support for Mexico.", {"Canada": "CAN", "Mexico": "MEX"})
     assert [e.type for e in out.events] == ["SUPPORT"]
+
+
+def test_a_pattern_goes_to_the_verb_its_comment_names():
+    tool = _tool()
+    lines = [
+        "--- ANNOUNCE [---] ---",
+        "ANNOUNCE",
+        "DESCRIBE",
+        "- * SANCTIONS [163]  # ANNOUNCE",
+        "- * AID [033]",
+        "- * TROOPS [154]  # oy 2005",
+    ]
+    (block,) = tool.read_blocks(lines, {})
+    owners = {when: owner for when, _, owner in block.patterns}
+    assert owners["obj=sanctions|sanction"] == ("announce", None)
+    assert block.applies(owners["obj=sanctions|sanction"], "announce", None)
+    assert not block.applies(owners["obj=sanctions|sanction"], "describe", None)
+    assert block.applies(owners["obj=aid"], "describe", None)  # no owner: every verb's
+    assert block.applies(owners["obj=troops|troop"], "describe", None)  # a note, not a verb
+
+
+def test_a_synonym_does_not_take_the_patterns_of_its_block(code):
+    # PETRARCH2's "promise peacekeepers" pattern [0333] is not "ship"'s, which shares the block
+    out = code("Kenya shipped peacekeepers to Uganda.", {"Kenya": "KEN", "Uganda": "UGA"})
+    assert not out.of_type("AGREE")
