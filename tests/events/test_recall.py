@@ -241,3 +241,25 @@ def test_airlifting_a_patient_is_aid_and_airlifting_troops_a_deployment(code):
     out = code("Kenya airlifted the wounded envoy of Uganda to Nairobi.", KE_UG)
     assert out.src(out.one("AID")) == {"KEN"}
     assert code("Kenya airlifted troops to the border with Uganda.", KE_UG).of_type("MOBILIZE")
+
+
+def test_seeking_a_nomination_is_no_support(code):
+    out = code("Jane Doe is seeking the Labour Party's nomination.", {"Jane Doe": "CAN", "Labour Party": "CAN"})
+    assert not out.of_type("SUPPORT")
+
+
+def test_the_lexicon_loads_the_verbs_of_every_codebook_class():
+    # the trigger words the PLOVER codebook names for SUPPORT, ACCUSE, AID, COERCE and SANCTION
+    from wirecoder.events.lexicon import event_data
+
+    data = event_data()
+    expected = {
+        "SUPPORT": ["endorse", "back", "praise", "welcome", "commend", "nominate", "apologize"],
+        "ACCUSE": ["accuse", "blame", "condemn", "criticise", "criticize", "denounce", "sue"],
+        "AID": ["send", "deliver", "donate", "airlift"],
+        "COERCE": ["arrest", "ban", "detain"],
+        "SANCTION": ["sanction", "expel"],
+    }
+    for etype, verbs in expected.items():
+        for verb in verbs:
+            assert any(e.type == etype for e in data.entries(verb, "V")), (verb, etype)
