@@ -208,3 +208,18 @@ def test_blasting_a_policy_is_criticism(code):
 def test_tear_gas_is_crowd_control(code):
     out = code("Police of Kenya fired tear gas at protesters.", {"Police of Kenya": "KEN"})
     assert out.one("ASSAULT").mode == "crowd-control"
+
+
+def test_a_plural_crowd_that_protests_demonstrates(code):
+    out = code("Kenyans protested in Nairobi for a fourth night.", {"Kenyans": "KEN"})
+    assert out.one("PROTEST").mode == "demo" and not out.of_type("ACCUSE")
+
+
+def test_a_government_that_protests_to_an_envoy_accuses(code):
+    out = code("Kenya protested to the ambassador of Uganda.", KE_UG)
+    assert out.of_type("ACCUSE") and not out.of_type("PROTEST")
+
+
+def test_a_government_that_protests_a_decision_accuses(code):
+    out = code("Kenya protested the decision of Uganda.", KE_UG)
+    assert out.of_type("ACCUSE") and not out.of_type("PROTEST")

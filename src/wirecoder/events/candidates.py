@@ -31,6 +31,8 @@ from wirecoder.events.syntax import (
     to_clause,
 )
 
+#: subj=@plural: the subject is a plural noun ("Serbians protested").
+PLURAL_VALUE = "@plural"
 GOVERNING_FLAGS = frozenset({"complement", "intent", "causative"})
 #: Sports words a document needs (at least two different ones) to read as a sports report.
 SPORTS_REPORT_MIN = 4
@@ -164,6 +166,8 @@ class CandidateFinder(CoderBase):
                 subj = passive_agent(token)  # "Chile was congratulated by Peru": the doer
             if subj is None:
                 return False
+            if PLURAL_VALUE in cond.values and (subj.tag_ in ("NNS", "NNPS") or lemma(subj) in self.quantity):
+                return True
             # "aid trucks entered": a compound in front of the subject head counts too
             if {lemma(subj), *(lemma(c) for c in subj.children if c.dep_ == "compound")} & cond.values:
                 return True
