@@ -223,3 +223,14 @@ def test_a_government_that_protests_to_an_envoy_accuses(code):
 def test_a_government_that_protests_a_decision_accuses(code):
     out = code("Kenya protested the decision of Uganda.", KE_UG)
     assert out.of_type("ACCUSE") and not out.of_type("PROTEST")
+
+
+def test_will_not_tolerate_is_a_threat(code):
+    out = code("Kenya will not tolerate attacks by Uganda.", KE_UG)
+    event = out.one("THREATEN")
+    assert out.src(event) == {"KEN"} and not out.of_type("CONCEDE")
+
+
+def test_warning_that_police_will_not_tolerate_rallies_is_a_threat(code):
+    out = code("Kenya warned that police will no longer tolerate rallies by Uganda.", KE_UG)
+    assert out.of_type("THREATEN")
