@@ -16,6 +16,8 @@ What is generated, per verb lemma (one row per pattern, in the order the conditi
 * verb + prep. phrase ``- * (TO BORDER) [154]``  -> ``pp=to:border``
 * the verb alone, with the code of the verb or of its block.
 
+A pattern is given to the verb its comment names (``- * SANCTIONS [163]  # ANNOUNCE`` belongs to
+"announce", not to "describe" in the same block); one naming no verb of its block to them all.
 Patterns with words before the verb (``- MARKET *``), with actor slots only or with codes that
 PLOVER does not code (CAMEO 01, 02: statements and appeals) are skipped or kept as blockers: a
 row with no type and weight 0, so that "close the market" or "end the meeting" do not fall back
@@ -220,7 +222,15 @@ class Block:
 
     code: str | None
     verbs: list[tuple[str, str | None, str | None]]
-    patterns: list[tuple[str, str | None]]
+    patterns: list[tuple[str, str | None, tuple[str, str | None] | None]]
+
+    def applies(self, owner: tuple[str, str | None] | None, lemma: str, extra: str | None) -> bool:
+        """A pattern is written for the verb its comment names ("- * SANCTIONS [163] # ANNOUNCE"):
+        it is that verb's, not its block-mates' ("describe", "mention" sit in the same block and
+        describing sanctions imposes none).  A pattern naming no verb of the block is everyone's."""
+        if owner is None or owner not in {(v, e) for v, e, _ in self.verbs}:
+            return True
+        return owner == (lemma, extra)
 
 
 def read_blocks(lines: list[str], synsets: dict[str, list[str]]) -> list[Block]:
@@ -239,13 +249,21 @@ def read_blocks(lines: list[str], synsets: dict[str, list[str]]) -> list[Block]:
                 continue  # malformed, or words before the verb: not expressible as our conditions
             when = pattern_conditions(m.group(2).strip(), synsets)
             if when is not None:
-                blocks[-1].patterns.append((when, clean_code(m.group(3))))
+                blocks[-1].patterns.append((when, clean_code(m.group(3)), pattern_owner(raw)))
             continue
         parsed = verb_lemma(line)
         if parsed is not None:
             code = own_code(line)
             blocks[-1].verbs.append((parsed[0], parsed[1], blocks[-1].code if code is False else code))
     return blocks
+
+
+def pattern_owner(raw: str) -> tuple[str, str | None] | None:
+    """The verb a pattern line's comment names: ``# ANNOUNCE`` -> (announce, None)."""
+    if "#" not in raw:
+        return None
+    m = re.match(r"\s*([A-Z+][A-Z_+]*)\b", raw.split("#", 1)[1])
+    return verb_lemma(m.group(1)) if m else None
 
 
 def build_rows(dictionary: Path, plover_map: Path) -> list[tuple[str, ...]]:
@@ -269,7 +287,9 @@ def build_rows(dictionary: Path, plover_map: Path) -> list[tuple[str, ...]]:
     blocks = read_blocks(lines, synsets)
     for block in blocks:  # every pattern first, so that a verb's patterns precede the verb alone
         for lemma, extra, _ in block.verbs:
-            for when, code in block.patterns:
+            for when, code, owner in block.patterns:
+                if not block.applies(owner, lemma, extra):
+                    continue
                 if code in VAGUE_ROOTS:
                     continue  # "found a link" [030], "resolve the crisis" [050]: too loose to code
                 emit(lemma, " ".join(c for c in (extra, when) if c), code, PATTERN_WEIGHT)

@@ -7,7 +7,7 @@ import importlib.util
 import sys
 from pathlib import Path
 
-from wirecoder.events.generated import merge_triggers
+from wirecoder.events.generated import ACTOR_PAIR, merge_triggers
 from wirecoder.events.lexicon import (
     GENERATED_TRIGGERS,
     TriggerEntry,
@@ -75,22 +75,39 @@ def test_hand_entries_win_and_structural_verbs_stay_out():
     assert merged == {("meet", "V"): ["hand"], ("airlift", "V"): [airlift]}
 
 
-def test_generated_verbs_alone_are_not_used_only_their_patterns():
+def test_generated_verbs_alone_come_after_the_patterns_and_need_two_actors():
     alone, actor, pattern = _entry("sell", "-"), _entry("sell", "obj=@actor"), _entry("sell", "obj=weapon")
     merged = merge_triggers({}, {("sell", "V"): [pattern, actor, alone], ("regard", "V"): [alone]})
-    assert merged == {("sell", "V"): [pattern]}
+    assert merged[("sell", "V")][0] == pattern
+    assert [e.conditions for e in merged[("sell", "V")][1:]] == [ACTOR_PAIR, ACTOR_PAIR]
+    assert merged[("regard", "V")][0].conditions == ACTOR_PAIR
+
+
+def test_generated_verb_alone_is_coded_between_two_actors_only(code):
+    # "congratulate"-like verbs of PETRARCH2 not in the hand lexicon: "felicitate" (CAMEO 051)
+    actors = {"Peru": "PER", "Chile": "CHL"}
+    out = code("Peru felicitated Chile on its election.", actors)
+    event = out.one("SUPPORT")
+    assert (out.src(event), out.tgt(event)) == ({"PER"}, {"CHL"})
+    assert not code("Peru felicitated the winners of the race.", actors).events
+
+
+def test_passive_by_agent_is_the_subject_of_a_generated_verb_alone(code):
+    out = code("Chile was felicitated by Peru.", {"Peru": "PER", "Chile": "CHL"})
+    event = out.one("SUPPORT")
+    assert (out.src(event), out.tgt(event)) == ({"PER"}, {"CHL"})
 
 
 def test_packaged_data_keeps_hand_entries_and_adds_generated_ones():
     data = event_data()
     assert not any(e.generated for e in data.entries("meet", "V"))
     assert not data.entries("stage", "V") or not any(e.generated for e in data.entries("stage", "V"))
-    assert any(e.generated for e in data.entries("airlift", "V"))
+    assert any(e.generated for e in data.entries("parachute", "V"))
 
 
 def test_generated_verb_with_its_object_pattern_is_coded(code):
-    # "airlift" is not in the hand lexicon; PETRARCH2 codes airlifting tonnes (of aid) as 070.
-    out = code("Canada airlifted 20 tonnes of food to Mexico.", {"Canada": "CAN", "Mexico": "MEX"})
+    # "parachute" is not in the hand lexicon; PETRARCH2 codes parachuting food as 073.
+    out = code("Canada parachuted food to Mexico.", {"Canada": "CAN", "Mexico": "MEX"})
     event = out.one("AID")
     assert out.src(event) == {"CAN"}
 
@@ -98,3 +115,28 @@ def test_generated_verb_with_its_object_pattern_is_coded(code):
 def test_generated_lexicon_does_not_turn_light_verbs_into_events(code):
     out = code("Canada expressed support for Mexico.", {"Canada": "CAN", "Mexico": "MEX"})
     assert [e.type for e in out.events] == ["SUPPORT"]
+
+
+def test_a_pattern_goes_to_the_verb_its_comment_names():
+    tool = _tool()
+    lines = [
+        "--- ANNOUNCE [---] ---",
+        "ANNOUNCE",
+        "DESCRIBE",
+        "- * SANCTIONS [163]  # ANNOUNCE",
+        "- * AID [033]",
+        "- * TROOPS [154]  # oy 2005",
+    ]
+    (block,) = tool.read_blocks(lines, {})
+    owners = {when: owner for when, _, owner in block.patterns}
+    assert owners["obj=sanctions|sanction"] == ("announce", None)
+    assert block.applies(owners["obj=sanctions|sanction"], "announce", None)
+    assert not block.applies(owners["obj=sanctions|sanction"], "describe", None)
+    assert block.applies(owners["obj=aid"], "describe", None)  # no owner: every verb's
+    assert block.applies(owners["obj=troops|troop"], "describe", None)  # a note, not a verb
+
+
+def test_a_synonym_does_not_take_the_patterns_of_its_block(code):
+    # PETRARCH2's "promise peacekeepers" pattern [0333] is not "ship"'s, which shares the block
+    out = code("Kenya shipped peacekeepers to Uganda.", {"Kenya": "KEN", "Uganda": "UGA"})
+    assert not out.of_type("AGREE")

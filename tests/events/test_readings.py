@@ -149,3 +149,88 @@ def test_sending_warships_mobilizes_weapons_and_sending_troops_troops(code):
     assert out.one("MOBILIZE").mode == "weapons"
     out = code("China sent troops to the border with Vietnam.", {"China": "CHN", "Vietnam": "VNM"})
     assert out.one("MOBILIZE").mode == "troops"
+
+
+KE_UG = {"Kenya": "KEN", "Uganda": "UGA"}
+
+
+def test_insisting_that_something_is_so_is_no_demand(code):
+    out = code("The minister of Kenya insisted that the election had been fair.", KE_UG)
+    assert not out.events
+
+
+def test_insisting_that_someone_act_is_a_demand(code):
+    out = code("Kenya insisted that Uganda withdraw its troops.", KE_UG)
+    event = out.one("REQUEST")
+    assert (out.src(event), out.tgt(event)) == ({"KEN"}, {"UGA"})
+
+
+def test_denying_that_something_is_so_is_no_rejection(code):
+    out = code("Kenya denied that its economy was in trouble.", KE_UG)
+    assert not out.events
+
+
+def test_denying_someone_entry_is_still_a_rejection(code):
+    out = code("Kenya denied the envoy of Uganda entry.", KE_UG)
+    assert out.of_type("REJECT")
+
+
+def test_describing_sanctions_as_illegal_is_an_accusation(code):
+    out = code("Kenya described the sanctions of Uganda as illegal.", KE_UG)
+    event = out.one("ACCUSE")
+    assert out.src(event) == {"KEN"} and not out.of_type("SANCTION") and not out.of_type("COERCE")
+
+
+def test_mentioning_aid_is_not_promising_it(code):
+    # PETRARCH2 lists "mention" among the verbs of its intent block ("mention aid" as 033)
+    out = code("Kenya mentioned the aid of Uganda in its report.", KE_UG)
+    assert not out.of_type("AGREE")
+
+
+def test_an_allegation_with_no_doer_reports_the_act(code):
+    out = code("Aides of Kenya alleged that the envoy of Uganda was poisoned.", KE_UG)
+    event = out.one("ASSAULT")
+    assert out.tgt(event) == {"UGA"}
+    assert not out.of_type("ACCUSE")
+
+
+def test_an_allegation_naming_the_doer_stays_an_accusation(code):
+    out = code("Kenya alleged that its envoy was attacked by Uganda.", KE_UG)
+    event = out.one("ACCUSE")
+    assert (out.src(event), out.tgt(event)) == ({"KEN"}, {"UGA"})
+
+
+def test_blasting_a_policy_is_criticism(code):
+    out = code("Kenya blasted the policy of Uganda.", KE_UG)
+    assert out.one("ACCUSE").mode == "disapprove"
+
+
+def test_tear_gas_is_crowd_control(code):
+    out = code("Police of Kenya fired tear gas at protesters.", {"Police of Kenya": "KEN"})
+    assert out.one("ASSAULT").mode == "crowd-control"
+
+
+def test_a_plural_crowd_that_protests_demonstrates(code):
+    out = code("Kenyans protested in Nairobi for a fourth night.", {"Kenyans": "KEN"})
+    assert out.one("PROTEST").mode == "demo" and not out.of_type("ACCUSE")
+
+
+def test_a_government_that_protests_to_an_envoy_accuses(code):
+    out = code("Kenya protested to the ambassador of Uganda.", KE_UG)
+    assert out.of_type("ACCUSE") and not out.of_type("PROTEST")
+
+
+def test_a_government_that_protests_a_decision_accuses(code):
+    out = code("Kenya protested the decision of Uganda.", KE_UG)
+    assert out.of_type("ACCUSE") and not out.of_type("PROTEST")
+
+
+def test_will_not_tolerate_is_a_threat(code):
+    out = code("Kenya will not tolerate attacks by Uganda.", KE_UG)
+    event = out.one("THREATEN")
+    assert out.src(event) == {"KEN"} and not out.of_type("CONCEDE")
+
+
+def test_warning_that_police_will_not_tolerate_rallies_is_a_threat(code):
+    out = code("Kenya warned that police will no longer tolerate rallies by Uganda.", KE_UG)
+    assert out.of_type("THREATEN")

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from wirecoder.actors.api import actor_for_token
 from wirecoder.events.base import CoderBase
 from wirecoder.events.lexicon import ACTOR_VALUE, NONE_VALUE, Condition, TriggerEntry
 from wirecoder.events.parties import actor_of_np
@@ -23,9 +24,15 @@ from wirecoder.events.syntax import (
     lemma,
     modifiers,
     particles,
+    passive_agent,
     pos_codes,
+    secondary_predicates,
+    subjunctive,
+    to_clause,
 )
 
+#: subj=@plural: the subject is a plural noun ("Serbians protested").
+PLURAL_VALUE = "@plural"
 GOVERNING_FLAGS = frozenset({"complement", "intent", "causative"})
 #: Sports words a document needs (at least two different ones) to read as a sports report.
 SPORTS_REPORT_MIN = 4
@@ -105,7 +112,15 @@ class CandidateFinder(CoderBase):
             return True
         # A pronoun object ("released them") may stand for things as well as people: it does not
         # make the object an actor for the choice of trigger.
-        return ACTOR_VALUE in values and obj.pos_ != "PRON" and actor_of_np(self.doc, obj, self.group_nouns) is not None
+        return ACTOR_VALUE in values and obj.pos_ != "PRON" and self.actor_object(obj)
+
+    def actor_object(self, obj: Token) -> bool:
+        """The object is an actor: "received the envoy", "Chinese officials"; but "received the
+        party's nomination", "welcomed Iran's decision" act on a thing an actor owns."""
+        if actor_of_np(self.doc, obj, self.group_nouns) is None:
+            return False
+        owned = any(c.dep_ == "poss" for c in obj.children) and lemma(obj) not in self.group_nouns
+        return not owned or actor_for_token(self.doc, obj) is not None
 
     def condition_holds(self, cond: Condition, token: Token) -> bool:
         if cond.key == "obj":
@@ -140,14 +155,19 @@ class CandidateFinder(CoderBase):
                 return any(c.dep_ == "xcomp" for c in clauses)
             return any(self.word(c) in cond.values for c in clauses)
         if cond.key == "pred":  # "called the sanctions [absurd and hostile]": what the object is called
-            preds = [c for c in token.children if c.dep_ in ("oprd", "acomp")]
-            return any(lemma(p) in cond.values for c in preds for p in conjuncts(c))
+            return any(lemma(p) in cond.values for c in secondary_predicates(token) for p in conjuncts(c))
         if cond.key == "clause":  # "conceded [that ...]": the kind of clause the verb takes
+            if "subjunctive" in cond.values and any(c.dep_ == "ccomp" and subjunctive(c) for c in token.children):
+                return True
             return any(c.dep_ in cond.values for c in token.children)
         if cond.key == "subj":
             subj = grammatical_subject(token)
+            if subj is None and is_passive(token):
+                subj = passive_agent(token)  # "Chile was congratulated by Peru": the doer
             if subj is None:
                 return False
+            if PLURAL_VALUE in cond.values and (subj.tag_ in ("NNS", "NNPS") or lemma(subj) in self.quantity):
+                return True
             # "aid trucks entered": a compound in front of the subject head counts too
             if {lemma(subj), *(lemma(c) for c in subj.children if c.dep_ == "compound")} & cond.values:
                 return True
@@ -201,10 +221,17 @@ class CandidateFinder(CoderBase):
                 return cand
         return None
 
+    def possibility_only(self, token: Token) -> bool:
+        """ "no evidence to support the claims", "the right to protest": a to-clause that says
+        what a modal noun (evidence, right, power, chance) makes possible reports no event."""
+        return token.dep_ == "acl" and to_clause(token) and lemma(token.head) in self.data.cue("modal_nouns")
+
     def find_candidates(self, sent: Span) -> dict[int, Candidate]:
         found: dict[int, Candidate] = {}
         sports: bool | None = None
         for token in sent:
+            if token.pos_ == "VERB" and self.possibility_only(token):
+                continue
             entry = self.entry_for(token)
             if entry is not None and entry.weight > 0 and (entry.type or entry.flags & GOVERNING_FLAGS):
                 if entry.has("sports"):

@@ -80,7 +80,13 @@ class DocumentCoder(Merging):
         if any(c.dep_ == "advmod" and c.lower_ in habitual for h in (cand.token, anchor) for c in h.children):
             return True
         wh = self.data.cue("wh_words")
-        if not cand.is_noun and any(c.lower_ in wh and c.i < cand.token.i for c in cand.token.children):
+        # a relative pronoun ("the court, which rejected ...") asks no question
+        relative = cand.token.dep_ == "relcl"
+        if (
+            not cand.is_noun
+            and not relative
+            and any(c.lower_ in wh and c.i < cand.token.i for c in cand.token.children)
+        ):
             return True
         if cand.is_noun:
             return self.role_description(cand.token)

@@ -38,8 +38,6 @@ POS_CODES = frozenset({"V", "N", "A"})
 ACTOR_VALUE = "@actor"
 #: Trigger patterns generated from the PETRARCH2 verb dictionary (tools/build_event_lexicon.py).
 GENERATED_TRIGGERS = "petrarch_triggers.tsv"
-#: Conditions of generated rows that name no pattern: the verb alone (see ``has_pattern``).
-UNPATTERNED = frozenset({"-", "", "obj=@actor"})
 NONE_VALUE = "-"
 
 
@@ -178,13 +176,12 @@ def load_triggers(
     skip: frozenset[str] = frozenset(),
 ) -> dict:
     """triggers.tsv (8 columns) or, with ``generated``, petrarch_triggers.tsv (+ a cameo
-    column); lemmas in ``skip`` and generated rows without a pattern are not parsed at all,
-    which keeps the start-up short."""
+    column); lemmas in ``skip`` are not parsed at all, which keeps the start-up short."""
     index: dict[tuple[str, str], list[TriggerEntry]] = {}
     columns = 9 if generated else 8
     name = path.name
     for line, cells in _rows(path):
-        if cells[0] in skip or (generated and len(cells) > 2 and cells[2] in UNPATTERNED):
+        if cells[0] in skip:
             continue
         where = f"{name}:{line}"
         if len(cells) != columns:

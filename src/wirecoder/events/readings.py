@@ -15,7 +15,9 @@ from wirecoder.events.syntax import (
     OBJECT_DEPS,
     conjuncts,
     direct_object,
+    is_passive,
     lemma,
+    passive_agent,
     prep_objects,
 )
 
@@ -138,6 +140,18 @@ class Readings(CandidateFinder):
                 if cand.embedded is None:
                     cand.embedded = inner
                     self.take_from_embedded(cand, inner)
+        self.release_unaccused(cands)
+
+    def release_unaccused(self, cands: dict[int, Candidate]) -> None:
+        """ "alleged that Navalny was poisoned": an allegation whose act has no doer accuses no
+        one; the act itself is what is reported (its status comes from the reporting verb)."""
+        for cand in cands.values():
+            inner = cand.embedded
+            if (cand.type, cand.mode) != ("ACCUSE", "allege") or inner is None or inner.type is None or inner.is_noun:
+                continue
+            if is_passive(inner.token) and passive_agent(inner.token) is None:
+                inner.absorbed = False
+                cand.absorbed = True
 
     def object_tokens(self, cand: Candidate) -> list[Token]:
         obj = direct_object(cand.token, self.quantity) if not cand.is_noun else None
@@ -171,4 +185,6 @@ class Readings(CandidateFinder):
         if not cand.is_noun:
             return False
         gov = self.noun_governor(cand.token)
+        if gov is None and cand.token.dep_ == "nsubjpass":
+            gov = cand.token.head  # "the visit ... was postponed"
         return gov is not None and self.word(gov) in self.data.cue("cancelling_verbs")

@@ -18,6 +18,8 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "advmod", "npadvmod", "nu
 PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case", "punct"})
 PARTICLE_WORDS = frozenset({"up", "out", "off", "down", "back", "over", "aside", "on", "in", "away", "for"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
+#: Tags of relative pronouns ("who", "which", "that" heading a relative clause).
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 VERB_POS = frozenset({"VERB", "AUX"})
 
 
@@ -113,11 +115,47 @@ def direct_object(token: Token, quantity_nouns: frozenset[str]) -> Token | None:
             obj = first_child(token, PASSIVE_SUBJECT_DEPS)
         if obj is None:
             obj = shifted_object(token) or raised_object(token)
+    if obj is not None:
+        obj = antecedent(obj)
     if obj is not None and lemma(obj) in quantity_nouns:
         inner = next((o for p, o in prep_objects(obj, frozenset({"of"}))), None)
         if inner is not None:
             return inner
     return obj
+
+
+def antecedent(token: Token) -> Token:
+    """The noun a relative pronoun stands for: in "the measures, which the government dropped"
+    the object of "dropped" is "measures"; in "the court, which rejected ..." the subject of
+    "rejected" is "court".  Any other token is returned as it is."""
+    if token.tag_ not in RELATIVE_TAGS:
+        return token
+    clause = token.head
+    if clause.dep_ == "relcl" and clause.head.pos_ in NOUN_POS | {"PRON"}:
+        return clause.head
+    return token
+
+
+def subjunctive(clause: Token) -> bool:
+    """A that-clause in the bare (mandative) form: "insisted [that Uganda withdraw]", as against
+    "insisted [that the vote was fair]"."""
+    return (
+        clause.tag_ == "VB"
+        and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+        and any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in clause.children)
+    )
+
+
+def secondary_predicates(token: Token) -> list[Token]:
+    """What a verb says its object is or becomes: "called the sanctions [absurd]", "selected
+    Biden [as his running mate]", "tapped Jones [to be its nominee]"."""
+    out = [c for c in token.children if c.dep_ in ("oprd", "acomp")]
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ == "as":  # "as illegal" may come as an amod of "as"
+            out.extend(o for o in c.children if o.dep_ in ("pobj", "amod", "acomp"))
+        elif c.dep_ in ("xcomp", "ccomp") and lemma(c) == "be" and to_clause(c):
+            out.extend(o for o in c.children if o.dep_ in ("attr", "acomp"))
+    return out
 
 
 def raised_object(token: Token) -> Token | None:
@@ -170,7 +208,7 @@ def grammatical_subject(token: Token) -> Token | None:
     for _ in range(4):  # control chains are short; bound the climb
         subj = first_child(current, SUBJECT_DEPS)
         if subj is not None:
-            return subj
+            return antecedent(subj)
         if first_child(current, PASSIVE_SUBJECT_DEPS) is not None:
             return None  # passive with no agent known here
         dep = current.dep_
