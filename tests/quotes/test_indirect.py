@@ -132,3 +132,60 @@ def test_colon_at_paragraph_end_introduces_the_next_paragraph(quotes_of):
     text = "Then the chairman continued:\n\nWe have never seen a harvest this poor in forty years."
     q = find(quotes_of(text), "continued")
     assert q.text == "We have never seen a harvest this poor in forty years"
+
+
+def test_phrasal_cue_with_a_gerund_object(quotes_of):
+    q = find(quotes_of("The senator called for raising the minimum wage."), "called for")
+    assert q.text == "raising the minimum wage"
+    assert q.speaker_text == "The senator"
+
+
+def test_that_clause_hung_on_the_addressee(quotes_of):
+    q = find(quotes_of("The mayor told a meeting of local leaders that the budget would be cut."), "told")
+    assert q.text == "that the budget would be cut"
+    assert q.speaker_text == "The mayor"
+
+
+def test_relative_clause_on_the_addressee_is_no_content(quotes_of):
+    quotes = quotes_of("The mayor told the leaders that attended the meeting about the budget.")
+    assert not any(q.text.startswith("that attended") for q in quotes)
+
+
+def test_expected_that_is_a_view(quotes_of):
+    q = find(quotes_of("The adviser expected that the president would change the speech."), "expected")
+    assert q.text == "that the president would change the speech"
+    assert q.cue_type == "belief"
+
+
+def test_discussed_and_echoed_report_their_objects(quotes_of):
+    q = find(quotes_of("The minister discussed the new tax with the unions."), "discussed")
+    assert q.text.startswith("the new tax") and q.speaker_text == "The minister"
+    q = find(quotes_of("Several senators echoed the warnings of the central bank."), "echoed")
+    assert q.text == "the warnings of the central bank"
+
+
+def test_raising_verb_with_an_infinitive_is_a_view_without_a_speaker(quotes_of):
+    q = find(quotes_of("Turnout appears to have fallen sharply in the north."), "appears")
+    assert q.text == "Turnout appears to have fallen sharply in the north"
+    assert q.speaker is None and q.speaker_text is None
+    assert q.cue_type == "evidence"
+
+
+def test_it_seems_reports_the_clause(quotes_of):
+    q = find(quotes_of("It seems the council will approve the budget."), "seems")
+    assert q.text == "the council will approve the budget"
+    assert q.speaker_text is None
+
+
+def test_a_forecast_in_the_passive_is_no_view(quotes_of):
+    assert quotes_of("The mayor is expected to sign the bill on Friday.") == []
+
+
+def test_raising_verbs_without_a_clause_report_nothing(quotes_of):
+    assert quotes_of("The mayor appeared on television on Monday.") == []
+    assert quotes_of("The senator seemed tired after the vote.") == []
+
+
+def test_a_view_inside_what_someone_said_is_part_of_that_quote(quotes_of):
+    quotes = quotes_of("The minister said the plan seems to work.")
+    assert [q.cue for q in quotes] == ["said"]

@@ -66,3 +66,25 @@ def clause_on_medium(verb: Token) -> list[Token]:
                 if found is not None:
                     return [found[0]]
     return []
+
+
+def clause_on_addressee(verb: Token) -> list[Token]:
+    """ "told a meeting of local leaders that the budget would be cut": the parser hangs the
+    verb's "that" clause on its object as if it were a relative clause.  A relative clause has
+    "that" as its subject or object; a clause with "that" as its complementizer (``mark``) and
+    a subject of its own is the verb's content."""
+    for obj in verb.rights:
+        if obj.dep_ not in ("dobj", "dative"):
+            continue
+        nouns = [obj] + [g for p in obj.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+        for noun in nouns:
+            for clause in noun.rights:
+                # only relative-clause misparses: an "acl" clause is the noun's own ("his claim that")
+                if clause.dep_ == "relcl" and _complement_clause(clause):
+                    return [clause]
+    return []
+
+
+def _complement_clause(clause: Token) -> bool:
+    marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    return marked and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)

@@ -21,7 +21,8 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.parts_of_speech import NOUN, VERB
 from spacy.tokens import Doc, Token
 
-from wirecoder.quotes.clauses import as_clause_content, clause_on_medium, with_quoted_conjunct
+from wirecoder.quotes.clauses import as_clause_content, clause_on_addressee, clause_on_medium, with_quoted_conjunct
+from wirecoder.quotes.evidentials import raising_content
 from wirecoder.quotes.lexicon import CueVerb, Lexicon
 from wirecoder.quotes.nominal import nominal_content, nominal_speaker
 from wirecoder.quotes.nonquotes import asks_question, names_nobody, negated_act, reports_nothing_said
@@ -141,6 +142,10 @@ def _verb_frame(token: Token, lexicon: Lexicon, quotes: QuoteIndex) -> Frame | N
             return frame
     if verb is None or not verb.frames:
         return None
+    if "r" in verb.frames:
+        raised = raising_content(token)
+        if raised is not None:  # "turnout appears to have fallen": a view held by no one named
+            return Frame(token, _cue_extent(token), None, raised[0], verb.cls, "r", raised[1], negated)
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
     for shape in ("c", "x", "o", "p", "a"):
         if shape not in verb.frames:
@@ -167,7 +172,8 @@ def _phrasal_frame(token: Token, speaker: Token, phrasal: dict[str, CueVerb]) ->
         verb = phrasal.get(particle.lower_)
         if verb is None or particle.dep_ not in ("prep", "prt"):
             continue
-        objects = [c for c in particle.children if c.dep_ == "pobj"]
+        # the particle's object is a noun or a gerund clause ("called for raising taxes")
+        objects = [c for c in particle.children if c.dep_ in ("pobj", "pcomp")]
         tail = [c for c in token.rights if c.i > particle.i and c.dep_ in _OBJECT_TAIL_DEPS]
         parts = objects + tail
         if not parts or (contains(particle, speaker) and not objects):
@@ -218,7 +224,7 @@ def _cue_extent(token: Token) -> tuple[int, int]:
 def _clause_content(verb: Token, speaker: Token | None) -> Found:
     comps = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and not dominates(c, speaker)]
     if not comps:
-        comps = clause_on_medium(verb)
+        comps = clause_on_medium(verb) or clause_on_addressee(verb)
     if comps:
         # a subordinate clause the parser hung on the verb belongs to what was said:
         # "said the claim smacked of hypocrisy, because ..."

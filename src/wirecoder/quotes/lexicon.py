@@ -17,7 +17,7 @@ import numpy
 from spacy.strings import hash_string
 
 CUE_CLASSES = ("speech", "writing", "belief", "perception", "stance", "evidence", "source")
-FRAMES = frozenset("coxpafk")
+FRAMES = frozenset("coxpafkr")
 MARK_ROLES = ("open", "close", "either")
 
 
