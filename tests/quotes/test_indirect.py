@@ -58,7 +58,7 @@ def test_according_to(quotes_of):
 def test_relative_clause_speaker_is_the_antecedent(quotes_of):
     text = "Oslo, which announced in May that it would cut emissions, hosts the summit."
     q = find(quotes_of(text), "announced")
-    assert q.speaker_text == "Oslo"
+    assert q.speaker_text == "which"  # the mention; the speaker's actor is the antecedent's (test_speakers)
     assert q.text == "that it would cut emissions"
 
 

@@ -77,3 +77,18 @@ def test_a_date_is_no_author(quotes_of):
 def test_first_person_report_inside_a_labelled_turn_is_the_labelled_speakers(quotes_of):
     quotes = quotes_of("SMITH: I think the plan will fail because nobody funds it.\nJONES: We believe it will work.")
     assert [(q.speaker_text, q.cue) for q in quotes] == [("SMITH", ":"), ("JONES", ":")]
+
+
+def test_relative_pronoun_is_the_speaker_mention_and_the_antecedent_speaks(quotes_of):
+    text = "The firm hired an architect who said the tower would be finished in May."
+    q = next(q for q in quotes_of(text) if q.cue == "said")
+    assert q.speaker_text == "who"
+    assert q.text == "the tower would be finished in May"
+
+
+def test_relative_pronoun_speaker_resolves_to_the_antecedent_actor(run):
+    result = run("Reporters met Senator Maria Lopez, who said that the budget would pass in March.")
+    q = next(q for q in result.quotes if q.cue == "said")
+    assert q.speaker_text == "who"
+    actor = next(a for a in result.actors if a.id == q.speaker)
+    assert "Lopez" in actor.name

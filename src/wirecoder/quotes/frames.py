@@ -27,7 +27,7 @@ from wirecoder.quotes.lexicon import CueVerb, Lexicon
 from wirecoder.quotes.nominal import nominal_content, nominal_speaker
 from wirecoder.quotes.nonquotes import asks_question, names_nobody, negated_act, reports_nothing_said
 from wirecoder.quotes.spans import Found, contains, dominates, only_punct, sentence_bounds, trim, with_roots
-from wirecoder.quotes.speakers import speaker_of
+from wirecoder.quotes.speakers import relative_mention, speaker_of
 from wirecoder.stage import check_budget
 
 _CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
@@ -60,6 +60,7 @@ class Frame:
     shape: str
     roots: tuple[Token, ...] = ()  # the cue's dependents whose subtrees are the content
     negated: bool = False  # a negated or refused act ("did not mention", "refused to comment")
+    mention: Token | None = None  # the word the text attributes it to when not the speaker ("who")
 
     def attribution_tokens(self) -> set[int]:
         """Token indices of the attribution itself: the cue's subtree without its content."""
@@ -160,9 +161,11 @@ def _verb_frame(token: Token, lexicon: Lexicon, quotes: QuoteIndex) -> Frame | N
             content, roots = with_quoted_conjunct(token, content, roots, quotes, lexicon)
         if negated and asks_question(roots):
             return None  # "did not say if ...": nothing was said
-        return Frame(token, _cue_extent(token), speaker, content, verb.cls, shape, roots, negated)
+        mention = relative_mention(token, lexicon) if speaker is not None else None
+        return Frame(token, _cue_extent(token), speaker, content, verb.cls, shape, roots, negated, mention)
     if speaker is not None and not negated and (verb.cls in ("speech", "writing") or "k" in verb.frames):
-        return Frame(token, _cue_extent(token), speaker, None, verb.cls, "bare")
+        mention = relative_mention(token, lexicon)
+        return Frame(token, _cue_extent(token), speaker, None, verb.cls, "bare", mention=mention)
     return None
 
 

@@ -40,6 +40,15 @@ def speaker_of(verb: Token, lexicon: Lexicon) -> Token | None:
     return author_of(subject, lexicon)
 
 
+def relative_mention(verb: Token, lexicon: Lexicon) -> Token | None:
+    """ "an architect who said ...": the relative pronoun is the mention the text attributes the
+    report to (the speaker itself is its antecedent), as the output contract's speaker offsets ask."""
+    subject = _subject(verb)
+    if subject is None or verb.dep_ != "relcl":
+        return None
+    return subject if subject.lower_ in lexicon.relative_pronouns and subject.tag_ in _RELATIVE_TAGS else None
+
+
 def _subject(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
     if len(subjects) > 1:  # "Bannon, who Beck called ...": the parser makes both subjects; Beck speaks
