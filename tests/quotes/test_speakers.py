@@ -92,3 +92,12 @@ def test_relative_pronoun_speaker_resolves_to_the_antecedent_actor(run):
     assert q.speaker_text == "who"
     actor = next(a for a in result.actors if a.id == q.speaker)
     assert "Lopez" in actor.name
+
+
+def test_conjunct_of_a_clause_with_an_empty_subject_is_the_reporters_act(quotes_of):
+    text = "The mayor said there was a shortage of buses and urged residents to walk to work."
+    quotes = quotes_of(text)
+    said = next(q for q in quotes if q.cue == "said")
+    urged = next(q for q in quotes if q.cue == "urged")
+    assert said.text == "there was a shortage of buses"
+    assert urged.speaker_text == "The mayor" and urged.text == "residents to walk to work"

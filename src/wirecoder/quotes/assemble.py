@@ -212,8 +212,11 @@ class _Builder(LabelSteps):
         draft.negated = frame.negated
         if frame.speaker is not None:
             draft.speaker_head = frame.speaker
-            mention = frame.mention
-            draft.speaker_span = (mention.idx, mention.idx + len(mention.text)) if mention else name_extent(frame.speaker)
+            mention = frame.mention  # "an architect who said": the text attributes it to "who"
+            if mention is not None:
+                draft.speaker_span = (mention.idx, mention.idx + len(mention.text))
+            else:
+                draft.speaker_span = name_extent(frame.speaker)
 
     def _add_indirect(self, frames: list[tuple[Frame, list[int]]]) -> None:
         # Smaller (nested) contents first: a quoted fragment belongs to the innermost report, and

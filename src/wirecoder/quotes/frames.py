@@ -237,12 +237,25 @@ def _clause_content(verb: Token, speaker: Token | None) -> Found:
         end = max(c.right_edge.i for c in comps) + 1
         if start < verb.i < end and _only_relative_before(verb, start, speaker):
             start = verb.i + 1  # "changes, which officials said will ...": what follows the cue
-        end = _close_aside(verb, start, end)
+        end = min(_close_aside(verb, start, end), _reporters_own_act(comps, end))
         return with_roots(trim(verb.doc, start, end, keep_out=verb), comps)
     as_clause = as_clause_content(verb)
     if as_clause is not None:
         return as_clause
     return with_roots(_parenthetical_content(verb, speaker), [])
+
+
+def _reporters_own_act(comps: list[Token], end: int) -> int:
+    """ "said there was fraud and urged the crowd ...": a conjunct of a reported clause with an
+    empty subject cannot share "there"; it is the reporter's own act and ends the content."""
+    for comp in comps:
+        if not any(c.dep_ == "expl" for c in comp.children):
+            continue
+        for conj in comp.rights:
+            if conj.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children):
+                cc = [c.i for c in comp.rights if c.dep_ == "cc" and c.i < conj.i]
+                end = min(end, cc[-1] if cc else conj.left_edge.i)
+    return end
 
 
 def _close_aside(verb: Token, start: int, end: int) -> int:

@@ -82,6 +82,10 @@ def _inherited_subject(verb: Token, lexicon: Lexicon) -> Token | None:
         current = current.head
         seen += 1
         subject = _subject(current)
+        if subject is None and _expletive_report(current):
+            # "Flynn said there was fraud and urged ...": no one shares "there"; the reporter acts
+            current = current.head
+            subject = _subject(current)
         if subject is not None:
             if subject.lower_ in lexicon.relative_pronouns and subject.tag_ in _RELATIVE_TAGS:
                 return current.head if current.dep_ == "relcl" else None
@@ -89,6 +93,11 @@ def _inherited_subject(verb: Token, lexicon: Lexicon) -> Token | None:
                 return None  # "It seems unfair to tell them ...", "It goes without saying ...": nobody
             return subject
     return None
+
+
+def _expletive_report(clause: Token) -> bool:
+    """A reported clause with an empty subject ("said there was ...")."""
+    return clause.dep_ == "ccomp" and any(c.dep_ == "expl" for c in clause.children)
 
 
 def _reporting_ancestor(verb: Token, lexicon: Lexicon) -> Token | None:
