@@ -192,3 +192,14 @@ def test_a_view_inside_what_someone_said_is_part_of_that_quote(quotes_of):
 def test_topics_discussed_are_no_quote(quotes_of):
     # an interview's list of topics says what was talked about, not what was said
     assert quotes_of("The candidate discusses her background, the pandemic and the economy.") == []
+
+
+def test_apologised_for_reports_what_was_regretted(quotes_of):
+    q = find(quotes_of("The minister apologised to the voters for “a terrible mistake in the budget.”"),
+             "apologised to the voters for")  # fmt: skip
+    assert q.text == "“a terrible mistake in the budget.”" and q.speaker_text == "The minister"
+
+
+def test_encouraged_to(quotes_of):
+    q = find(quotes_of("The coach encouraged the players to stay calm."), "encouraged")
+    assert q.text == "the players to stay calm"
