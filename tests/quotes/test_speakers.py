@@ -101,3 +101,15 @@ def test_conjunct_of_a_clause_with_an_empty_subject_is_the_reporters_act(quotes_
     urged = next(q for q in quotes if q.cue == "urged")
     assert said.text == "there was a shortage of buses"
     assert urged.speaker_text == "The mayor" and urged.text == "residents to walk to work"
+
+
+def test_a_document_responded_to_is_not_the_speaker(quotes_of):
+    text = "The president responded to her letter on Twitter, calling for the start of a transition."
+    q = next(q for q in quotes_of(text) if q.cue == "calling for")
+    assert q.speaker_text == "The president"
+
+
+def test_a_document_before_saying_still_speaks(quotes_of):
+    text = "The ministry published a report on the floods, saying the dams had held."
+    q = next(q for q in quotes_of(text) if q.cue == "saying")
+    assert q.speaker_text in ("a report", "The ministry")

@@ -130,6 +130,8 @@ def _document_before(verb: Token, lexicon: Lexicon) -> Token | None:
         if token.is_punct or token.pos_ in ("VERB", "AUX"):
             return None
         if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in lexicon.document_nouns:
+            if token.dep_ == "pobj" and token.head.lower_ == "to":
+                return None  # "responded to her letter, calling ...": who responds calls, not the letter
             return token
     return None
 
