@@ -113,3 +113,26 @@ def test_a_document_before_saying_still_speaks(quotes_of):
     text = "The ministry published a report on the floods, saying the dams had held."
     q = next(q for q in quotes_of(text) if q.cue == "saying")
     assert q.speaker_text in ("a report", "The ministry")
+
+
+def test_name_between_quotation_and_subjectless_cue_is_the_speaker(base_nlp):
+    # the parse the real-news error showed, built by hand: the name hangs on the quotation
+    # ("Flynn" as an apposition of "army") and "said" has no subject
+    from spacy.tokens import Doc
+
+    from wirecoder.quotes.frames import QuoteIndex, find_frames
+    from wirecoder.quotes.lexicon import load_lexicon
+
+    words = ["“", "It", "is", "wrong", "for", "the", "army", ",", "”", "Flynn", ",", "an", "adviser", ",", "said", "."]
+    heads = [2, 2, 14, 2, 2, 6, 4, 6, 6, 6, 9, 12, 9, 14, 14, 14]
+    deps = ["punct", "nsubj", "ccomp", "acomp", "prep", "det", "pobj", "punct", "punct", "appos", "punct", "det",
+            "appos", "punct", "ROOT", "punct"]  # fmt: skip
+    pos = ["PUNCT", "PRON", "AUX", "ADJ", "ADP", "DET", "NOUN", "PUNCT", "PUNCT", "PROPN", "PUNCT", "DET", "NOUN",
+           "PUNCT", "VERB", "PUNCT"]  # fmt: skip
+    spaces = [False, True, True, True, True, True, False, False, True, False, True, True, False, True, False, False]
+    doc = Doc(base_nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos,
+              lemmas=[w.lower() for w in words], sent_starts=[True] + [False] * 15)  # fmt: skip
+    quote_end = doc[8].idx + 1
+    frames = find_frames(doc, load_lexicon(), QuoteIndex([(0, quote_end)]))
+    said = next(f for f in frames if f.cue.text == "said")
+    assert said.speaker is not None and said.speaker.text == "Flynn"

@@ -132,7 +132,7 @@ def _verb_frame(token: Token, lexicon: Lexicon, quotes: QuoteIndex) -> Frame | N
     phrasal = lexicon.phrasal_for(lemma, token.lower_)
     if (verb is None or not verb.frames) and not phrasal:
         return None
-    speaker = _checked_speaker(speaker_of(token, lexicon), token, quotes)
+    speaker = _checked_speaker(speaker_of(token, lexicon), token, quotes) or _name_after_quotation(token, quotes)
     if reports_nothing_said(token, speaker, lexicon.questioners):
         return None
     negated = negated_act(token)
@@ -203,6 +203,19 @@ def _checked_speaker(speaker: Token | None, cue: Token, quotes: QuoteIndex) -> T
     if inside is None:
         return speaker
     return _head_between(cue.doc, inside[1], cue.idx) if inside[1] <= cue.idx else None
+
+
+def _name_after_quotation(cue: Token, quotes: QuoteIndex) -> Token | None:
+    """ "“...,” Flynn, a top adviser, said": the parser may hang the name on the quotation and
+    leave the cue without a subject; a noun phrase alone between a quotation's end and the cue
+    is the speaker."""
+    i = bisect.bisect_right(quotes.starts, cue.idx) - 1
+    if i < 0 or quotes.spans[i][1] > cue.idx or cue.idx - quotes.spans[i][1] > 80:
+        return None
+    gap = cue.doc.char_span(quotes.spans[i][1], cue.idx, alignment_mode="contract")
+    if gap is None or not len(gap) or any(t.pos_ in ("VERB", "AUX") or t.text in ".!?\n" for t in gap):
+        return None
+    return _head_between(cue.doc, quotes.spans[i][1], cue.idx)
 
 
 def _head_between(doc: Doc, start: int, end: int) -> Token | None:
