@@ -203,3 +203,12 @@ def test_apologised_for_reports_what_was_regretted(quotes_of):
 def test_encouraged_to(quotes_of):
     q = find(quotes_of("The coach encouraged the players to stay calm."), "encouraged")
     assert q.text == "the players to stay calm"
+
+
+def test_adding_ends_what_was_said_before_it(quotes_of):
+    text = "The mayor said the roads would reopen, adding that the governor had directed crews to work overnight."
+    quotes = quotes_of(text)
+    assert find(quotes, "said").text == "the roads would reopen"
+    adding = find(quotes, "adding")
+    assert adding.text == "that the governor had directed crews to work overnight"
+    assert adding.speaker_text == "The mayor"

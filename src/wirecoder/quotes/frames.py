@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 
 from wirecoder.quotes.clauses import as_clause_content, clause_on_addressee, clause_on_medium, with_quoted_conjunct
 from wirecoder.quotes.evidentials import raising_content
-from wirecoder.quotes.lexicon import CueVerb, Lexicon
+from wirecoder.quotes.lexicon import CueVerb, Lexicon, load_lexicon
 from wirecoder.quotes.nominal import nominal_content, nominal_speaker
 from wirecoder.quotes.nonquotes import asks_question, names_nobody, negated_act, reports_nothing_said
 from wirecoder.quotes.spans import Found, contains, dominates, only_punct, sentence_bounds, trim, with_roots
@@ -250,12 +250,27 @@ def _clause_content(verb: Token, speaker: Token | None) -> Found:
         end = max(c.right_edge.i for c in comps) + 1
         if start < verb.i < end and _only_relative_before(verb, start, speaker):
             start = verb.i + 1  # "changes, which officials said will ...": what follows the cue
-        end = min(_close_aside(verb, start, end), _reporters_own_act(comps, end))
+        end = min(_close_aside(verb, start, end), _reporters_own_act(comps, end), _adding_after(verb, end))
         return with_roots(trim(verb.doc, start, end, keep_out=verb), comps)
     as_clause = as_clause_content(verb)
     if as_clause is not None:
         return as_clause
     return with_roots(_parenthetical_content(verb, speaker), [])
+
+
+def _adding_after(verb: Token, end: int) -> int:
+    """ "said the roads would reopen, adding that ...": the participle the parser hangs inside the
+    content is the speaker's next act (a quote of its own, see speakers._reporting_ancestor);
+    the content ends at its comma."""
+    doc, lexicon = verb.doc, load_lexicon()
+    for k in range(verb.i + 2, end):
+        token = doc[k]
+        if token.tag_ != "VBG" or token.dep_ not in ("advcl", "conj") or doc[k - 1].text != ",":
+            continue
+        cue = lexicon.verb(token.lemma_.lower(), token.lower_)
+        if cue is not None and cue.cls in ("speech", "writing") and verb.is_ancestor(token):
+            return k - 1
+    return end
 
 
 def _reporters_own_act(comps: list[Token], end: int) -> int:
