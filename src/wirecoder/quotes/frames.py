@@ -154,6 +154,8 @@ def _verb_frame(token: Token, lexicon: Lexicon, quotes: QuoteIndex) -> Frame | N
         found = _CONTENT_BY_SHAPE[shape](token, speaker)
         if found is None:
             continue
+        if shape == "o" and lemma in lexicon.physical_stance_verbs and not _aimed_at_someone(found[1]):
+            return None  # "forces attacked the town": an act of force, not a stance
         if speaker is None and not (shape == "c" and passive):
             return None  # an unattributed verb is not a report ("to say the least")
         content, roots = found
@@ -167,6 +169,19 @@ def _verb_frame(token: Token, lexicon: Lexicon, quotes: QuoteIndex) -> Frame | N
         mention = relative_mention(token, lexicon)
         return Frame(token, _cue_extent(token), speaker, None, verb.cls, "bare", mention=mention)
     return None
+
+
+_SOMEONE = frozenset({"PERSON", "ORG", "NORP"})
+
+
+def _aimed_at_someone(roots: tuple[Token, ...]) -> bool:
+    """The object is a person, group or organisation (or a pronoun), or a reason follows it."""
+    for root in roots:
+        if root.dep_ == "dobj" and (root.ent_type_ in _SOMEONE or root.pos_ == "PRON"):
+            return True
+        if root.dep_ == "prep" and root.lower_ in ("for", "over", "as"):
+            return True
+    return False
 
 
 def _phrasal_frame(token: Token, speaker: Token, phrasal: dict[str, CueVerb]) -> Frame | None:
