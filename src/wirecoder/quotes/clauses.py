@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from wirecoder.quotes.lexicon import Lexicon
+from wirecoder.quotes.lexicon import Lexicon, load_lexicon
 from wirecoder.quotes.nominal import nominal_content
 from wirecoder.quotes.spans import Found, trim, with_roots
 
@@ -88,3 +88,31 @@ def clause_on_addressee(verb: Token) -> list[Token]:
 def _complement_clause(clause: Token) -> bool:
     marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
     return marked and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+
+
+def adding_after(verb: Token, end: int) -> int:
+    """ "said the roads would reopen, adding that ...": the participle the parser hangs inside the
+    content is the speaker's next act (a quote of its own, see speakers._reporting_ancestor);
+    the content ends at its comma."""
+    doc, lexicon = verb.doc, load_lexicon()
+    for k in range(verb.i + 2, end):
+        token = doc[k]
+        if token.tag_ != "VBG" or token.dep_ not in ("advcl", "conj") or doc[k - 1].text != ",":
+            continue
+        cue = lexicon.verb(token.lemma_.lower(), token.lower_)
+        if cue is not None and cue.cls in ("speech", "writing") and verb.is_ancestor(token):
+            return k - 1
+    return end
+
+
+def reporters_own_act(comps: list[Token], end: int) -> int:
+    """ "said there was fraud and urged the crowd ...": a conjunct of a reported clause with an
+    empty subject cannot share "there"; it is the reporter's own act and ends the content."""
+    for comp in comps:
+        if not any(c.dep_ == "expl" for c in comp.children):
+            continue
+        for conj in comp.rights:
+            if conj.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children):
+                cc = [c.i for c in comp.rights if c.dep_ == "cc" and c.i < conj.i]
+                end = min(end, cc[-1] if cc else conj.left_edge.i)
+    return end

@@ -21,11 +21,18 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.parts_of_speech import NOUN, VERB
 from spacy.tokens import Doc, Token
 
-from wirecoder.quotes.clauses import as_clause_content, clause_on_addressee, clause_on_medium, with_quoted_conjunct
+from wirecoder.quotes.clauses import (
+    adding_after,
+    as_clause_content,
+    clause_on_addressee,
+    clause_on_medium,
+    reporters_own_act,
+    with_quoted_conjunct,
+)
 from wirecoder.quotes.evidentials import raising_content
-from wirecoder.quotes.lexicon import CueVerb, Lexicon, load_lexicon
+from wirecoder.quotes.lexicon import CueVerb, Lexicon
 from wirecoder.quotes.nominal import nominal_content, nominal_speaker
-from wirecoder.quotes.nonquotes import asks_question, names_nobody, negated_act, reports_nothing_said
+from wirecoder.quotes.nonquotes import aimed_at_someone, asks_question, names_nobody, negated_act, reports_nothing_said
 from wirecoder.quotes.spans import Found, contains, dominates, only_punct, sentence_bounds, trim, with_roots
 from wirecoder.quotes.speakers import relative_mention, speaker_of
 from wirecoder.stage import check_budget
@@ -154,7 +161,7 @@ def _verb_frame(token: Token, lexicon: Lexicon, quotes: QuoteIndex) -> Frame | N
         found = _CONTENT_BY_SHAPE[shape](token, speaker)
         if found is None:
             continue
-        if shape == "o" and lemma in lexicon.physical_stance_verbs and not _aimed_at_someone(found[1]):
+        if shape == "o" and lemma in lexicon.physical_stance_verbs and not aimed_at_someone(found[1]):
             return None  # "forces attacked the town": an act of force, not a stance
         if speaker is None and not (shape == "c" and passive):
             return None  # an unattributed verb is not a report ("to say the least")
@@ -169,19 +176,6 @@ def _verb_frame(token: Token, lexicon: Lexicon, quotes: QuoteIndex) -> Frame | N
         mention = relative_mention(token, lexicon)
         return Frame(token, _cue_extent(token), speaker, None, verb.cls, "bare", mention=mention)
     return None
-
-
-_SOMEONE = frozenset({"PERSON", "ORG", "NORP"})
-
-
-def _aimed_at_someone(roots: tuple[Token, ...]) -> bool:
-    """The object is a person, group or organisation (or a pronoun), or a reason follows it."""
-    for root in roots:
-        if root.dep_ == "dobj" and (root.ent_type_ in _SOMEONE or root.pos_ == "PRON"):
-            return True
-        if root.dep_ == "prep" and root.lower_ in ("for", "over", "as"):
-            return True
-    return False
 
 
 def _phrasal_frame(token: Token, speaker: Token, phrasal: dict[str, CueVerb]) -> Frame | None:
@@ -265,40 +259,12 @@ def _clause_content(verb: Token, speaker: Token | None) -> Found:
         end = max(c.right_edge.i for c in comps) + 1
         if start < verb.i < end and _only_relative_before(verb, start, speaker):
             start = verb.i + 1  # "changes, which officials said will ...": what follows the cue
-        end = min(_close_aside(verb, start, end), _reporters_own_act(comps, end), _adding_after(verb, end))
+        end = min(_close_aside(verb, start, end), reporters_own_act(comps, end), adding_after(verb, end))
         return with_roots(trim(verb.doc, start, end, keep_out=verb), comps)
     as_clause = as_clause_content(verb)
     if as_clause is not None:
         return as_clause
     return with_roots(_parenthetical_content(verb, speaker), [])
-
-
-def _adding_after(verb: Token, end: int) -> int:
-    """ "said the roads would reopen, adding that ...": the participle the parser hangs inside the
-    content is the speaker's next act (a quote of its own, see speakers._reporting_ancestor);
-    the content ends at its comma."""
-    doc, lexicon = verb.doc, load_lexicon()
-    for k in range(verb.i + 2, end):
-        token = doc[k]
-        if token.tag_ != "VBG" or token.dep_ not in ("advcl", "conj") or doc[k - 1].text != ",":
-            continue
-        cue = lexicon.verb(token.lemma_.lower(), token.lower_)
-        if cue is not None and cue.cls in ("speech", "writing") and verb.is_ancestor(token):
-            return k - 1
-    return end
-
-
-def _reporters_own_act(comps: list[Token], end: int) -> int:
-    """ "said there was fraud and urged the crowd ...": a conjunct of a reported clause with an
-    empty subject cannot share "there"; it is the reporter's own act and ends the content."""
-    for comp in comps:
-        if not any(c.dep_ == "expl" for c in comp.children):
-            continue
-        for conj in comp.rights:
-            if conj.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children):
-                cc = [c.i for c in comp.rights if c.dep_ == "cc" and c.i < conj.i]
-                end = min(end, cc[-1] if cc else conj.left_edge.i)
-    return end
 
 
 def _close_aside(verb: Token, start: int, end: int) -> int:
