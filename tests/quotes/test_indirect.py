@@ -58,7 +58,7 @@ def test_according_to(quotes_of):
 def test_relative_clause_speaker_is_the_antecedent(quotes_of):
     text = "Oslo, which announced in May that it would cut emissions, hosts the summit."
     q = find(quotes_of(text), "announced")
-    assert q.speaker_text == "Oslo"
+    assert q.speaker_text == "which"  # the mention; the speaker's actor is the antecedent's (test_speakers)
     assert q.text == "that it would cut emissions"
 
 
@@ -132,3 +132,83 @@ def test_colon_at_paragraph_end_introduces_the_next_paragraph(quotes_of):
     text = "Then the chairman continued:\n\nWe have never seen a harvest this poor in forty years."
     q = find(quotes_of(text), "continued")
     assert q.text == "We have never seen a harvest this poor in forty years"
+
+
+def test_phrasal_cue_with_a_gerund_object(quotes_of):
+    q = find(quotes_of("The senator called for raising the minimum wage."), "called for")
+    assert q.text == "raising the minimum wage"
+    assert q.speaker_text == "The senator"
+
+
+def test_that_clause_hung_on_the_addressee(quotes_of):
+    q = find(quotes_of("The mayor told a meeting of local leaders that the budget would be cut."), "told")
+    assert q.text == "that the budget would be cut"
+    assert q.speaker_text == "The mayor"
+
+
+def test_relative_clause_on_the_addressee_is_no_content(quotes_of):
+    quotes = quotes_of("The mayor told the leaders that attended the meeting about the budget.")
+    assert not any(q.text.startswith("that attended") for q in quotes)
+
+
+def test_expected_that_is_a_view(quotes_of):
+    q = find(quotes_of("The adviser expected that the president would change the speech."), "expected")
+    assert q.text == "that the president would change the speech"
+    assert q.cue_type == "belief"
+
+
+def test_echoed_reports_its_object(quotes_of):
+    q = find(quotes_of("Several senators echoed the warnings of the central bank."), "echoed")
+    assert q.text == "the warnings of the central bank"
+
+
+def test_raising_verb_with_an_infinitive_is_a_view_without_a_speaker(quotes_of):
+    q = find(quotes_of("Turnout appears to have fallen sharply in the north."), "appears")
+    assert q.text == "Turnout appears to have fallen sharply in the north"
+    assert q.speaker is None and q.speaker_text is None
+    assert q.cue_type == "evidence"
+
+
+def test_it_seems_reports_the_clause(quotes_of):
+    q = find(quotes_of("It seems the council will approve the budget."), "seems")
+    assert q.text == "the council will approve the budget"
+    assert q.speaker_text is None
+
+
+def test_a_forecast_in_the_passive_is_no_view(quotes_of):
+    assert quotes_of("The mayor is expected to sign the bill on Friday.") == []
+
+
+def test_raising_verbs_without_a_clause_report_nothing(quotes_of):
+    assert quotes_of("The mayor appeared on television on Monday.") == []
+    assert quotes_of("The senator seemed tired after the vote.") == []
+
+
+def test_a_view_inside_what_someone_said_is_part_of_that_quote(quotes_of):
+    quotes = quotes_of("The minister said the plan seems to work.")
+    assert [q.cue for q in quotes] == ["said"]
+
+
+def test_topics_discussed_are_no_quote(quotes_of):
+    # an interview's list of topics says what was talked about, not what was said
+    assert quotes_of("The candidate discusses her background, the pandemic and the economy.") == []
+
+
+def test_apologised_for_reports_what_was_regretted(quotes_of):
+    q = find(quotes_of("The minister apologised to the voters for “a terrible mistake in the budget.”"),
+             "apologised to the voters for")  # fmt: skip
+    assert q.text == "“a terrible mistake in the budget.”" and q.speaker_text == "The minister"
+
+
+def test_encouraged_to(quotes_of):
+    q = find(quotes_of("The coach encouraged the players to stay calm."), "encouraged")
+    assert q.text == "the players to stay calm"
+
+
+def test_adding_ends_what_was_said_before_it(quotes_of):
+    text = "The mayor said the roads would reopen, adding that the governor had directed crews to work overnight."
+    quotes = quotes_of(text)
+    assert find(quotes, "said").text == "the roads would reopen"
+    adding = find(quotes, "adding")
+    assert adding.text == "that the governor had directed crews to work overnight"
+    assert adding.speaker_text == "The mayor"

@@ -78,3 +78,15 @@ def test_generic_you_outside_a_quotation_is_no_speaker(quotes_of):
 
 def test_conceding_an_election_is_no_report(quotes_of):
     assert quotes_of("The president conceded the election on Friday.") == []
+
+
+def test_an_attack_by_force_is_no_stance(quotes_of):
+    assert quotes_of("The militia attacked the town on Monday.") == []
+    assert quotes_of("Rebels attacked the airport with rockets.") == []
+
+
+def test_an_attack_on_someone_or_for_a_reason_is_a_stance(quotes_of):
+    q = next(q for q in quotes_of("The senator attacked Clinton over her emails.") if q.cue == "attacked")
+    assert q.text == "Clinton over her emails" and q.cue_type == "stance"
+    q = next(q for q in quotes_of("The senator attacked the plan as a waste of money.") if q.cue == "attacked")
+    assert q.text == "the plan as a waste of money"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wirecoder.store import QueryError, Store, StoreError
+from wirecoder.store import SCHEMA_VERSION, QueryError, Store, StoreError
 
 
 def ids(rows):
@@ -20,7 +20,7 @@ def test_stats_counts_everything(built_store):
     # Trump, Kim, North Korea, United States, South Korea, Protesters/protesters (same key), Moon, Police
     assert stats["actors"] == 8
     assert (stats["date_from"], stats["date_to"]) == ("2019-02-27", "2019-03-12")
-    assert stats["schema_version"] == 1
+    assert stats["schema_version"] == SCHEMA_VERSION
 
 
 def test_event_rows_carry_parties_offsets_and_evidence(built_store):

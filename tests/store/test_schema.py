@@ -5,6 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
+from wirecoder.model import Article
 from wirecoder.store import SCHEMA_VERSION, Store, StoreError, schema
 from wirecoder.store.schema import TABLES, migrate
 
@@ -104,3 +105,51 @@ def test_a_file_that_is_not_duckdb_is_refused(tmp_path):
     path.write_text("hello, this is text\n" * 100)
     with pytest.raises(StoreError, match="cannot open the store"):
         Store(path)
+
+
+def _store_with_a_negated_belief(path):
+    from wirecoder.model import ArticleResult, DocInfo, Quote
+
+    text = "The mayor does not think the bridge will open in May."
+    content = "the bridge will open in May"
+    at = text.index(content)
+    quote = Quote(
+        id="q1", text=content, start=at, end=at + len(content), kind="indirect", speaker_text="The mayor",
+        cue="think", cue_type="belief", negated=True,
+    )  # fmt: skip
+    result = ArticleResult(doc=DocInfo(id="m1", chars=len(text)), quotes=[quote])
+    store = Store(path)
+    store.add_results([(Article(text=text, id="m1"), result)])
+    return store
+
+
+def test_quotes_keep_cue_type_and_negated(tmp_path):
+    path = tmp_path / "s.duckdb"
+    _store_with_a_negated_belief(path)
+    row = Store(path, read_only=True).quotes()[0]
+    assert (row["cue_type"], row["negated"]) == ("belief", True)
+
+
+def test_schema_1_store_gets_cue_type_and_negated_from_its_results(tmp_path):
+    path = tmp_path / "s.duckdb"
+    _store_with_a_negated_belief(path)
+    con = duckdb.connect(str(path))  # make it a schema-1 file: the columns did not exist then
+    quote_indexes = [(name, cols) for name, table, cols in schema.INDEXES if table == "quotes"]
+    for name, _ in quote_indexes:
+        con.execute(f"DROP INDEX {name}")
+    con.execute("ALTER TABLE quotes DROP COLUMN cue_type")
+    con.execute("ALTER TABLE quotes DROP COLUMN negated")
+    for name, cols in quote_indexes:
+        con.execute(f"CREATE INDEX {name} ON quotes ({cols})")
+    con.close()
+    set_version(path, "1")
+    with pytest.raises(StoreError, match="wirecoder migrate"):
+        Store(path, read_only=True).stats()
+    Store(path)  # a write open migrates
+    row = Store(path, read_only=True).quotes()[0]
+    assert (row["cue_type"], row["negated"]) == ("belief", True)
+    assert Store(path, read_only=True).stats()["schema_version"] == SCHEMA_VERSION == 2
+    con = duckdb.connect(str(path), read_only=True)
+    indexes = {r[0] for r in con.execute("SELECT index_name FROM duckdb_indexes()").fetchall()}
+    con.close()
+    assert {name for name, _ in quote_indexes} <= indexes

@@ -137,7 +137,15 @@ class _Builder(LabelSteps):
         if end - start < 3:
             return frame
         return Frame(
-            frame.cue, frame.cue_span, frame.speaker, (start, end), frame.cls, "colon", frame.roots, frame.negated
+            frame.cue,
+            frame.cue_span,
+            frame.speaker,
+            (start, end),
+            frame.cls,
+            "colon",
+            frame.roots,
+            frame.negated,
+            frame.mention,
         )
 
     def _colon_after(self, frame: Frame) -> int | None:
@@ -204,7 +212,11 @@ class _Builder(LabelSteps):
         draft.negated = frame.negated
         if frame.speaker is not None:
             draft.speaker_head = frame.speaker
-            draft.speaker_span = name_extent(frame.speaker)
+            mention = frame.mention  # "an architect who said": the text attributes it to "who"
+            if mention is not None:
+                draft.speaker_span = (mention.idx, mention.idx + len(mention.text))
+            else:
+                draft.speaker_span = name_extent(frame.speaker)
 
     def _add_indirect(self, frames: list[tuple[Frame, list[int]]]) -> None:
         # Smaller (nested) contents first: a quoted fragment belongs to the innermost report, and

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from wirecoder.quotes.lexicon import Lexicon
+from wirecoder.quotes.lexicon import Lexicon, load_lexicon
 from wirecoder.quotes.nominal import nominal_content
 from wirecoder.quotes.spans import Found, trim, with_roots
 
@@ -66,3 +66,53 @@ def clause_on_medium(verb: Token) -> list[Token]:
                 if found is not None:
                     return [found[0]]
     return []
+
+
+def clause_on_addressee(verb: Token) -> list[Token]:
+    """ "told a meeting of local leaders that the budget would be cut": the parser hangs the
+    verb's "that" clause on its object as if it were a relative clause.  A relative clause has
+    "that" as its subject or object; a clause with "that" as its complementizer (``mark``) and
+    a subject of its own is the verb's content."""
+    for obj in verb.rights:
+        if obj.dep_ not in ("dobj", "dative"):
+            continue
+        nouns = [obj] + [g for p in obj.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+        for noun in nouns:
+            for clause in noun.rights:
+                # only relative-clause misparses: an "acl" clause is the noun's own ("his claim that")
+                if clause.dep_ == "relcl" and _complement_clause(clause):
+                    return [clause]
+    return []
+
+
+def _complement_clause(clause: Token) -> bool:
+    marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    return marked and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+
+
+def adding_after(verb: Token, end: int) -> int:
+    """ "said the roads would reopen, adding that ...": the participle the parser hangs inside the
+    content is the speaker's next act (a quote of its own, see speakers._reporting_ancestor);
+    the content ends at its comma."""
+    doc, lexicon = verb.doc, load_lexicon()
+    for k in range(verb.i + 2, end):
+        token = doc[k]
+        if token.tag_ != "VBG" or token.dep_ not in ("advcl", "conj") or doc[k - 1].text != ",":
+            continue
+        cue = lexicon.verb(token.lemma_.lower(), token.lower_)
+        if cue is not None and cue.cls in ("speech", "writing") and verb.is_ancestor(token):
+            return k - 1
+    return end
+
+
+def reporters_own_act(comps: list[Token], end: int) -> int:
+    """ "said there was fraud and urged the crowd ...": a conjunct of a reported clause with an
+    empty subject cannot share "there"; it is the reporter's own act and ends the content."""
+    for comp in comps:
+        if not any(c.dep_ == "expl" for c in comp.children):
+            continue
+        for conj in comp.rights:
+            if conj.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children):
+                cc = [c.i for c in comp.rights if c.dep_ == "cc" and c.i < conj.i]
+                end = min(end, cc[-1] if cc else conj.left_edge.i)
+    return end

@@ -21,12 +21,20 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.parts_of_speech import NOUN, VERB
 from spacy.tokens import Doc, Token
 
-from wirecoder.quotes.clauses import as_clause_content, clause_on_medium, with_quoted_conjunct
+from wirecoder.quotes.clauses import (
+    adding_after,
+    as_clause_content,
+    clause_on_addressee,
+    clause_on_medium,
+    reporters_own_act,
+    with_quoted_conjunct,
+)
+from wirecoder.quotes.evidentials import raising_content
 from wirecoder.quotes.lexicon import CueVerb, Lexicon
 from wirecoder.quotes.nominal import nominal_content, nominal_speaker
-from wirecoder.quotes.nonquotes import asks_question, names_nobody, negated_act, reports_nothing_said
+from wirecoder.quotes.nonquotes import aimed_at_someone, asks_question, names_nobody, negated_act, reports_nothing_said
 from wirecoder.quotes.spans import Found, contains, dominates, only_punct, sentence_bounds, trim, with_roots
-from wirecoder.quotes.speakers import speaker_of
+from wirecoder.quotes.speakers import relative_mention, speaker_of
 from wirecoder.stage import check_budget
 
 _CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
@@ -59,6 +67,7 @@ class Frame:
     shape: str
     roots: tuple[Token, ...] = ()  # the cue's dependents whose subtrees are the content
     negated: bool = False  # a negated or refused act ("did not mention", "refused to comment")
+    mention: Token | None = None  # the word the text attributes it to when not the speaker ("who")
 
     def attribution_tokens(self) -> set[int]:
         """Token indices of the attribution itself: the cue's subtree without its content."""
@@ -130,7 +139,7 @@ def _verb_frame(token: Token, lexicon: Lexicon, quotes: QuoteIndex) -> Frame | N
     phrasal = lexicon.phrasal_for(lemma, token.lower_)
     if (verb is None or not verb.frames) and not phrasal:
         return None
-    speaker = _checked_speaker(speaker_of(token, lexicon), token, quotes)
+    speaker = _checked_speaker(speaker_of(token, lexicon), token, quotes) or _name_after_quotation(token, quotes)
     if reports_nothing_said(token, speaker, lexicon.questioners):
         return None
     negated = negated_act(token)
@@ -141,6 +150,10 @@ def _verb_frame(token: Token, lexicon: Lexicon, quotes: QuoteIndex) -> Frame | N
             return frame
     if verb is None or not verb.frames:
         return None
+    if "r" in verb.frames:
+        raised = raising_content(token)
+        if raised is not None:  # "turnout appears to have fallen": a view held by no one named
+            return Frame(token, _cue_extent(token), None, raised[0], verb.cls, "r", raised[1], negated)
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
     for shape in ("c", "x", "o", "p", "a"):
         if shape not in verb.frames:
@@ -148,6 +161,8 @@ def _verb_frame(token: Token, lexicon: Lexicon, quotes: QuoteIndex) -> Frame | N
         found = _CONTENT_BY_SHAPE[shape](token, speaker)
         if found is None:
             continue
+        if shape == "o" and lemma in lexicon.physical_stance_verbs and not aimed_at_someone(found[1]):
+            return None  # "forces attacked the town": an act of force, not a stance
         if speaker is None and not (shape == "c" and passive):
             return None  # an unattributed verb is not a report ("to say the least")
         content, roots = found
@@ -155,9 +170,11 @@ def _verb_frame(token: Token, lexicon: Lexicon, quotes: QuoteIndex) -> Frame | N
             content, roots = with_quoted_conjunct(token, content, roots, quotes, lexicon)
         if negated and asks_question(roots):
             return None  # "did not say if ...": nothing was said
-        return Frame(token, _cue_extent(token), speaker, content, verb.cls, shape, roots, negated)
+        mention = relative_mention(token, lexicon) if speaker is not None else None
+        return Frame(token, _cue_extent(token), speaker, content, verb.cls, shape, roots, negated, mention)
     if speaker is not None and not negated and (verb.cls in ("speech", "writing") or "k" in verb.frames):
-        return Frame(token, _cue_extent(token), speaker, None, verb.cls, "bare")
+        mention = relative_mention(token, lexicon)
+        return Frame(token, _cue_extent(token), speaker, None, verb.cls, "bare", mention=mention)
     return None
 
 
@@ -167,7 +184,8 @@ def _phrasal_frame(token: Token, speaker: Token, phrasal: dict[str, CueVerb]) ->
         verb = phrasal.get(particle.lower_)
         if verb is None or particle.dep_ not in ("prep", "prt"):
             continue
-        objects = [c for c in particle.children if c.dep_ == "pobj"]
+        # the particle's object is a noun or a gerund clause ("called for raising taxes")
+        objects = [c for c in particle.children if c.dep_ in ("pobj", "pcomp")]
         tail = [c for c in token.rights if c.i > particle.i and c.dep_ in _OBJECT_TAIL_DEPS]
         parts = objects + tail
         if not parts or (contains(particle, speaker) and not objects):
@@ -196,6 +214,19 @@ def _checked_speaker(speaker: Token | None, cue: Token, quotes: QuoteIndex) -> T
     return _head_between(cue.doc, inside[1], cue.idx) if inside[1] <= cue.idx else None
 
 
+def _name_after_quotation(cue: Token, quotes: QuoteIndex) -> Token | None:
+    """ "“...,” Flynn, a top adviser, said": the parser may hang the name on the quotation and
+    leave the cue without a subject; a noun phrase alone between a quotation's end and the cue
+    is the speaker."""
+    i = bisect.bisect_right(quotes.starts, cue.idx) - 1
+    if i < 0 or quotes.spans[i][1] > cue.idx or cue.idx - quotes.spans[i][1] > 80:
+        return None
+    gap = cue.doc.char_span(quotes.spans[i][1], cue.idx, alignment_mode="contract")
+    if gap is None or not len(gap) or any(t.pos_ in ("VERB", "AUX") or t.text in ".!?\n" for t in gap):
+        return None
+    return _head_between(cue.doc, quotes.spans[i][1], cue.idx)
+
+
 def _head_between(doc: Doc, start: int, end: int) -> Token | None:
     """The highest noun or pronoun in the characters [start, end): '“…,” Obama's adviser said'."""
     span = doc.char_span(start, end, alignment_mode="contract")
@@ -218,7 +249,7 @@ def _cue_extent(token: Token) -> tuple[int, int]:
 def _clause_content(verb: Token, speaker: Token | None) -> Found:
     comps = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and not dominates(c, speaker)]
     if not comps:
-        comps = clause_on_medium(verb)
+        comps = clause_on_medium(verb) or clause_on_addressee(verb)
     if comps:
         # a subordinate clause the parser hung on the verb belongs to what was said:
         # "said the claim smacked of hypocrisy, because ..."
@@ -228,7 +259,7 @@ def _clause_content(verb: Token, speaker: Token | None) -> Found:
         end = max(c.right_edge.i for c in comps) + 1
         if start < verb.i < end and _only_relative_before(verb, start, speaker):
             start = verb.i + 1  # "changes, which officials said will ...": what follows the cue
-        end = _close_aside(verb, start, end)
+        end = min(_close_aside(verb, start, end), reporters_own_act(comps, end), adding_after(verb, end))
         return with_roots(trim(verb.doc, start, end, keep_out=verb), comps)
     as_clause = as_clause_content(verb)
     if as_clause is not None:

@@ -17,7 +17,7 @@ import numpy
 from spacy.strings import hash_string
 
 CUE_CLASSES = ("speech", "writing", "belief", "perception", "stance", "evidence", "source")
-FRAMES = frozenset("coxpafk")
+FRAMES = frozenset("coxpafkr")
 MARK_ROLES = ("open", "close", "either")
 
 
@@ -80,6 +80,7 @@ class Lexicon:
     questioners: frozenset[str] = frozenset()  # "a reporter asked": Q&A questions, no quotes
     issuing_verbs: frozenset[str] = frozenset()  # "issued a statement saying": the subject is the author
     event_nouns: frozenset[str] = frozenset()  # "opened a rally blasting X": occasions never speak
+    physical_stance_verbs: frozenset[str] = frozenset()  # "attacked the town": a stance only at someone
 
     @property
     def speech_forms(self) -> frozenset[str]:
@@ -274,6 +275,7 @@ def build_lexicon(folder: Path) -> Lexicon:
             questioners=frozenset(patterns.get("questioners", ())),
             issuing_verbs=frozenset(patterns.get("issuing_verbs", ())),
             event_nouns=frozenset(patterns.get("event_nouns", ())),
+            physical_stance_verbs=frozenset(patterns.get("physical_stance_verbs", ())),
         )
     except (KeyError, TypeError, re.error) as exc:
         raise LexiconError(f"patterns.json: {type(exc).__name__}: {exc}") from None

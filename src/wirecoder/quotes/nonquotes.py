@@ -110,3 +110,16 @@ def _is_question(clause: Token) -> bool:
         return True
     first = clause.left_edge
     return first.tag_ in _WH_TAGS and first.lower_ != "that"
+
+
+_SOMEONE = frozenset({"PERSON", "ORG", "NORP"})
+
+
+def aimed_at_someone(roots: tuple[Token, ...]) -> bool:
+    """The object is a person, group or organisation (or a pronoun), or a reason follows it."""
+    for root in roots:
+        if root.dep_ == "dobj" and (root.ent_type_ in _SOMEONE or root.pos_ == "PRON"):
+            return True
+        if root.dep_ == "prep" and root.lower_ in ("for", "over", "as"):
+            return True
+    return False

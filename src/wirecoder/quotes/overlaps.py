@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from wirecoder.quotes.assemble import Draft
 
-_VIEW_TYPES = frozenset({"belief", "perception"})
+_VIEW_TYPES = frozenset({"belief", "perception", "evidence"})
 _SPEECH_TYPES = frozenset({"speech", "writing"})
 
 

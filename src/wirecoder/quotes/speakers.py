@@ -40,6 +40,15 @@ def speaker_of(verb: Token, lexicon: Lexicon) -> Token | None:
     return author_of(subject, lexicon)
 
 
+def relative_mention(verb: Token, lexicon: Lexicon) -> Token | None:
+    """ "an architect who said ...": the relative pronoun is the mention the text attributes the
+    report to (the speaker itself is its antecedent), as the output contract's speaker offsets ask."""
+    subject = _subject(verb)
+    if subject is None or verb.dep_ != "relcl":
+        return None
+    return subject if subject.lower_ in lexicon.relative_pronouns and subject.tag_ in _RELATIVE_TAGS else None
+
+
 def _subject(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
     if len(subjects) > 1:  # "Bannon, who Beck called ...": the parser makes both subjects; Beck speaks
@@ -73,6 +82,10 @@ def _inherited_subject(verb: Token, lexicon: Lexicon) -> Token | None:
         current = current.head
         seen += 1
         subject = _subject(current)
+        if subject is None and _expletive_report(current):
+            # "Flynn said there was fraud and urged ...": no one shares "there"; the reporter acts
+            current = current.head
+            subject = _subject(current)
         if subject is not None:
             if subject.lower_ in lexicon.relative_pronouns and subject.tag_ in _RELATIVE_TAGS:
                 return current.head if current.dep_ == "relcl" else None
@@ -80,6 +93,11 @@ def _inherited_subject(verb: Token, lexicon: Lexicon) -> Token | None:
                 return None  # "It seems unfair to tell them ...", "It goes without saying ...": nobody
             return subject
     return None
+
+
+def _expletive_report(clause: Token) -> bool:
+    """A reported clause with an empty subject ("said there was ...")."""
+    return clause.dep_ == "ccomp" and any(c.dep_ == "expl" for c in clause.children)
 
 
 def _reporting_ancestor(verb: Token, lexicon: Lexicon) -> Token | None:
@@ -112,6 +130,8 @@ def _document_before(verb: Token, lexicon: Lexicon) -> Token | None:
         if token.is_punct or token.pos_ in ("VERB", "AUX"):
             return None
         if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in lexicon.document_nouns:
+            if token.dep_ == "pobj" and token.head.lower_ == "to":
+                return None  # "responded to her letter, calling ...": who responds calls, not the letter
             return token
     return None
 

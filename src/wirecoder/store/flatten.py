@@ -149,6 +149,8 @@ def _quote_row(doc_id: str, q: Quote, actors: dict[str, Actor], timexes: dict[st
         date,
         span and span.start,
         span and span.end,
+        q.cue_type,
+        q.negated,
     )
 
 

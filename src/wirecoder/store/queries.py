@@ -124,6 +124,8 @@ QUOTE_FIELDS = [
     "speaker_start",
     "speaker_end",
     "cue",
+    "cue_type",
+    "negated",
     "date",
     "date_start",
     "title",
@@ -169,7 +171,8 @@ def quotes(
     sql = (
         'SELECT q.doc_id, q.quote_id, q.text, q.kind, q.start_char AS start, q.end_char AS "end", '
         "q.speaker_name AS speaker, q.speaker_key, q.speaker_country, q.speaker_sector, q.speaker_id, "
-        "q.speaker_text, q.speaker_start, q.speaker_end, q.cue, q.date, q.date_start, d.title, d.url, d.dct "
+        "q.speaker_text, q.speaker_start, q.speaker_end, q.cue, q.cue_type, q.negated, "
+        "q.date, q.date_start, d.title, d.url, d.dct "
         f"FROM quotes q JOIN documents d ON d.id = q.doc_id{where.sql()} "
         "ORDER BY q.date_start NULLS LAST, q.doc_id, q.start_char" + page
     )

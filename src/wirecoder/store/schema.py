@@ -22,7 +22,7 @@ import duckdb
 from wirecoder.store.errors import StoreError
 
 #: Bump when a table or column changes, and add the step from the previous version to MIGRATIONS.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Dates are kept twice: the value as extracted (``2019-03``) and the span of days it covers,
 # so filters and the dedup can compare values of different precision.
@@ -93,6 +93,9 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("date", "VARCHAR"),
         ("date_start", "DATE"),
         ("date_end", "DATE"),
+        # schema 2: what the cue reports and whether the act is negated (appended: ALTER TABLE adds at the end)
+        ("cue_type", "VARCHAR"),
+        ("negated", "BOOLEAN"),
     ],
     "events": [
         ("doc_id", "VARCHAR"),
@@ -198,6 +201,33 @@ def create_all(con: duckdb.DuckDBPyConnection) -> None:
 #: Example for a future schema 2:  ``MIGRATIONS[1] = _add_events_language`` where the function runs
 #: ``ALTER TABLE events ADD COLUMN language VARCHAR``.  Each step runs inside the caller's transaction.
 MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {}
+
+
+def _add_quote_cue_type_and_negated(con: duckdb.DuckDBPyConnection) -> None:
+    """Schema 1 -> 2: quotes get ``cue_type`` and ``negated``, filled from each document's stored
+    result (``documents.result_json``), so an upgraded store answers like a re-ingested one."""
+    indexes = [(name, cols) for name, table, cols in INDEXES if table == "quotes"]
+    for name, _ in indexes:  # DuckDB alters no table an index depends on
+        con.execute(f"DROP INDEX IF EXISTS {name}")
+    con.execute("ALTER TABLE quotes ADD COLUMN cue_type VARCHAR")
+    con.execute("ALTER TABLE quotes ADD COLUMN negated BOOLEAN")
+    con.execute(
+        """
+        UPDATE quotes SET cue_type = src.cue_type, negated = src.negated
+        FROM (
+            SELECT d.id AS doc_id, q ->> 'id' AS quote_id, q ->> 'cue_type' AS cue_type,
+                   coalesce(TRY_CAST(q ->> 'negated' AS BOOLEAN), false) AS negated
+            FROM documents d, unnest(CAST(json_extract(d.result_json, '$.quotes') AS JSON[])) AS t(q)
+            WHERE d.result_json IS NOT NULL
+        ) AS src
+        WHERE quotes.doc_id = src.doc_id AND quotes.quote_id = src.quote_id
+        """
+    )
+    for name, cols in indexes:
+        con.execute(f"CREATE INDEX IF NOT EXISTS {name} ON quotes ({cols})")
+
+
+MIGRATIONS[1] = _add_quote_cue_type_and_negated
 
 
 def stored_version(con: duckdb.DuckDBPyConnection) -> int | None:
