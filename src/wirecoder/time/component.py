@@ -7,7 +7,9 @@ Steps for one document:
 2. the DCT is the given date, else one inferred from the text (:mod:`wirecoder.time.dct`);
 3. each spec that depends on tense gets its clause's direction (:mod:`wirecoder.time.tense`),
    and is resolved in text order against the DCT and the narrative reference times;
-4. ``doc._.timexes`` gets the Timex records (t1, t2, ... in text order), and a resolver for
+4. expressions in bylines, page stamps and furniture (:mod:`wirecoder.time.page`) are dropped:
+   they dated the article in step 2 but are not the story's;
+5. ``doc._.timexes`` gets the Timex records (t1, t2, ... in text order), and a resolver for
    :func:`wirecoder.time.api.time_of` goes into ``doc._.wc_state["time_resolver"]``.
 """
 
@@ -28,6 +30,7 @@ from wirecoder.time.anchors import anchored_offsets
 from wirecoder.time.dct import FULL_DATE_RULES, DatedMention, Inferred, WeekdayMention, infer_dct
 from wirecoder.time.grammar import Candidate, raw_candidates, select
 from wirecoder.time.interpret import interpret
+from wirecoder.time.page import in_page_furniture
 from wirecoder.time.ranges import link_ranges
 from wirecoder.time.resolver import TimeResolver, place_timexes
 from wirecoder.time.sentences import SentenceIndex
@@ -138,7 +141,7 @@ def resolve_all(view: DocView, found: list[Found], dct: dt.date | None) -> None:
         if f.spec.needs_direction and dct is not None:
             f.direction = _clause_direction(view, f)
         ctx = Context(dct=dct, direction=f.direction, ref_quarter=ref_quarter)
-        if isinstance(f.spec, Offset) and f.spec.from_reference:
+        if (isinstance(f.spec, Offset) and f.spec.from_reference) or (isinstance(f.spec, Weekday) and f.spec.anaphoric):
             ctx.ref_point = _nearby_point(view, f, recent_points)
         if recent_points:
             ctx.last_point = recent_points[-1][1]
@@ -148,8 +151,7 @@ def resolve_all(view: DocView, found: list[Found], dct: dt.date | None) -> None:
             f.value = f.spec.resolve(ctx)
         if f.value:
             if _sets_reference_quarter(f.spec):
-                q = _QUARTER_VALUE.match(f.value)
-                ref_quarter = (int(q.group(1)), int(q.group(2))) if q else ref_quarter
+                ref_quarter = _reference_quarter(ref_quarter, f.value, dct, f.direction)
             if f.spec.type == "DATE" and f.value[:1].isdigit():
                 recent_points.append((_sentence_of(view, f), f.value))
             if isinstance(f.spec, (RelUnit, Offset)) and len(f.value) == 4 and f.value.isdigit():
@@ -177,6 +179,24 @@ def _sets_reference_quarter(spec: Spec) -> bool:
     """Only a quarter the text names itself ("the third quarter") becomes the quarter the text is
     about; "the year-earlier quarter" is a comparison, not a new topic."""
     return isinstance(spec, Quarter) and spec.year_shift == 0 and (spec.quarter is not None or spec.dct_shift == 0)
+
+
+def _reference_quarter(
+    current: tuple[int, int] | None, value: str, dct: dt.date | None, direction: str | None
+) -> tuple[int, int] | None:
+    """The quarter the text reports on after it names the quarter ``value``.
+
+    Results are reported for quarters that have ended: a quarter that has not ended by the DCT,
+    named in a clause about the future ("will result in a fourth-quarter charge"), is a forecast
+    and leaves the reported quarter as it was.  (A fiscal "fourth quarter" reported in October
+    is in a past clause and does become the reference.)"""
+    q = _QUARTER_VALUE.match(value)
+    if q is None:
+        return current
+    named = (int(q.group(1)), int(q.group(2)))
+    if direction == "future" and dct is not None and named > cal.add_quarters(dct.year, cal.quarter_of(dct), -1):
+        return current
+    return named
 
 
 _BETWEEN_WEEKDAY_AND_DATE = re.compile(r",?[ \t]*$")
@@ -263,6 +283,7 @@ def annotate(doc: Doc) -> Doc:
     found = find_expressions(view)
     dct = document_dct(view, found)
     resolve_all(view, found, dct)
+    found = [f for f in found if not in_page_furniture(doc, text, f.candidate.start, f.candidate.end)]
     timexes = link_ranges(text, to_timexes(view, found))
     doc._.timexes = timexes
     if doc._.wc_state is None:

@@ -361,7 +361,13 @@ def read_weekday(c: Candidate, text: str, lex: Lexicon) -> Spec | None:
         pod=pod,
         week_shift=week_shift,
         needs_direction=True,
+        anaphoric=norm(g.get("rel", "")).removeprefix("the ") in _ANAPHORIC_RELS,
     )
+
+
+#: "the previous Friday", "the following Monday" look back or ahead from the narrative's time,
+#: where "last Friday" and "next Monday" count from the article's date.
+_ANAPHORIC_RELS = frozenset({"previous", "preceding", "prior", "following"})
 
 
 # --------------------------------------------------------------------------- offsets, this/last/next
@@ -462,6 +468,9 @@ _SET_CONTEXT = re.compile(
 )
 
 
+_AFTER_MODAL = re.compile(r"\b(?:will|would|could|might|may|can|shall|should|must)[ \t]+$", re.IGNORECASE)
+
+
 def read_duration(c: Candidate, text: str, lex: Lexicon) -> Spec | None:
     g = c.groups
     if norm(g.get("long", "")) == "old" or norm(g.get("trail", "")) == "old":
@@ -487,6 +496,13 @@ def read_duration(c: Candidate, text: str, lex: Lexicon) -> Spec | None:
         return None
     if raw_num in ("a", "an") and _SET_CONTEXT.search(text[max(0, c.start - 30) : c.start]):
         return Fixed(type="SET", value=duration_value(unit, 1))
+    if (
+        raw_num == "one"
+        and unit == "D"
+        and text[c.start : c.end].lower() == "one day"
+        and _AFTER_MODAL.search(text[max(0, c.start - 12) : c.start])
+    ):
+        return Fixed(value="FUTURE_REF")  # "will one day be": an indefinite future, not a stretch of a day
     if "half" in g or text[c.start : c.end].lower().endswith("and a half"):
         n += 0.5
     value = duration_value(unit, n)

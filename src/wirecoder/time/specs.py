@@ -138,9 +138,16 @@ class Weekday(Spec):
     clock: str | None = None
     week_shift: int | None = None  # "Friday, last week"
     day_shift: int = 0  # "the day before Tuesday"
+    anaphoric: bool = False  # "the following Monday": counted from the time the text last named
 
     def day(self, ctx: Context) -> dt.date | None:
         dct = ctx.dct
+        base = cal.parse_day(ctx.ref_point or "") if self.anaphoric else None
+        if base is not None and self.rel in ("past", "future"):
+            step = dt.timedelta(days=1)
+            if self.rel == "past":
+                return cal.weekday_on_or_before(base - step, self.weekday) + dt.timedelta(days=self.day_shift)
+            return cal.weekday_on_or_after(base + step, self.weekday) + dt.timedelta(days=self.day_shift)
         if dct is None:
             return None
         if self.week_shift is not None:

@@ -42,6 +42,8 @@ def direction(span: Span, text: str) -> str | None:
     root = span.root
     if root.dep_ == "poss" or (span.end < len(span.doc) and span.doc[span.end].tag_ == "POS"):
         return None  # "Wednesday's ruling" names an event already known: no tense to follow
+    if root.dep_ == "compound" and cue == "deadline":
+        cue = None  # "by the Tuesday deadline": "by" governs the noun, the clause's tense decides
     verb = governing_verb(root)
     if verb is None:
         return "future" if cue == "deadline" else None

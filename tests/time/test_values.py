@@ -1,0 +1,66 @@
+"""Value rules of issue 18: reference quarters, anaphoric weekdays, "one day", deadlines, page furniture."""
+
+from __future__ import annotations
+
+import pytest
+
+# The DCT of the time-stage fixture is Thursday 2021-03-18 unless a case gives its own.
+CASES = [
+    # a quarter named in a future clause is a forecast: the text still reports on the third quarter
+    (
+        "Third-quarter profit rose 11%. The storm will cause a fourth-quarter charge. "
+        "Profit fell in the latest quarter, compared with a year ago.",
+        "2021-11-02",
+        [("the latest quarter", "DATE", "2021-Q3"), ("a year ago", "DATE", "2020-Q3")],
+    ),
+    # a fiscal fourth quarter reported in a past clause is the text's quarter
+    (
+        "The firm reported lower fourth-quarter sales. Sales in the latest period fell.",
+        "2021-11-02",
+        [("the latest period", "DATE", "2021-Q4")],
+    ),
+    # "the following Monday", "the previous Tuesday" count from the time the text just named
+    (
+        "The vote was held on March 3. The following Monday, the court met.",
+        None,
+        [("The following Monday", "DATE", "2021-03-08")],
+    ),
+    (
+        "The vote was held on Saturday, March 6. Police had raided the office the previous Tuesday.",
+        None,
+        [("the previous Tuesday", "DATE", "2021-03-02")],
+    ),
+    # with no time named nearby they count from the DCT, like "last Friday"
+    ("Prices fell 4% from the previous Friday.", None, [("the previous Friday", "DATE", "2021-03-12")]),
+    # "will one day be": an indefinite future, not a day's length
+    ("Islam will one day be the second largest religion there.", None, [("one day", "DATE", "FUTURE_REF")]),
+    ("The strike lasted one day.", None, [("one day", "DURATION", "P1D")]),
+    # "by the Tuesday deadline": "by" governs the noun; the past clause decides
+    ("Holders tendered 99% of the shares by the Tuesday deadline.", None, [("Tuesday", "DATE", "2021-03-16")]),
+    ("Holders must tender their shares by Tuesday.", None, [("Tuesday", "DATE", "2021-03-23")]),
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_values(timexes, text, dct, expected):
+    found = timexes(text, dct) if dct else timexes(text)
+    for item in expected:
+        assert item in found, found
+
+
+def test_page_furniture_dates_are_not_story_timexes(run):
+    """A byline's date, a "Published" stamp and a "Read more" link's date date the page, not the story."""
+    text = (
+        "Rebels seize town\nBy John Smith, March 4, 2021\nPublished 10:42 a.m. ET March 4, 2021\n\n"
+        "Rebels seized the town on Wednesday, officials said.\n\nRead more: Talks stall (March 1, 2021)"
+    )
+    result = run(text)
+    assert result.doc.dct == "2021-03-04"
+    assert [(t.text, t.value) for t in result.timexes] == [("Wednesday", "2021-03-03")]
+
+
+def test_wire_dateline_date_stays(run):
+    """A wire dateline opens the story: TimeML corpora annotate its date."""
+    text = "WASHINGTON, March 12 (Xinhua) --\n\nThe three countries joined NATO on Friday, officials said."
+    result = run(text, date="2021-03-12")
+    assert ("March 12", "2021-03-12") in [(t.text, t.value) for t in result.timexes]
