@@ -38,6 +38,18 @@ CASES = [
     # "by the Tuesday deadline": "by" governs the noun; the past clause decides
     ("Holders tendered 99% of the shares by the Tuesday deadline.", None, [("Tuesday", "DATE", "2021-03-16")]),
     ("Holders must tender their shares by Tuesday.", None, [("Tuesday", "DATE", "2021-03-23")]),
+    # a weekday and its date are one expression; they stay apart when they disagree
+    (
+        "The Times said in an editorial on Saturday, March 13: the court erred.",
+        None,
+        [("Saturday, March 13", "DATE", "2021-03-13")],
+    ),
+    ("The talks on Monday morning, March 15, failed.", None, [("Monday morning, March 15", "DATE", "2021-03-15TMO")]),
+    ("He left on Friday, March 5, 2021.", None, [("Friday, March 5, 2021", "DATE", "2021-03-05")]),
+    ("Money seeped out Friday Oct. 13 alone.", None, [("Oct. 13", "DATE", "2020-10-13")]),
+    # "almost", like "nearly", is part of the expression (TIMEX3 mod APPROX)
+    ("The war ended almost four years ago.", None, [("almost four years ago", "DATE", "2017")]),
+    ("It has ruled for almost a hundred years.", None, [("almost a hundred years", "DURATION", "P100Y")]),
 ]
 
 

@@ -15,6 +15,7 @@ Steps for one document:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import re
@@ -203,14 +204,25 @@ _BETWEEN_WEEKDAY_AND_DATE = re.compile(r",?[ \t]*$")
 
 
 def _weekdays_take_their_dates(text: str, found: list[Found]) -> None:
-    """A weekday next to its date ("Monday, Oct. 26") names the day the date gives (when they agree)."""
-    for f, nxt in itertools.pairwise(found):
-        if not isinstance(f.spec, Weekday) or not nxt.value or len(nxt.value) < 10:
-            continue
-        gap = text[f.candidate.end : nxt.candidate.start + nxt.spec.trim]
-        day = cal.parse_day(nxt.value)
-        if day is not None and _BETWEEN_WEEKDAY_AND_DATE.fullmatch(gap) and day.isoweekday() == f.spec.weekday:
-            f.value = cal.fmt_day(day) + (f"T{f.spec.pod}" if f.spec.pod else "")
+    """A weekday next to its date ("Monday, Oct. 26") is one expression with it (TimeML tags the
+    whole "Monday, Oct. 26"), when the two agree; the part of day or clock time is kept."""
+    joined: list[Found] = []
+    for f in found:
+        prev = joined[-1] if joined else None
+        if prev is not None and isinstance(prev.spec, Weekday) and f.value and len(f.value) >= 10:
+            gap = text[prev.candidate.end : f.candidate.start + f.spec.trim]
+            day = cal.parse_day(f.value)
+            if day is not None and _BETWEEN_WEEKDAY_AND_DATE.fullmatch(gap) and day.isoweekday() == prev.spec.weekday:
+                c = f.candidate
+                pod = f"T{prev.spec.pod}" if prev.spec.pod and len(f.value) == 10 else ""
+                joined[-1] = Found(
+                    Candidate(prev.candidate.start, c.end, c.rule, c.rule_index, c.groups),
+                    dataclasses.replace(f.spec, trim=0),
+                    value=f.value + pod,
+                )
+                continue
+        joined.append(f)
+    found[:] = joined
 
 
 def _nearby_point(view: DocView, f: Found, recent: list[tuple[int | None, str]]) -> str | None:
