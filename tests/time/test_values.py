@@ -76,3 +76,39 @@ def test_wire_dateline_date_stays(run):
     text = "WASHINGTON, March 12 (Xinhua) --\n\nThe three countries joined NATO on Friday, officials said."
     result = run(text, date="2021-03-12")
     assert ("March 12", "2021-03-12") in [(t.text, t.value) for t in result.timexes]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He told USA Today that he would run.",
+        "This is VOA Today.",
+        'Baker said on ABC\'s "This Week" that the resolutions stand.',
+        'He spoke on CBS\'s "60 Minutes."',
+    ],
+)
+def test_time_words_inside_a_name_are_no_timexes(timexes, text):
+    assert timexes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"Today is a sad day," he said.', ("Today", "DATE", "2021-03-18")),
+        ("Shares fell on Wednesday. Yesterday they closed higher.", ("Yesterday", "DATE", "2021-03-17")),
+        ("The talks lasted 60 minutes.", ("60 minutes", "DURATION", "PT60M")),
+        ("He arrived on Thanksgiving Day.", ("Thanksgiving Day", "DATE", "2020-11-26")),
+    ],
+)
+def test_capitalised_time_words_at_a_sentence_start_stay(timexes, text, expected):
+    assert expected in timexes(text)
+
+
+def test_now_that_is_the_present(timexes):
+    """TimeML tags the "now" of "now that" (the situation holds at the present)."""
+    assert ("now", "DATE", "PRESENT_REF") in timexes("Aqaba is the only outlet now that the noose has tightened.")
+
+
+def test_election_day_is_the_tuesday_after_the_first_monday_of_november(timexes):
+    assert ("Election Day", "DATE", "2020-11-03") in timexes("Voters go to the polls on Election Day.", "2020-10-01")
+    assert ("Election Day", "DATE", "2021-11-02") in timexes("Voters will go to the polls on Election Day.")

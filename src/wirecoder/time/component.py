@@ -31,6 +31,7 @@ from wirecoder.time.anchors import anchored_offsets
 from wirecoder.time.dct import FULL_DATE_RULES, DatedMention, Inferred, WeekdayMention, infer_dct
 from wirecoder.time.grammar import Candidate, raw_candidates, select
 from wirecoder.time.interpret import interpret
+from wirecoder.time.names import inside_a_name
 from wirecoder.time.page import in_page_furniture
 from wirecoder.time.ranges import link_ranges
 from wirecoder.time.resolver import TimeResolver, place_timexes
@@ -68,7 +69,9 @@ def find_expressions(view: DocView) -> list[Found]:
     found: list[Found] = []
     for cand in select(raw_candidates(text)):
         spec = interpret(cand, text)
-        if spec is not None:
+        if spec is not None and (
+            cand.rule.kind == "holiday" or not inside_a_name(view.doc, text, cand.start, cand.end)
+        ):
             found.append(Found(cand, spec))
     return found
 

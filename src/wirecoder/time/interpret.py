@@ -590,8 +590,6 @@ def read_ref(c: Candidate, text: str, lex: Lexicon) -> Spec | None:
     after = text[c.end : c.end + 12].lower()
     if word == "soon" and (before.endswith("as ") or after.startswith((" after", " before", " as", " thereafter"))):
         return None
-    if word == "now" and after.lstrip().startswith("that"):
-        return None
     if word == "current" and after.lstrip().startswith(("account", "affairs", "events", "assets", "liabilities")):
         return None
     return Fixed(value=lex.references[word])

@@ -417,9 +417,9 @@ class Holiday(Spec):
 
     def on(self, year: int) -> dt.date | None:
         kind, _, rest = self.rule.partition(":")
-        if kind == "nth":
-            month, weekday, n = (int(x) for x in rest.split(":"))
-            return cal.nth_weekday(year, month, weekday, n)
+        if kind == "nth":  # month:weekday:n[:days after], "the Tuesday after the first Monday" = 11:1:1:1
+            month, weekday, n, *after = (int(x) for x in rest.split(":"))
+            return cal.nth_weekday(year, month, weekday, n) + dt.timedelta(days=sum(after))
         if kind == "last":
             month, weekday = (int(x) for x in rest.split(":"))
             return cal.nth_weekday(year, month, weekday, -1)
