@@ -112,3 +112,21 @@ def test_now_that_is_the_present(timexes):
 def test_election_day_is_the_tuesday_after_the_first_monday_of_november(timexes):
     assert ("Election Day", "DATE", "2020-11-03") in timexes("Voters go to the polls on Election Day.", "2020-10-01")
     assert ("Election Day", "DATE", "2021-11-02") in timexes("Voters will go to the polls on Election Day.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Polls close at 2000 GMT.", ("2000 GMT", "TIME", "2021-03-18T20:00")),
+        ("The strike began at 0600 GMT Tuesday.", ("0600 GMT Tuesday", "TIME", "2021-03-16T06:00")),
+    ],
+)
+def test_wire_clock_times(timexes, text, expected):
+    """Four-digit clock times before a zone ("0600 GMT") are times of day, not years."""
+    assert expected in timexes(text)
+
+
+def test_a_bracketed_wire_time_glosses_the_local_time(timexes):
+    found = timexes("The blast occurred at 10:35 a.m. (0735 GMT) and shook the city.")
+    assert [t[0] for t in found] == ["10:35 a.m."]
+    assert ("1800", "DATE", "1800") in timexes("Napoleon ruled France in 1800.")

@@ -122,8 +122,14 @@ def _clock_value(lex: Lexicon, groups: dict[str, str]) -> str | None:
     return f"{hour:02d}:{minute:02d}"
 
 
+#: "10:35 a.m. (0735 GMT)": the bracketed wire time glosses the local time just before it.
+_GLOSSED_CLOCK = re.compile(r"(?:[ap]\.?m\.?|\d:\d\d)[ \t]*(?:local[ \t]+time[ \t]*)?\([ \t]*$", re.IGNORECASE)
+
+
 def read_clock(c: Candidate, text: str, lex: Lexicon) -> Spec | None:
     g = c.groups
+    if c.rule.id == "clock_wire" and _GLOSSED_CLOCK.search(text[max(0, c.start - 24) : c.start]):
+        return None
     clock = _clock_value(lex, g)
     if clock is None:
         return None
