@@ -130,3 +130,26 @@ def test_a_bracketed_wire_time_glosses_the_local_time(timexes):
     found = timexes("The blast occurred at 10:35 a.m. (0735 GMT) and shook the city.")
     assert [t[0] for t in found] == ["10:35 a.m."]
     assert ("1800", "DATE", "1800") in timexes("Napoleon ruled France in 1800.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In the year-earlier third quarter, the bank earned $2.8 million.", "2020-Q3"),
+        ("In the year-ago third quarter, the bank lost money.", "2020-Q3"),
+        ("The prior-year fourth quarter was weak.", "2020-Q4"),
+    ],
+)
+def test_year_earlier_quarter_is_one_expression(timexes, text, expected):
+    found = timexes(text, "2021-10-27")
+    assert len(found) == 1 and found[0][2] == expected, found
+
+
+def test_quarter_ended_on_a_day_becomes_the_reference(timexes):
+    text = (
+        "Earnings soared in the fiscal first quarter. For the quarter ended Sept. 30, the airline earned "
+        "$133 million, up from $100 million a year earlier. During the quarter, it issued shares."
+    )
+    found = timexes(text, "2021-10-26")
+    assert ("a year earlier", "DATE", "2020-Q3") in found
+    assert ("the quarter", "DATE", "2021-Q3") in found

@@ -180,9 +180,11 @@ def _resolve_bare_clock_times(view: DocView, found: list[Found], dct: dt.date | 
 
 
 def _sets_reference_quarter(spec: Spec) -> bool:
-    """Only a quarter the text names itself ("the third quarter") becomes the quarter the text is
-    about; "the year-earlier quarter" is a comparison, not a new topic."""
-    return isinstance(spec, Quarter) and spec.year_shift == 0 and (spec.quarter is not None or spec.dct_shift == 0)
+    """Only a quarter the text names itself ("the third quarter", "the quarter ended Sept. 30")
+    becomes the quarter the text is about; "the year-earlier quarter" is a comparison, not a new topic."""
+    if not isinstance(spec, Quarter) or spec.year_shift != 0:
+        return False
+    return spec.quarter is not None or spec.dct_shift == 0 or spec.ends_on is not None
 
 
 def _reference_quarter(

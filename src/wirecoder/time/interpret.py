@@ -258,7 +258,7 @@ def read_quarter(c: Candidate, text: str, lex: Lexicon) -> Spec | None:
             return Quarter(half=n, year=year, needs_direction=True)
         if shift_year is not None:  # the third quarter of last year
             return Quarter(quarter=n, dct_year_shift=shift_year)
-        year_shift = -1 if rel in ("year-earlier", "year-ago") else 0
+        year_shift = -1 if rel in ("year-earlier", "year-ago", "prior-year", "year-before") else 0
         # "the [third-quarter] loss": a hyphenated quarter is an adjective and leaves "the" out
         trim = (
             _leading_the(text, c)
