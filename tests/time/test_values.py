@@ -153,3 +153,45 @@ def test_quarter_ended_on_a_day_becomes_the_reference(timexes):
     found = timexes(text, "2021-10-26")
     assert ("a year earlier", "DATE", "2020-Q3") in found
     assert ("the quarter", "DATE", "2021-Q3") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Women's Day is this coming Sunday, March twenty-first.",
+            ("this coming Sunday, March twenty-first", "DATE", "2021-03-21"),
+        ),
+        ("The parade is on the fourth of July.", ("the fourth of July", "DATE", "2021-07-04")),
+        ("He was born on January the first.", ("January the first", "DATE", "2021-01-01")),
+    ],
+)
+def test_spelled_days_of_the_month(timexes, text, expected):
+    assert expected in timexes(text)
+
+
+def test_spelled_day_is_not_an_ordinal_adjective(timexes):
+    assert ("March", "DATE", "2021-03") in timexes("Results for March second-quarter sales fell.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The summit will be held on April 24 and 25.",
+            [("April 24", "DATE", "2021-04-24"), ("25", "DATE", "2021-04-25")],
+        ),
+        (
+            "Talks ran on March 3 and 4, officials said.",
+            [("March 3", "DATE", "2021-03-03"), ("4", "DATE", "2021-03-04")],
+        ),
+    ],
+)
+def test_an_elided_second_day_is_a_date(timexes, text, expected):
+    found = timexes(text)
+    for item in expected:
+        assert item in found, found
+
+
+def test_a_count_after_a_date_is_no_day(timexes):
+    assert [t[0] for t in timexes("On May 5 and 20 people died.")] == ["May 5"]

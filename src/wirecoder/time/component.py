@@ -161,6 +161,7 @@ def resolve_all(view: DocView, found: list[Found], dct: dt.date | None) -> None:
             if isinstance(f.spec, (RelUnit, Offset)) and len(f.value) == 4 and f.value.isdigit():
                 story_years.append((_sentence_of(view, f), int(f.value)))
     _weekdays_take_their_dates(view.text, found)
+    _elided_days(view.text, found)
     _resolve_bare_clock_times(view, found, dct)
 
 
@@ -228,6 +229,32 @@ def _weekdays_take_their_dates(text: str, found: list[Found]) -> None:
                 continue
         joined.append(f)
     found[:] = joined
+
+
+#: "April 24 and 25": a second day of the same month right after a date, then a clause break.
+_ELIDED_DAY = re.compile(
+    r"[ \t]*(?:and|or|to|through|&)[ \t]+(3[01]|[12]\d|[1-9])(?:st|nd|rd|th)?"
+    r"(?=[ \t]*(?:[.,;:)!?\"'\n]|$|(?:in|at|on)\b))"
+)
+
+
+def _elided_days(text: str, found: list[Found]) -> None:
+    """The bare second day of "April 24 and 25" is a date of its own, in the first one's month."""
+    out: list[Found] = []
+    for i, f in enumerate(found):
+        out.append(f)
+        day = cal.parse_day(f.value or "") if isinstance(f.spec, CalDate) and f.spec.day else None
+        m = _ELIDED_DAY.match(text, f.candidate.end) if day is not None and f.value and len(f.value) == 10 else None
+        if m is None or day is None or int(m.group(1)) <= day.day:
+            continue
+        if i + 1 < len(found) and found[i + 1].candidate.start < m.end(1):
+            continue
+        second = cal.valid_day(day.year, day.month, int(m.group(1)))
+        if second is not None:
+            c = f.candidate
+            spec = CalDate(year=second.year, month=second.month, day=second.day)
+            out.append(Found(Candidate(m.start(1), m.end(), c.rule, c.rule_index, {}), spec, value=cal.fmt_day(second)))
+    found[:] = out
 
 
 def _nearby_point(view: DocView, f: Found, recent: list[tuple[int | None, str]]) -> str | None:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from wirecoder.time import calendar as cal
 from wirecoder.time.grammar import Candidate
-from wirecoder.time.lexicon import Lexicon, load_lexicon
+from wirecoder.time.lexicon import Lexicon, day_ordinals, load_lexicon
 from wirecoder.time.specs import (
     Anaphor,
     CalDate,
@@ -64,6 +64,8 @@ def _month(lex: Lexicon, groups: dict[str, str]) -> int | None:
 
 def _day(groups: dict[str, str]) -> int | None:
     raw = groups.get("day")
+    if raw is None and "dayword" in groups:
+        return day_ordinals().get(norm(groups["dayword"]))
     return int(re.sub(r"\D", "", raw)) if raw else None
 
 
