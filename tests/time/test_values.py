@@ -195,3 +195,21 @@ def test_an_elided_second_day_is_a_date(timexes, text, expected):
 
 def test_a_count_after_a_date_is_no_day(timexes):
     assert [t[0] for t in timexes("On May 5 and 20 people died.")] == ["May 5"]
+
+
+def test_an_earlier_quarter_named_later_is_a_comparison(timexes):
+    text = (
+        "The company posted a 20% gain in third-quarter net income, from $90 million a year ago. "
+        "After a flat second quarter, it cut costs. Charges were taken in the year-earlier period."
+    )
+    found = timexes(text, "2021-11-01")
+    assert ("a year ago", "DATE", "2020-Q3") in found
+    assert ("the year-earlier period", "DATE", "2020-Q3") in found
+
+
+def test_this_quarter_does_not_displace_the_reported_quarter(timexes):
+    text = (
+        "The firm lost $8 million for the third quarter ended Sept. 30. This quarter's loss includes charges. "
+        "Sales for this year's third quarter fell. Sales for last year's quarter were $3 million."
+    )
+    assert ("last year's quarter", "DATE", "2020-Q3") in timexes(text, "2021-11-01")

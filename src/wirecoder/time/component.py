@@ -193,15 +193,19 @@ def _reference_quarter(
 ) -> tuple[int, int] | None:
     """The quarter the text reports on after it names the quarter ``value``.
 
-    Results are reported for quarters that have ended: a quarter that has not ended by the DCT,
-    named in a clause about the future ("will result in a fourth-quarter charge"), is a forecast
-    and leaves the reported quarter as it was.  (A fiscal "fourth quarter" reported in October
-    is in a past clause and does become the reference.)"""
+    A report is about its latest completed quarter.  An earlier quarter named after it is a
+    comparison ("after a flat second quarter") and does not replace it.  A quarter that has not
+    ended by the DCT ("this quarter" in November, "will result in a fourth-quarter charge") is
+    in progress or a forecast; it becomes the reference only as the text's first quarter in a
+    clause that is not about the future (a fiscal "fourth quarter" reported in October).
+    """
     q = _QUARTER_VALUE.match(value)
     if q is None:
         return current
     named = (int(q.group(1)), int(q.group(2)))
-    if direction == "future" and dct is not None and named > cal.add_quarters(dct.year, cal.quarter_of(dct), -1):
+    if dct is not None and named > cal.add_quarters(dct.year, cal.quarter_of(dct), -1):
+        return named if current is None and direction != "future" else current
+    if current is not None and named < current:
         return current
     return named
 
