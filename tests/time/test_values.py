@@ -213,3 +213,18 @@ def test_this_quarter_does_not_displace_the_reported_quarter(timexes):
         "Sales for this year's third quarter fell. Sales for last year's quarter were $3 million."
     )
     assert ("last year's quarter", "DATE", "2020-Q3") in timexes(text, "2021-11-01")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plan reported in the past for a weekday named after it: the planned day is ahead
+        ("Protesters planned a large rally in the capital on Saturday.", ("Saturday", "DATE", "2021-03-20")),
+        ("The board scheduled a vote for Tuesday night.", ("Tuesday night", "DATE", "2021-03-23TNI")),
+        # the weekday dates the planning, or the plan was overtaken
+        ("On Tuesday, the board scheduled a vote.", ("Tuesday", "DATE", "2021-03-16")),
+        ("They had planned a rally on Saturday, but it was banned.", ("Saturday", "DATE", "2021-03-13")),
+    ],
+)
+def test_past_plans_for_a_weekday(timexes, text, expected):
+    assert expected in timexes(text)

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from wirecoder.time.lexicon import load_cues
+from wirecoder.time.lexicon import load_cues, load_lexicon
 
 _VERBAL = ("VERB", "AUX")
 _MAX_CLIMB = 40  # dependency chains are short; the bound guards against malformed trees
@@ -48,6 +48,8 @@ def direction(span: Span, text: str) -> str | None:
     if verb is None:
         return "future" if cue == "deadline" else None
     found = verb_direction(verb, depth=0)
+    if found == "past" and _plans_ahead(verb, span):
+        return "future"
     if cue == "deadline" and not _is_past_perfect(verb):
         return "future"  # "has until Friday", "postponed until Tuesday" ("had not ... until" is past)
     return found
@@ -76,6 +78,22 @@ def prefix_direction(text: str, start: int) -> str | None:
         if pattern.search(before):
             return name
     return None
+
+
+def _plans_ahead(verb: Token, span: Span) -> bool:
+    """A plan made in the past for a day named after the verb: "protesters planned a rally on
+    Saturday", "the board scheduled a vote for Tuesday" (news reports the plan while the planned
+    event is still ahead; once held, the event itself would be reported).  "On Saturday they
+    planned ..." dates the planning, and "had planned" a plan overtaken by events."""
+    lemma = verb.lemma_.lower()
+    return (
+        verb.tag_ == "VBD"
+        and any(t.lower_ in load_lexicon().weekdays for t in span)  # a weekday: within the week either way
+        and lemma in load_cues()["plan_verbs"]
+        and lemma != "set"
+        and span.root.i > verb.i
+        and not _aux_children(verb)
+    )
 
 
 def _is_past_perfect(verb: Token) -> bool:
