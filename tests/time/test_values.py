@@ -228,3 +228,15 @@ def test_this_quarter_does_not_displace_the_reported_quarter(timexes):
 )
 def test_past_plans_for_a_weekday(timexes, text, expected):
     assert expected in timexes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The vote is Sunday.", ("Sunday", "DATE", "2021-03-21")),
+        ("The deadline is midnight Sunday.", ("midnight Sunday", "TIME", "2021-03-21T24:00")),
+        ("Today is Thursday.", ("Thursday", "DATE", "2021-03-18")),
+    ],
+)
+def test_a_present_be_naming_its_time_is_a_schedule(timexes, text, expected):
+    assert expected in timexes(text)

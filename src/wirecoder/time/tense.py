@@ -147,7 +147,7 @@ def verb_direction(verb: Token, depth: int) -> str | None:
 
 
 def _names_a_schedule(verb: Token) -> bool:
-    """A present "be" or "have" that states an arrangement, not a state: "the vote is on Sunday",
+    """A present "be" or "have" that states an arrangement, not a state: "the vote is (on) Sunday",
     "the vote is to take place Sunday", "there is a meeting on Monday", "we have a meeting on
     Monday"; "the shares are worth less" (a predicate adjective) is a state."""
     lemma = verb.lemma_.lower()
@@ -157,7 +157,8 @@ def _names_a_schedule(verb: Token) -> bool:
     if lemma != "be" or "acomp" in deps:
         return False
     infinitive = any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children)
-    return infinitive or "expl" in deps or "prep" in deps
+    # "the vote is Sunday", "the deadline is midnight Sunday": the predicate names the time
+    return infinitive or bool(deps & {"expl", "prep", "attr", "npadvmod"})
 
 
 def _infinitive_direction(verb: Token, depth: int) -> str | None:
