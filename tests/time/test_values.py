@@ -240,3 +240,18 @@ def test_past_plans_for_a_weekday(timexes, text, expected):
 )
 def test_a_present_be_naming_its_time_is_a_schedule(timexes, text, expected):
     assert expected in timexes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The March accession will let them join.", ["March"]),
+        ("March's figures rose.", ["March"]),
+        ("A May deadline looms.", ["May"]),
+        ("They rallied at the annual March for Life.", []),
+        ("May I ask a question?", []),
+        ("It may rain.", []),
+    ],
+)
+def test_may_and_march_by_their_neighbours(timexes, text, expected):
+    assert [t[0] for t in timexes(text)] == expected

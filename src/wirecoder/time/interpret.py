@@ -219,10 +219,26 @@ def read_month(c: Candidate, text: str, lex: Lexicon) -> Spec | None:
     if month is None:
         return None
     ambiguous = norm(g["month"]) in ("may", "march") and not rel and "mod" not in g
-    # the modal "May" and the verb "March" open sentences; there a month needs a preposition
-    if ambiguous and (_sentence_start(text, c.start) or not _preceded_by_preposition(text, c.start)):
+    # the modal "May" and the verb "March" open sentences; there a month needs a preposition,
+    # a possessive ("March's figures") or a determiner before a noun ("the March accession")
+    needs_preposition = ambiguous and not _month_by_its_neighbours(text, c.start, c.end)
+    if needs_preposition and (_sentence_start(text, c.start) or not _preceded_by_preposition(text, c.start)):
         return None
     return CalDate(month=month, rel=rel, needs_direction=True)
+
+
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their|his|her)[ \t]+$", re.IGNORECASE)
+#: "the March accession", "a May deadline"; not "the March for Life" (a name: a preposition follows)
+_NOUN_AFTER = re.compile(r"[ \t]+(?!(?:for|of|on|to|against|in|at|from|and|or)\b)[a-z]+\b")
+
+
+def _month_by_its_neighbours(text: str, start: int, end: int) -> bool:
+    """Whether "May"/"March" is the month by the words around it: neither the modal nor the
+    verb takes a possessive, nor stands between a determiner and a noun."""
+    if _POSSESSIVE_AFTER.match(text, end):
+        return True
+    return bool(_DETERMINER_BEFORE.search(text[max(0, start - 8) : start]) and _NOUN_AFTER.match(text, end))
 
 
 _PREP_BEFORE = re.compile(
