@@ -255,3 +255,11 @@ def test_a_present_be_naming_its_time_is_a_schedule(timexes, text, expected):
 )
 def test_may_and_march_by_their_neighbours(timexes, text, expected):
     assert [t[0] for t in timexes(text)] == expected
+
+
+def test_a_half_or_quarter_of_the_year_is_one_expression(timexes):
+    found = timexes("Prices rose in the first half of the year. The third quarter of the year was weak.", "2021-08-22")
+    assert found == [
+        ("the first half of the year", "DATE", "2021-H1"),
+        ("The third quarter of the year", "DATE", "2021-Q3"),
+    ]
