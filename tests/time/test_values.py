@@ -147,12 +147,23 @@ def test_year_earlier_quarter_is_one_expression(timexes, text, expected):
 
 def test_quarter_ended_on_a_day_becomes_the_reference(timexes):
     text = (
-        "Earnings soared in the fiscal first quarter. For the quarter ended Sept. 30, the airline earned "
-        "$133 million, up from $100 million a year earlier. During the quarter, it issued shares."
+        "For the quarter ended Sept. 30, the airline earned $133 million, up from $100 million "
+        "a year earlier. During the quarter, it issued shares."
     )
     found = timexes(text, "2021-10-26")
     assert ("a year earlier", "DATE", "2020-Q3") in found
     assert ("the quarter", "DATE", "2021-Q3") in found
+
+
+def test_quarter_ended_on_a_day_restates_a_fiscal_quarter(timexes):
+    """ "the fiscal first quarter ... for the quarter ended Sept. 30": one quarter, named by its fiscal label."""
+    text = (
+        "Earnings soared in the fiscal first quarter. For the quarter ended Sept. 30, the airline earned "
+        "$133 million, up from $100 million a year earlier. During the quarter, it issued shares."
+    )
+    found = timexes(text, "2021-10-26")
+    assert ("a year earlier", "DATE", "2020-Q1") in found
+    assert found[-1] == ("the quarter", "DATE", "2021-Q1")
 
 
 @pytest.mark.parametrize(

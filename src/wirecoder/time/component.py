@@ -155,7 +155,12 @@ def resolve_all(view: DocView, found: list[Found], dct: dt.date | None) -> None:
             f.value = f.spec.resolve(ctx)
         if f.value:
             if _sets_reference_quarter(f.spec):
-                ref_quarter = _reference_quarter(ref_quarter, f.value, dct, f.direction)
+                restated = isinstance(f.spec, Quarter) and f.spec.ends_on is not None
+                ref_quarter = (
+                    ref_quarter
+                    if restated and ref_quarter
+                    else _reference_quarter(ref_quarter, f.value, dct, f.direction)
+                )
             if f.spec.type == "DATE" and f.value[:1].isdigit():
                 recent_points.append((_sentence_of(view, f), f.value))
             if isinstance(f.spec, (RelUnit, Offset)) and len(f.value) == 4 and f.value.isdigit():
@@ -182,7 +187,10 @@ def _resolve_bare_clock_times(view: DocView, found: list[Found], dct: dt.date | 
 
 def _sets_reference_quarter(spec: Spec) -> bool:
     """Only a quarter the text names itself ("the third quarter", "the quarter ended Sept. 30")
-    becomes the quarter the text is about; "the year-earlier quarter" is a comparison, not a new topic."""
+    becomes the quarter the text is about; "the year-earlier quarter" is a comparison, not a new topic.
+    (A quarter given by its end date only restates a quarter already named, which may be a fiscal
+    one: "the fiscal first quarter ... for the quarter ended Sept. 30"; it sets the reference only
+    when none is named yet.)"""
     if not isinstance(spec, Quarter) or spec.year_shift != 0:
         return False
     return spec.quarter is not None or spec.dct_shift == 0 or spec.ends_on is not None
