@@ -7,12 +7,15 @@ Steps for one document:
 2. the DCT is the given date, else one inferred from the text (:mod:`wirecoder.time.dct`);
 3. each spec that depends on tense gets its clause's direction (:mod:`wirecoder.time.tense`),
    and is resolved in text order against the DCT and the narrative reference times;
-4. ``doc._.timexes`` gets the Timex records (t1, t2, ... in text order), and a resolver for
+4. expressions in bylines, page stamps and furniture (:mod:`wirecoder.time.page`) are dropped:
+   they dated the article in step 2 but are not the story's;
+5. ``doc._.timexes`` gets the Timex records (t1, t2, ... in text order), and a resolver for
    :func:`wirecoder.time.api.time_of` goes into ``doc._.wc_state["time_resolver"]``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import re
@@ -28,6 +31,8 @@ from wirecoder.time.anchors import anchored_offsets
 from wirecoder.time.dct import FULL_DATE_RULES, DatedMention, Inferred, WeekdayMention, infer_dct
 from wirecoder.time.grammar import Candidate, raw_candidates, select
 from wirecoder.time.interpret import interpret
+from wirecoder.time.names import inside_a_name
+from wirecoder.time.page import in_page_furniture
 from wirecoder.time.ranges import link_ranges
 from wirecoder.time.resolver import TimeResolver, place_timexes
 from wirecoder.time.sentences import SentenceIndex
@@ -64,7 +69,9 @@ def find_expressions(view: DocView) -> list[Found]:
     found: list[Found] = []
     for cand in select(raw_candidates(text)):
         spec = interpret(cand, text)
-        if spec is not None:
+        if spec is not None and (
+            cand.rule.kind == "holiday" or not inside_a_name(view.doc, text, cand.start, cand.end)
+        ):
             found.append(Found(cand, spec))
     return found
 
@@ -138,7 +145,7 @@ def resolve_all(view: DocView, found: list[Found], dct: dt.date | None) -> None:
         if f.spec.needs_direction and dct is not None:
             f.direction = _clause_direction(view, f)
         ctx = Context(dct=dct, direction=f.direction, ref_quarter=ref_quarter)
-        if isinstance(f.spec, Offset) and f.spec.from_reference:
+        if (isinstance(f.spec, Offset) and f.spec.from_reference) or (isinstance(f.spec, Weekday) and f.spec.anaphoric):
             ctx.ref_point = _nearby_point(view, f, recent_points)
         if recent_points:
             ctx.last_point = recent_points[-1][1]
@@ -148,13 +155,18 @@ def resolve_all(view: DocView, found: list[Found], dct: dt.date | None) -> None:
             f.value = f.spec.resolve(ctx)
         if f.value:
             if _sets_reference_quarter(f.spec):
-                q = _QUARTER_VALUE.match(f.value)
-                ref_quarter = (int(q.group(1)), int(q.group(2))) if q else ref_quarter
+                restated = isinstance(f.spec, Quarter) and f.spec.ends_on is not None
+                ref_quarter = (
+                    ref_quarter
+                    if restated and ref_quarter
+                    else _reference_quarter(ref_quarter, f.value, dct, f.direction)
+                )
             if f.spec.type == "DATE" and f.value[:1].isdigit():
                 recent_points.append((_sentence_of(view, f), f.value))
             if isinstance(f.spec, (RelUnit, Offset)) and len(f.value) == 4 and f.value.isdigit():
                 story_years.append((_sentence_of(view, f), int(f.value)))
     _weekdays_take_their_dates(view.text, found)
+    _elided_days(view.text, found)
     _resolve_bare_clock_times(view, found, dct)
 
 
@@ -174,23 +186,87 @@ def _resolve_bare_clock_times(view: DocView, found: list[Found], dct: dt.date | 
 
 
 def _sets_reference_quarter(spec: Spec) -> bool:
-    """Only a quarter the text names itself ("the third quarter") becomes the quarter the text is
-    about; "the year-earlier quarter" is a comparison, not a new topic."""
-    return isinstance(spec, Quarter) and spec.year_shift == 0 and (spec.quarter is not None or spec.dct_shift == 0)
+    """Only a quarter the text names itself ("the third quarter", "the quarter ended Sept. 30")
+    becomes the quarter the text is about; "the year-earlier quarter" is a comparison, not a new topic.
+    (A quarter given by its end date only restates a quarter already named, which may be a fiscal
+    one: "the fiscal first quarter ... for the quarter ended Sept. 30"; it sets the reference only
+    when none is named yet.)"""
+    if not isinstance(spec, Quarter) or spec.year_shift != 0:
+        return False
+    return spec.quarter is not None or spec.dct_shift == 0 or spec.ends_on is not None
+
+
+def _reference_quarter(
+    current: tuple[int, int] | None, value: str, dct: dt.date | None, direction: str | None
+) -> tuple[int, int] | None:
+    """The quarter the text reports on after it names the quarter ``value``.
+
+    A report is about its latest completed quarter.  An earlier quarter named after it is a
+    comparison ("after a flat second quarter") and does not replace it.  A quarter that has not
+    ended by the DCT ("this quarter" in November, "will result in a fourth-quarter charge") is
+    in progress or a forecast; it becomes the reference only as the text's first quarter in a
+    clause that is not about the future (a fiscal "fourth quarter" reported in October).
+    """
+    q = _QUARTER_VALUE.match(value)
+    if q is None:
+        return current
+    named = (int(q.group(1)), int(q.group(2)))
+    if dct is not None and named > cal.add_quarters(dct.year, cal.quarter_of(dct), -1):
+        return named if current is None and direction != "future" else current
+    if current is not None and named < current:
+        return current
+    return named
 
 
 _BETWEEN_WEEKDAY_AND_DATE = re.compile(r",?[ \t]*$")
 
 
 def _weekdays_take_their_dates(text: str, found: list[Found]) -> None:
-    """A weekday next to its date ("Monday, Oct. 26") names the day the date gives (when they agree)."""
-    for f, nxt in itertools.pairwise(found):
-        if not isinstance(f.spec, Weekday) or not nxt.value or len(nxt.value) < 10:
+    """A weekday next to its date ("Monday, Oct. 26") is one expression with it (TimeML tags the
+    whole "Monday, Oct. 26"), when the two agree; the part of day or clock time is kept."""
+    joined: list[Found] = []
+    for f in found:
+        prev = joined[-1] if joined else None
+        if prev is not None and isinstance(prev.spec, Weekday) and f.value and len(f.value) >= 10:
+            gap = text[prev.candidate.end : f.candidate.start + f.spec.trim]
+            day = cal.parse_day(f.value)
+            if day is not None and _BETWEEN_WEEKDAY_AND_DATE.fullmatch(gap) and day.isoweekday() == prev.spec.weekday:
+                c = f.candidate
+                pod = f"T{prev.spec.pod}" if prev.spec.pod and len(f.value) == 10 else ""
+                joined[-1] = Found(
+                    Candidate(prev.candidate.start, c.end, c.rule, c.rule_index, c.groups),
+                    dataclasses.replace(f.spec, trim=0),
+                    value=f.value + pod,
+                )
+                continue
+        joined.append(f)
+    found[:] = joined
+
+
+#: "April 24 and 25": a second day of the same month right after a date, then a clause break.
+_ELIDED_DAY = re.compile(
+    r"[ \t]*(?:and|or|to|through|&)[ \t]+(3[01]|[12]\d|[1-9])(?:st|nd|rd|th)?"
+    r"(?=[ \t]*(?:[.,;:)!?\"'\n]|$|(?:in|at|on)\b))"
+)
+
+
+def _elided_days(text: str, found: list[Found]) -> None:
+    """The bare second day of "April 24 and 25" is a date of its own, in the first one's month."""
+    out: list[Found] = []
+    for i, f in enumerate(found):
+        out.append(f)
+        day = cal.parse_day(f.value or "") if isinstance(f.spec, CalDate) and f.spec.day else None
+        m = _ELIDED_DAY.match(text, f.candidate.end) if day is not None and f.value and len(f.value) == 10 else None
+        if m is None or day is None or int(m.group(1)) <= day.day:
             continue
-        gap = text[f.candidate.end : nxt.candidate.start + nxt.spec.trim]
-        day = cal.parse_day(nxt.value)
-        if day is not None and _BETWEEN_WEEKDAY_AND_DATE.fullmatch(gap) and day.isoweekday() == f.spec.weekday:
-            f.value = cal.fmt_day(day) + (f"T{f.spec.pod}" if f.spec.pod else "")
+        if i + 1 < len(found) and found[i + 1].candidate.start < m.end(1):
+            continue
+        second = cal.valid_day(day.year, day.month, int(m.group(1)))
+        if second is not None:
+            c = f.candidate
+            spec = CalDate(year=second.year, month=second.month, day=second.day)
+            out.append(Found(Candidate(m.start(1), m.end(), c.rule, c.rule_index, {}), spec, value=cal.fmt_day(second)))
+    found[:] = out
 
 
 def _nearby_point(view: DocView, f: Found, recent: list[tuple[int | None, str]]) -> str | None:
@@ -263,6 +339,7 @@ def annotate(doc: Doc) -> Doc:
     found = find_expressions(view)
     dct = document_dct(view, found)
     resolve_all(view, found, dct)
+    found = [f for f in found if not in_page_furniture(doc, text, f.candidate.start, f.candidate.end)]
     timexes = link_ranges(text, to_timexes(view, found))
     doc._.timexes = timexes
     if doc._.wc_state is None:

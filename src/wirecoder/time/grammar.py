@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from wirecoder.time.lexicon import Lexicon, Rule, load_lexicon, load_rules
+from wirecoder.time.lexicon import Lexicon, Rule, day_ordinals, load_lexicon, load_rules
 
 SPACE = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 HYPHEN_OR_SPACE = r"(?:[ \t]*-[ \t]*|[ \t]+|[ \t]*\n[ \t]*)"
@@ -88,6 +88,7 @@ def macros() -> dict[str, str]:
         "MONTHFULL": _months(lex, full_only=True),
         "WEEKDAY": _capitalised(list(lex.weekdays)),
         "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)",
+        "DAYWORD": _alternation(list(day_ordinals())),
         "YEAR": r"(?<![\d$£€.,/])(?:1[6-9]\d\d|20\d\d)(?!\d|,\d|\.\d)",
         "NUM": _number_words(lex),
         "HOURWORD": _alternation(hours),

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from wirecoder.time import calendar as cal
 from wirecoder.time.grammar import Candidate
-from wirecoder.time.lexicon import Lexicon, load_lexicon
+from wirecoder.time.lexicon import Lexicon, day_ordinals, load_lexicon
 from wirecoder.time.specs import (
     Anaphor,
     CalDate,
@@ -64,6 +64,8 @@ def _month(lex: Lexicon, groups: dict[str, str]) -> int | None:
 
 def _day(groups: dict[str, str]) -> int | None:
     raw = groups.get("day")
+    if raw is None and "dayword" in groups:
+        return day_ordinals().get(norm(groups["dayword"]))
     return int(re.sub(r"\D", "", raw)) if raw else None
 
 
@@ -122,8 +124,14 @@ def _clock_value(lex: Lexicon, groups: dict[str, str]) -> str | None:
     return f"{hour:02d}:{minute:02d}"
 
 
+#: "10:35 a.m. (0735 GMT)": the bracketed wire time glosses the local time just before it.
+_GLOSSED_CLOCK = re.compile(r"(?:[ap]\.?m\.?|\d:\d\d)[ \t]*(?:local[ \t]+time[ \t]*)?\([ \t]*$", re.IGNORECASE)
+
+
 def read_clock(c: Candidate, text: str, lex: Lexicon) -> Spec | None:
     g = c.groups
+    if c.rule.id == "clock_wire" and _GLOSSED_CLOCK.search(text[max(0, c.start - 24) : c.start]):
+        return None
     clock = _clock_value(lex, g)
     if clock is None:
         return None
@@ -211,10 +219,26 @@ def read_month(c: Candidate, text: str, lex: Lexicon) -> Spec | None:
     if month is None:
         return None
     ambiguous = norm(g["month"]) in ("may", "march") and not rel and "mod" not in g
-    # the modal "May" and the verb "March" open sentences; there a month needs a preposition
-    if ambiguous and (_sentence_start(text, c.start) or not _preceded_by_preposition(text, c.start)):
+    # the modal "May" and the verb "March" open sentences; there a month needs a preposition,
+    # a possessive ("March's figures") or a determiner before a noun ("the March accession")
+    needs_preposition = ambiguous and not _month_by_its_neighbours(text, c.start, c.end)
+    if needs_preposition and (_sentence_start(text, c.start) or not _preceded_by_preposition(text, c.start)):
         return None
     return CalDate(month=month, rel=rel, needs_direction=True)
+
+
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their|his|her)[ \t]+$", re.IGNORECASE)
+#: "the March accession", "a May deadline"; not "the March for Life" (a name: a preposition follows)
+_NOUN_AFTER = re.compile(r"[ \t]+(?!(?:for|of|on|to|against|in|at|from|and|or)\b)[a-z]+\b")
+
+
+def _month_by_its_neighbours(text: str, start: int, end: int) -> bool:
+    """Whether "May"/"March" is the month by the words around it: neither the modal nor the
+    verb takes a possessive, nor stands between a determiner and a noun."""
+    if _POSSESSIVE_AFTER.match(text, end):
+        return True
+    return bool(_DETERMINER_BEFORE.search(text[max(0, start - 8) : start]) and _NOUN_AFTER.match(text, end))
 
 
 _PREP_BEFORE = re.compile(
@@ -252,7 +276,7 @@ def read_quarter(c: Candidate, text: str, lex: Lexicon) -> Spec | None:
             return Quarter(half=n, year=year, needs_direction=True)
         if shift_year is not None:  # the third quarter of last year
             return Quarter(quarter=n, dct_year_shift=shift_year)
-        year_shift = -1 if rel in ("year-earlier", "year-ago") else 0
+        year_shift = -1 if rel in ("year-earlier", "year-ago", "prior-year", "year-before") else 0
         # "the [third-quarter] loss": a hyphenated quarter is an adjective and leaves "the" out
         trim = (
             _leading_the(text, c)
@@ -361,7 +385,13 @@ def read_weekday(c: Candidate, text: str, lex: Lexicon) -> Spec | None:
         pod=pod,
         week_shift=week_shift,
         needs_direction=True,
+        anaphoric=norm(g.get("rel", "")).removeprefix("the ") in _ANAPHORIC_RELS,
     )
+
+
+#: "the previous Friday", "the following Monday" look back or ahead from the narrative's time,
+#: where "last Friday" and "next Monday" count from the article's date.
+_ANAPHORIC_RELS = frozenset({"previous", "preceding", "prior", "following"})
 
 
 # --------------------------------------------------------------------------- offsets, this/last/next
@@ -462,6 +492,9 @@ _SET_CONTEXT = re.compile(
 )
 
 
+_AFTER_MODAL = re.compile(r"\b(?:will|would|could|might|may|can|shall|should|must)[ \t]+$", re.IGNORECASE)
+
+
 def read_duration(c: Candidate, text: str, lex: Lexicon) -> Spec | None:
     g = c.groups
     if norm(g.get("long", "")) == "old" or norm(g.get("trail", "")) == "old":
@@ -487,6 +520,13 @@ def read_duration(c: Candidate, text: str, lex: Lexicon) -> Spec | None:
         return None
     if raw_num in ("a", "an") and _SET_CONTEXT.search(text[max(0, c.start - 30) : c.start]):
         return Fixed(type="SET", value=duration_value(unit, 1))
+    if (
+        raw_num == "one"
+        and unit == "D"
+        and text[c.start : c.end].lower() == "one day"
+        and _AFTER_MODAL.search(text[max(0, c.start - 12) : c.start])
+    ):
+        return Fixed(value="FUTURE_REF")  # "will one day be": an indefinite future, not a stretch of a day
     if "half" in g or text[c.start : c.end].lower().endswith("and a half"):
         n += 0.5
     value = duration_value(unit, n)
@@ -573,8 +613,6 @@ def read_ref(c: Candidate, text: str, lex: Lexicon) -> Spec | None:
     before = text[max(0, c.start - 12) : c.start].lower()
     after = text[c.end : c.end + 12].lower()
     if word == "soon" and (before.endswith("as ") or after.startswith((" after", " before", " as", " thereafter"))):
-        return None
-    if word == "now" and after.lstrip().startswith("that"):
         return None
     if word == "current" and after.lstrip().startswith(("account", "affairs", "events", "assets", "liabilities")):
         return None

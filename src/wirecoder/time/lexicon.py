@@ -136,3 +136,18 @@ def load_cues() -> dict[str, frozenset[str]]:
     """Tense and modality cue words (lemmas) used to anchor expressions."""
     raw = json.loads(data_text("cues.json"))
     return {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=1)
+def day_ordinals() -> dict[str, int]:
+    """Spelled days of the month, "first" to "thirty-first" (as said in "March eighth"): the
+    lexicon's ordinals up to twenty, then "twenty-" and "thirty-" with the first ones."""
+    ordinals = load_lexicon().ordinals
+    low = {w: n for w, n in ordinals.items() if 1 <= n <= 9 and "-" not in w}
+    out = {w: n for w, n in ordinals.items() if 1 <= n <= 20 and "-" not in w}
+    for head, tens in (("twenty", 20), ("thirty", 30)):
+        for w, n in low.items():
+            if tens + n <= 31:
+                out[f"{head}-{w}"] = tens + n
+    out["thirtieth"] = 30
+    return out

@@ -138,9 +138,16 @@ class Weekday(Spec):
     clock: str | None = None
     week_shift: int | None = None  # "Friday, last week"
     day_shift: int = 0  # "the day before Tuesday"
+    anaphoric: bool = False  # "the following Monday": counted from the time the text last named
 
     def day(self, ctx: Context) -> dt.date | None:
         dct = ctx.dct
+        base = cal.parse_day(ctx.ref_point or "") if self.anaphoric else None
+        if base is not None and self.rel in ("past", "future"):
+            step = dt.timedelta(days=1)
+            if self.rel == "past":
+                return cal.weekday_on_or_before(base - step, self.weekday) + dt.timedelta(days=self.day_shift)
+            return cal.weekday_on_or_after(base + step, self.weekday) + dt.timedelta(days=self.day_shift)
         if dct is None:
             return None
         if self.week_shift is not None:
@@ -410,9 +417,9 @@ class Holiday(Spec):
 
     def on(self, year: int) -> dt.date | None:
         kind, _, rest = self.rule.partition(":")
-        if kind == "nth":
-            month, weekday, n = (int(x) for x in rest.split(":"))
-            return cal.nth_weekday(year, month, weekday, n)
+        if kind == "nth":  # month:weekday:n[:days after], "the Tuesday after the first Monday" = 11:1:1:1
+            month, weekday, n, *after = (int(x) for x in rest.split(":"))
+            return cal.nth_weekday(year, month, weekday, n) + dt.timedelta(days=sum(after))
         if kind == "last":
             month, weekday = (int(x) for x in rest.split(":"))
             return cal.nth_weekday(year, month, weekday, -1)

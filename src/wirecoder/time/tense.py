@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from wirecoder.time.lexicon import load_cues
+from wirecoder.time.lexicon import load_cues, load_lexicon
 
 _VERBAL = ("VERB", "AUX")
 _MAX_CLIMB = 40  # dependency chains are short; the bound guards against malformed trees
@@ -42,10 +42,14 @@ def direction(span: Span, text: str) -> str | None:
     root = span.root
     if root.dep_ == "poss" or (span.end < len(span.doc) and span.doc[span.end].tag_ == "POS"):
         return None  # "Wednesday's ruling" names an event already known: no tense to follow
+    if root.dep_ == "compound" and cue == "deadline":
+        cue = None  # "by the Tuesday deadline": "by" governs the noun, the clause's tense decides
     verb = governing_verb(root)
     if verb is None:
         return "future" if cue == "deadline" else None
     found = verb_direction(verb, depth=0)
+    if found == "past" and _plans_ahead(verb, span):
+        return "future"
     if cue == "deadline" and not _is_past_perfect(verb):
         return "future"  # "has until Friday", "postponed until Tuesday" ("had not ... until" is past)
     return found
@@ -74,6 +78,22 @@ def prefix_direction(text: str, start: int) -> str | None:
         if pattern.search(before):
             return name
     return None
+
+
+def _plans_ahead(verb: Token, span: Span) -> bool:
+    """A plan made in the past for a day named after the verb: "protesters planned a rally on
+    Saturday", "the board scheduled a vote for Tuesday" (news reports the plan while the planned
+    event is still ahead; once held, the event itself would be reported).  "On Saturday they
+    planned ..." dates the planning, and "had planned" a plan overtaken by events."""
+    lemma = verb.lemma_.lower()
+    return (
+        verb.tag_ == "VBD"
+        and any(t.lower_ in load_lexicon().weekdays for t in span)  # a weekday: within the week either way
+        and lemma in load_cues()["plan_verbs"]
+        and lemma != "set"
+        and span.root.i > verb.i
+        and not _aux_children(verb)
+    )
 
 
 def _is_past_perfect(verb: Token) -> bool:
@@ -127,7 +147,7 @@ def verb_direction(verb: Token, depth: int) -> str | None:
 
 
 def _names_a_schedule(verb: Token) -> bool:
-    """A present "be" or "have" that states an arrangement, not a state: "the vote is on Sunday",
+    """A present "be" or "have" that states an arrangement, not a state: "the vote is (on) Sunday",
     "the vote is to take place Sunday", "there is a meeting on Monday", "we have a meeting on
     Monday"; "the shares are worth less" (a predicate adjective) is a state."""
     lemma = verb.lemma_.lower()
@@ -137,7 +157,8 @@ def _names_a_schedule(verb: Token) -> bool:
     if lemma != "be" or "acomp" in deps:
         return False
     infinitive = any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children)
-    return infinitive or "expl" in deps or "prep" in deps
+    # "the vote is Sunday", "the deadline is midnight Sunday": the predicate names the time
+    return infinitive or bool(deps & {"expl", "prep", "attr", "npadvmod"})
 
 
 def _infinitive_direction(verb: Token, depth: int) -> str | None:
