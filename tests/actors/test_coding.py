@@ -206,3 +206,18 @@ def test_a_country_the_group_acts_on_does_not_give_its_nationality(parse):
 def test_a_name_followed_by_of_a_party_takes_the_party_s_sector(parse):
     doc = parse("Raymond Chan of the Labour Party won the seat, officials in Hong Kong said.")
     assert actor_of_text(doc, "Raymond Chan").sector == "PTY"
+
+
+def test_former_before_a_person_modifier_makes_a_former_elite(parse):
+    doc = parse("Another former Trump adviser, Sebastian Gorka, spoke at the rally in Washington.", date="2020-12-14")
+    assert (by_name(doc, "Sebastian Gorka").country, by_name(doc, "Sebastian Gorka").sector) == ("USA", "ELI")
+
+
+def test_a_modifier_of_a_topic_title_is_its_subject_not_its_sector(parse):
+    doc = parse("Military analysts said the new tanks were slow.")
+    assert by_name(doc, "Military analysts").sector != "MIL"
+
+
+def test_an_office_holder_out_of_office_at_the_article_date_is_a_former_elite(parse):
+    doc = parse("Joe Biden said he would work for every American.", date="2020-12-14")
+    assert by_name(doc, "Joe Biden").sector == "ELI"

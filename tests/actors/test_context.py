@@ -118,3 +118,26 @@ def test_a_word_inside_a_name_is_no_role_word(parse):
     assert actor_of_text(doc, "senior African Union official").sector != "LAB"
     doc = parse("The union leader said the strike would go on.")
     assert actor_of_text(doc, "union leader").sector == "LAB"
+
+
+def test_the_story_country_is_a_vote_not_the_dateline(parse):
+    # a summit in a third country: the dateline is where the reporter is, the story is Iran's
+    doc = parse(
+        "GENEVA (Reuters) — Iran's foreign minister met European envoys on Monday.\n\n"
+        "Iranian officials said Tehran would answer soon. The parliament in Iran must vote on it."
+        " The Senate will meet on Friday."
+    )
+    assert coding(actor_of_text(doc, "Senate")) == ("IRN", "LEG")
+
+
+def test_the_dateline_still_decides_when_nothing_else_is_named(parse):
+    doc = parse("LIMA, Peru (AP) — The Senate voted against the reform on Tuesday.")
+    assert coding(actor_of_text(doc, "Senate")) == ("PER", "LEG")
+
+
+def test_unnamed_groups_take_the_story_country(parse):
+    doc = parse(
+        "Kenyan police said on Monday that the vote was calm. President Uhuru Kenyatta thanked voters."
+        "\n\nIn the evening, gunmen attacked a bus near the border with Somalia."
+    )
+    assert actor_of_text(doc, "gunmen").country == "KEN"

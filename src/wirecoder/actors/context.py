@@ -7,12 +7,14 @@ from wirecoder.actors.build import known_office
 from wirecoder.actors.coref import (
     Cluster,
     Clusters,
+    person_key,
 )
 from wirecoder.actors.mentions import (
     DocView,
     Mention,
 )
 from wirecoder.actors.places import is_dateline
+from wirecoder.zones.api import zone_at
 
 # ------------------------------------------------------------------------------------------
 # Step 5b: countries of unnamed groups ("Darfur rebels", "demonstrators in Baghdad")
@@ -103,11 +105,10 @@ def fill_group_countries(view: DocView, clusters: Clusters, mentions: list[Menti
     """Give groups without a nationality the country their phrase, sentence or article names.
 
     Named groups ("Kurds") take it only from their own phrase ("Iraqi Kurds"); unnamed member
-    groups fall back to the country named most often in their sentence, then in the article.
+    groups fall back to the country named most often in their sentence, then the story's.
     """
     countries = token_countries(view, mentions)
     ambient = token_countries(view, mentions, ambient=True)
-    doc_country = None
     for cluster in clusters.items:
         if not cluster.mentions or cluster.country or cluster.etype not in {"group", "person"}:
             continue
@@ -121,8 +122,7 @@ def fill_group_countries(view: DocView, clusters: Clusters, mentions: list[Menti
             sent = view.doc[first.start].sent
             country = most_common_country(ambient, sent.start, sent.end)
             if country is None:
-                doc_country = doc_country or most_common_country(ambient, 0, len(view.doc))
-                country = doc_country
+                country = story_country(view, mentions, scene=True)
         if country:
             first.country = country
 
@@ -137,18 +137,76 @@ INTERNATIONAL_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC"})
 STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "SPY", "OPP", "PTY"})
 
 
-def story_country(view: DocView, mentions: list[Mention]) -> str | None:
-    """The country the article is about: its dateline's, else the country its names give most
-    often (countries, places, demonyms, and the people and bodies coded with a country), the
-    first named on a tie."""
-    for m in mentions:
-        if m.etype == "place" and m.locative and m.country and is_dateline(view, m):
-            return m.country
-    counts: dict[str, int] = {}
+#: Weights in the story-country vote. The headline and the lede say what the story is about
+#: (news writing puts the main actors first); a dateline only says where the reporter is, so it
+#: is one signal among the others, worth as much as a headline mention, not the answer.
+HEADLINE_WEIGHT = 2.0
+LEDE_WEIGHT = 2.0
+DATELINE_WEIGHT = 2.0
+#: Zones that sum the story up.
+SUMMARY_ZONES = frozenset({"headline", "standfirst"})
+#: Cache key of the vote's result in ``DocView`` (the vote is needed by several steps).
+_STORY_ATTR = "_story_country"
+
+
+def story_country(view: DocView, mentions: list[Mention], scene: bool = False) -> str | None:
+    """The country the article is about, by a vote over its named mentions: every country,
+    place, demonym, and person or body coded with a country is a vote for that country; a
+    well-known person the people tables place in a country votes for it too. Mentions in the
+    headline and the lede weigh more, the dateline is one vote among the others. On a tie the
+    country named first wins. ``scene``: for unnamed groups, a country named only as acted on
+    ("their anger at the United States") does not vote: it says nothing about where the group
+    is. Computed once per document."""
+    key = (_STORY_ATTR, scene)
+    cached = view.__dict__.get(key, _MISSING)
+    if cached is not _MISSING:
+        return cached
+    votes = story_votes(view, mentions, scene)
+    best = max(votes, key=lambda c: votes[c]) if votes else None  # dicts keep order: ties go to the first named
+    view.__dict__[key] = best
+    return best
+
+
+_MISSING = object()
+
+
+def story_votes(view: DocView, mentions: list[Mention], scene: bool = False) -> dict[str, float]:
+    votes: dict[str, float] = {}
+    lede = first_body_sentence(view)
+    date = view.doc._.dct if view.doc.has_extension("dct") else None
     for m in sorted(mentions, key=lambda m: m.start):
-        if m.country and len(m.country) == 3 and m.country not in INTERNATIONAL_CODES:
-            counts[m.country] = counts.get(m.country, 0) + 1
-    return max(counts, key=lambda c: counts[c]) if counts else None
+        country = m.country or known_person_country(view, m, date)
+        if not country or len(country) != 3 or country in INTERNATIONAL_CODES:
+            continue
+        if scene and m.etype == "country" and m.kind == "name" and not (m.modifier or placed_in(view, m)):
+            continue
+        zone = zone_at(view.doc, view.tokens[m.start].idx)
+        weight = 1.0
+        if zone == "dateline" or (m.etype == "place" and m.locative and is_dateline(view, m)):
+            weight = DATELINE_WEIGHT
+        elif zone in SUMMARY_ZONES:
+            weight = HEADLINE_WEIGHT
+        elif view.sent_of[m.start] == lede:
+            weight = LEDE_WEIGHT
+        votes[country] = votes.get(country, 0.0) + weight
+    return votes
+
+
+def first_body_sentence(view: DocView) -> int | None:
+    """Index of the lede: the first sentence outside the headline and other furniture."""
+    ends = [*view.sent_starts[1:], len(view.tokens)]
+    for index, end in enumerate(ends):
+        if end > 0 and zone_at(view.doc, view.tokens[end - 1].idx) in {None, "body"}:
+            return index  # judged by its last token: a dateline may open the lede's sentence
+    return None
+
+
+def known_person_country(view: DocView, m: Mention, date: str | None) -> str | None:
+    """The country the people tables give a named person ("Merkel" votes for Germany)."""
+    if m.etype != "person" or m.kind != "name":
+        return None
+    term = view.gaz.office_of(person_key(view, m), date)
+    return term.country if term is not None else None
 
 
 def possessor_country(view: DocView, head, countries: list[str | None]) -> str | None:
@@ -196,7 +254,6 @@ def fill_context_countries(view: DocView, clusters: Clusters, mentions: list[Men
     the story (:func:`needs_context_country`)."""
     countries = token_countries(view, mentions)
     ambient = token_countries(view, mentions, ambient=True)
-    story: list[str | None] = []
     for cluster in clusters.items:
         if not needs_context_country(view, cluster):
             continue
@@ -210,12 +267,7 @@ def fill_context_countries(view: DocView, clusters: Clusters, mentions: list[Men
         if country is None:
             sent = view.doc[first.start].sent
             country = most_common_country(ambient, sent.start, sent.end)
-        if country is None and cluster.etype == "group":
-            # unnamed groups: only names that set the scene, never a country acted on
-            country = most_common_country(ambient, 0, len(view.doc))
-        elif country is None:
-            if not story:
-                story.append(story_country(view, mentions))
-            country = story[0]
+        if country is None:
+            country = story_country(view, mentions, scene=cluster.etype == "group")
         if country:
             first.country = country

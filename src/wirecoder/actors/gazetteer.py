@@ -197,7 +197,7 @@ class Gazetteer:
         if date is None:
             return max(terms, key=lambda t: (not t.is_default, t.start))
         covering = next((t for t in terms if t.covers(date[:10])), None)
-        found = covering or next((t for t in terms if t.is_default), None)
+        found = covering or former_term(terms, date[:10]) or next((t for t in terms if t.is_default), None)
         countries = {t.country for t in terms}
         if found is None and len(countries) == 1:
             # out of office on that date, but still a national of the one country they served
@@ -206,6 +206,24 @@ class Gazetteer:
 
     def country_name(self, code: str | None) -> str | None:
         return self.display.get(code) if code else None
+
+
+#: Sectors whose former holders PLOVER codes as ELI (former elites); also in roles.py.
+FORMER_ELITE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+
+
+def former_term(terms: list[OfficeTerm], date: str) -> OfficeTerm | None:
+    """Out of office on ``date`` after holding a state office: a former official, whom PLOVER
+    codes ELI ("former elites"), not the sector of the office they no longer hold. Before the
+    first term nothing is known (the person may have been anything)."""
+    ended = [t for t in terms if not t.is_default and t.end is not None and t.end <= date]
+    if not ended:
+        return None
+    last = max(ended, key=lambda t: t.end or "")
+    if last.sector not in FORMER_ELITE_SECTORS:
+        return None
+    role = f"former {last.role}" if last.role else None
+    return OfficeTerm(last.country, "ELI", role, last.end or "-", None)
 
 
 # ------------------------------------------------------------------------------------------

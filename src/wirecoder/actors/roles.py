@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from wirecoder.actors.gazetteer import TitleInfo
+from wirecoder.actors.gazetteer import FORMER_ELITE_SECTORS, TitleInfo
 from wirecoder.actors.mentions import POSSESSIVE_TEXTS, DocView, Mention
 
 #: Sectors whose former holders PLOVER codes as ELI (former elites).
-ELITE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+ELITE_SECTORS = FORMER_ELITE_SECTORS
 FORMER_WORDS = frozenset({"former", "ex", "ex-", "then"})
 AFFILIATION_PREPS = frozenset({"at", "for", "with", "of", "from", "in"})
 PLACE_PREPS = frozenset({"in", "at"})
@@ -124,6 +124,7 @@ def left_context(view: DocView, mentions: list[Mention], owner: list[int], start
             m = mentions[index]
             if m.etype == "person" or (m.etype == "organization" and m.kind != "name"):
                 coding.possessor_mention = index
+                coding.former = coding.former or former_before(view, m.start, sent_start)
                 break
             if m.etype in MODIFIER_ETYPES and m.kind in {"name", "metonym", "demonym"}:
                 coding.modifiers.append(index)
@@ -149,6 +150,20 @@ def left_context(view: DocView, mentions: list[Mention], owner: list[int], start
         break
     coding.np_start = first
     return first
+
+
+def former_before(view: DocView, start: int, sent_start: int) -> bool:
+    """ "another former Trump adviser": "former" before a person who modifies the title still
+    makes the title a former one (adjectives and determiners may stand between)."""
+    i = start - 1
+    while i >= sent_start:
+        tok = view.tokens[i]
+        if tok.lower_ in FORMER_WORDS:
+            return True
+        if tok.pos_ not in {"ADJ", "DET"}:
+            return False
+        i -= 1
+    return False
 
 
 def role_text(
@@ -199,7 +214,7 @@ def code_title(
     coding.gender = title.info.gender
     coding.sector = (
         coding.sector
-        or role_word_sector(view, first, title.end - 1)
+        or (None if topic else role_word_sector(view, first, title.end - 1))  # "military analysts": a subject
         or title.info.sector
         or view.gaz.sector_of_role(coding.role or title.info.title)
     )
