@@ -221,3 +221,30 @@ def test_a_modifier_of_a_topic_title_is_its_subject_not_its_sector(parse):
 def test_an_office_holder_out_of_office_at_the_article_date_is_a_former_elite(parse):
     doc = parse("Joe Biden said he would work for every American.", date="2020-12-14")
     assert by_name(doc, "Joe Biden").sector == "ELI"
+
+
+def test_a_person_running_for_an_organisation_is_its_party_candidate(parse):
+    doc = parse("We spoke to Anna Kerr, who is running for the Green Alliance in Brisbane.")
+    assert by_name(doc, "Anna Kerr").sector == "PTY"
+    assert by_name(doc, "Green Alliance").sector == "PTY"
+
+
+def test_a_running_mate_is_a_party_candidate(parse):
+    doc = parse("His running mate, Sarah Lee, would become the first vice president from Maine.")
+    assert by_name(doc, "Sarah Lee").sector == "PTY"
+
+
+def test_a_year_before_a_role_noun_does_not_stop_the_apposition(parse):
+    doc = parse("Tom Reed, the party's 2016 nominee for governor of Ohio, was picked on Monday.")
+    assert by_name(doc, "Tom Reed").sector == "PTY"
+    assert actor_of_text(doc, "governor") is None  # the office sought, not a person
+
+
+def test_a_name_after_a_title_with_an_of_phrase_is_in_apposition_to_the_title(parse):
+    doc = parse("The prosecutor general of Tehran, Reza Karimi, said the men must face charges.")
+    assert (by_name(doc, "Reza Karimi").country, by_name(doc, "Reza Karimi").sector) == ("IRN", "JUD")
+
+
+def test_a_title_for_a_country_keeps_the_holders_own_country(parse):
+    doc = parse("At a press conference in Riyadh, US Special Representative for Iran Mark Dole said it was political.")
+    assert (by_name(doc, "Mark Dole").country, by_name(doc, "Mark Dole").sector) == ("USA", "GOV")

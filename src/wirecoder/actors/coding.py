@@ -59,6 +59,7 @@ def code_people(
             codings.append(coding)
             pairs.append((title_mention, m))
         codings.append(name_affiliation(view, mentions, owner, m))
+        codings.append(candidacy(view, mentions, owner, m))
         merge_codings(mentions, m, [c for c in codings if c is not None])
         if m.gender is None and is_full_name(view, m):
             m.gender = view.gaz.given_names.get(view.tokens[m.start].lower_)
@@ -84,11 +85,37 @@ def name_affiliation(view: DocView, mentions: list[Mention], owner: list[int], m
     return None
 
 
+#: Verbs of standing in an election: "X is running for the Greens" makes X a party candidate.
+CANDIDACY_VERBS = frozenset({"run", "stand"})
+
+
+def candidacy(view: DocView, mentions: list[Mention], owner: list[int], m: Mention) -> Coding | None:
+    """ "Anna Kerr, who is running for the Green Alliance" / "Kerr runs for the Greens": a person
+    standing for an organisation is its candidate (PLOVER PTY), and the organisation a party."""
+    root = view.doc[m.start : m.end].root
+    verbs = [c for c in root.children if c.dep_ == "relcl"]
+    if root.dep_ == "nsubj":
+        verbs.append(root.head)
+    for verb in verbs:
+        if verb.lemma_.lower() not in CANDIDACY_VERBS:
+            continue
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ != "for":
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and owner[obj.i] >= 0 and mentions[owner[obj.i]].etype == "organization":
+                    party = mentions[owner[obj.i]]
+                    if party.entry is None and not party.generic:
+                        party.sector = "PTY"
+                    return Coding(country=party.country, sector="PTY")
+    return None
+
+
 def title_before(
     view: DocView, mentions: list[Mention], owner: list[int], m: Mention, title_by_end: dict[int, TitleMatch]
 ) -> TitleMatch | None:
     """The title right before a name, also across "of <country/body>" ("Vice President of the
-    United States Joe Biden")."""
+    United States Joe Biden") or "for <country>" ("US Special Representative for Iran X")."""
     title = title_by_end.get(m.start)
     if title is not None or m.start == 0 or owner[m.start - 1] < 0:
         return title
@@ -98,7 +125,7 @@ def title_before(
     j = body.start
     if j > 0 and view.tokens[j - 1].lower_ == "the":
         j -= 1
-    if j > 0 and view.tokens[j - 1].lower_ == "of":
+    if j > 0 and view.tokens[j - 1].lower_ in {"of", "for"}:
         return title_by_end.get(j - 1)
     return None
 
@@ -118,7 +145,8 @@ def pre_name_coding(
         if title.end != m.start:  # "... of the United States": the body gives the coding
             body = mentions[owner[m.start - 1]]
             body.modifier = True
-            coding.country = coding.country or body.country
+            if view.tokens[title.end].lower_ != "for":  # "envoy for Iran": that is the brief, not the country
+                coding.country = coding.country or body.country
             if body.etype == "organization":
                 coding.sector = body.sector or coding.sector
         m.titles.append(title.info)
@@ -135,16 +163,33 @@ def apposition_heads(view: DocView, owner: list[int], m: Mention, title_by_end: 
     heads = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and owner[c.i] < 0]
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and owner[root.head.i] < 0:
         heads.append(root.head)
+    elif root.dep_ == "appos" and root.head.i < m.start:
+        heads += phrase_head_before(owner, root.head)
     return [h for h in heads if is_role_noun(view, h, title_by_end)]
 
 
+def phrase_head_before(owner: list[int], tok) -> list:
+    """ "the prosecutor general of Tehran, Reza Karimi": the parser hangs the name on the place
+    ending the title's "of" phrase; a person is in apposition to the whole phrase, whose head
+    is the role noun."""
+    if owner[tok.i] < 0 or tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return []
+    noun = tok.head.head
+    return [noun] if noun.pos_ == "NOUN" and owner[noun.i] < 0 else []
+
+
 def is_role_noun(view: DocView, head, title_by_end: dict[int, TitleMatch]) -> bool:
-    """An apposition names a role when its noun ends a title or is a role word ("42 percent" is not)."""
-    if any(c.dep_ == "nummod" for c in head.children):
+    """An apposition names a role when its noun ends a title or is a role word ("42 percent" is
+    not; "the party's 2016 nominee" is: a year dates the role, it does not count it)."""
+    if any(c.dep_ == "nummod" and not is_year(c) for c in head.children):
         return False
     if head.i + 1 in title_by_end:
         return True
     return view.gaz.title(head.lower_) is not None or view.gaz.sector_of_role(head.lower_) is not None
+
+
+def is_year(tok) -> bool:
+    return tok.ent_type_ == "DATE" or (len(tok.text) == 4 and tok.text.isdigit() and tok.text[:2] in {"18", "19", "20"})
 
 
 def apposition_coding(

@@ -90,7 +90,7 @@ def resolve_title_phrases(
         if det in DEFINITE_DETS or det == "poss":
             target = resolve_title(view, clusters, t.info, coding.country, t.start, plural)
         if target is None:
-            if head.dep_ not in ARGUMENT_DEPS or (head.dep_ == "pobj" and head.head.lower_ == "as"):
+            if head.dep_ not in ARGUMENT_DEPS or names_office_sought(head):
                 continue  # "serving as president" names a role, not someone
             target = anonymous_cluster(view, clusters, m, det)
         for index in coding.modifiers:
@@ -98,6 +98,21 @@ def resolve_title_phrases(
         target.add(m)
         out.append(m)
     return out
+
+
+#: Words whose "for" names the office sought: "the nominee for governor", "running for president".
+CANDIDACY_WORDS = frozenset({"run", "stand", "nominee", "candidate", "candidacy", "bid", "campaign", "race", "nomination"})
+
+
+def names_office_sought(head) -> bool:
+    """ "serving as president", "the nominee for governor", "ran for senator": the title names an
+    office, not someone who holds it."""
+    if head.dep_ != "pobj":
+        return False
+    prep = head.head
+    if prep.lower_ == "as":
+        return True
+    return prep.lower_ == "for" and prep.head.lemma_.lower() in CANDIDACY_WORDS
 
 
 def anonymous_cluster(view: DocView, clusters: Clusters, m: Mention, det: str | None) -> Cluster:

@@ -183,8 +183,8 @@ def role_text(
             if words and tok.whitespace_:
                 words[-1] = words[-1].rstrip() + " "  # "miners' representatives"
             continue
-        if tok.lower_ in FORMER_WORDS or tok.lower_ in DETERMINERS or tok.tag_ == "PRP$":
-            continue
+        if tok.lower_ in FORMER_WORDS or tok.lower_ in DETERMINERS or tok.tag_ == "PRP$" or tok.ent_type_ == "DATE":
+            continue  # "the party's 2016 nominee": the year dates the role
         words.append(tok.text_with_ws)
     return "".join(words).strip()
 
