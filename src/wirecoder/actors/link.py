@@ -101,7 +101,9 @@ def resolve_title_phrases(
 
 
 #: Words whose "for" names the office sought: "the nominee for governor", "running for president".
-CANDIDACY_WORDS = frozenset({"run", "stand", "nominee", "candidate", "candidacy", "bid", "campaign", "race", "nomination"})
+CANDIDACY_WORDS = frozenset(
+    {"run", "stand", "nominee", "candidate", "candidacy", "bid", "campaign", "race", "nomination"}
+)
 
 
 def names_office_sought(head) -> bool:
