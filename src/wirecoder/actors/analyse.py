@@ -27,7 +27,7 @@ from wirecoder.actors.link import resolve_nominals, resolve_pronouns, resolve_re
 from wirecoder.actors.mentions import DocView, find_named_mentions, token_in_mention
 from wirecoder.actors.names import link_surnames, reconcile_titles
 from wirecoder.actors.roles import find_titles
-from wirecoder.actors.title_links import link_lede_titles, link_office_titles
+from wirecoder.actors.title_links import link_introducing_titles, link_lede_titles, link_office_titles
 from wirecoder.stage import check_budget
 from wirecoder.zones.api import excluded_tokens, mention_excluded
 
@@ -63,6 +63,7 @@ def analyse(doc: Doc, gaz: Gazetteer) -> Analysis:
     extra = resolve_title_phrases(view, mentions, owner, titles, clusters, ants)
     extra += resolve_nominals(view, mentions, owner, clusters, ants)
     link_lede_titles(view, clusters)
+    link_introducing_titles(view, clusters)
     link_office_titles(view, clusters)
     check_budget(doc)
     everything = sorted(

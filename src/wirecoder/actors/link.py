@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 
+from wirecoder.actors.build import known_office
 from wirecoder.actors.coding import title_span_start
 from wirecoder.actors.context import story_country
 from wirecoder.actors.coref import (
@@ -60,6 +61,15 @@ def possessor_cluster(
     return None
 
 
+def cluster_country(view: DocView, cluster: Cluster) -> str | None:
+    """An actor's country so far, or the one the people tables give a well-known person ("his
+    top diplomat" after "President Macron" is French before the actors are built)."""
+    if cluster.country or cluster.etype != "person" or cluster.anonymous or not isinstance(cluster.key, tuple):
+        return cluster.country
+    office = known_office(view, cluster)
+    return office.country if office is not None else None
+
+
 def resolve_title_phrases(
     view: DocView, mentions: list[Mention], owner: list[int], titles: list[TitleMatch], clusters: Clusters, ants
 ) -> list[Mention]:
@@ -74,10 +84,8 @@ def resolve_title_phrases(
             continue
         coding = code_title(view, mentions, owner, t)
         owner_cluster = possessor_cluster(view, coding, mentions, clusters, ants)
-        if owner_cluster is not None and owner_cluster.etype != "person":
-            coding.country = coding.country or owner_cluster.country  # "its envoy", "Trump's adviser"
-        elif owner_cluster is not None:
-            coding.country = coding.country or owner_cluster.country
+        if owner_cluster is not None:
+            coding.country = coding.country or cluster_country(view, owner_cluster)  # "its envoy", "Trump's adviser"
         det = determiner_of(head)
         plural = t.info.plural or head.tag_ in {"NNS", "NNPS"}
         start = title_span_start(view, coding.np_start if coding.np_start is not None else t.start, head.i)

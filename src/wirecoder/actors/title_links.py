@@ -98,6 +98,44 @@ def link_lede_titles(view: DocView, clusters: Clusters) -> None:
                 break
 
 
+def introduces_someone(view: DocView, title: Mention) -> bool:
+    """A title that announces a person the next sentences name: a generic title ("a top
+    diplomat", "the leader") or one with a possessor ("his envoy", "Macron's spokesman")."""
+    if any(t.generic for t in title.titles):
+        return True
+    head = view.doc[title.end - 1]
+    return any(c.dep_ == "poss" for c in head.children)
+
+
+def link_introducing_titles(view: DocView, clusters: Clusters) -> None:
+    """Beyond the lede: "President Macron sent his top diplomat to the talks. Foreign Minister
+    Jean Lavel arrived ...": an anonymous title that introduces someone joins the first person
+    named after it within :data:`LEDE_WINDOW` sentences who holds the same office (a stricter
+    test than in the lede, where a title and the next names are the story's summary)."""
+    people = sorted(named_people(clusters), key=first_start)
+    taken: set[int] = set()
+    for cluster in list(clusters.items):
+        if not is_anonymous_title(cluster):
+            continue
+        title = cluster.mentions[0]
+        if not title.sector or not introduces_someone(view, title):
+            continue
+        for person in people:
+            start = first_start(person)
+            if start <= title.start or person.index in taken:
+                continue
+            if view.sent_of[start] - view.sent_of[title.start] > LEDE_WINDOW:
+                break
+            if person.sector == title.sector and same_office(title, person) and countries_agree(title, person):
+                move(title, cluster, person)
+                taken.add(person.index)
+                break
+
+
+def countries_agree(title: Mention, person: Cluster) -> bool:
+    return title.country is None or person.country is None or title.country == person.country
+
+
 def link_office_titles(view: DocView, clusters: Clusters) -> None:
     """Definite anonymous titles ("the prime minister") join the person the people tables give
     that office, named last within a few sentences before."""
