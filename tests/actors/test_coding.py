@@ -248,3 +248,35 @@ def test_a_name_after_a_title_with_an_of_phrase_is_in_apposition_to_the_title(pa
 def test_a_title_for_a_country_keeps_the_holders_own_country(parse):
     doc = parse("At a press conference in Riyadh, US Special Representative for Iran Mark Dole said it was political.")
     assert (by_name(doc, "Mark Dole").country, by_name(doc, "Mark Dole").sector) == ("USA", "GOV")
+
+
+def test_a_member_of_a_named_body_is_coded_from_the_body(parse):
+    doc = parse("Reza Ahmadi, a council member of the Expediency Discernment Council, died on Monday in Tehran.")
+    assert by_name(doc, "Reza Ahmadi").sector == "GOV"
+
+
+def test_a_capitalised_title_in_apposition_codes_the_name(parse):
+    doc = parse(
+        "The resolution awaited the Iraqi government. Reuters said John Mahdi, the caretaker Prime Minister, agreed."
+    )
+    assert (by_name(doc, "John Mahdi").country, by_name(doc, "John Mahdi").sector) == ("IRQ", "GOV")
+
+
+def test_a_title_of_a_generic_institution_before_a_name(parse):
+    doc = parse("Offering his condolence, speaker of the parliament Ali Reza said the loss was great. Iran mourned.")
+    assert (by_name(doc, "Ali Reza").country, by_name(doc, "Ali Reza").sector) == ("IRN", "LEG")
+
+
+def test_in_a_list_of_office_holders_a_title_shares_the_nearest_nationality_before_it(parse):
+    doc = parse(
+        "The meeting was attended by Israeli prime minister Dan Oren and energy minister Yossi Tal, "
+        "Greek prime minister Nikos Pappas and energy minister Kostas Bakas."
+    )
+    assert by_name(doc, "Yossi Tal").country == "ISR"
+    assert by_name(doc, "Kostas Bakas").country == "GRC"
+
+
+def test_a_hand_written_surname_alone_finds_its_person(parse):
+    doc = parse("Later on Tuesday the Greek leader met President Trump in Washington.", date="2020-01-10")
+    assert (by_name(doc, "Trump").country, by_name(doc, "Trump").sector) == ("USA", "GOV")
+    assert actor_of_text(doc, "Greek leader").name != "Trump"  # two people of one sentence

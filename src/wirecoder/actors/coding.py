@@ -54,7 +54,7 @@ def code_people(
         if m.etype != "person" or m.kind != "name":
             continue
         codings = [pre_name_coding(view, mentions, owner, m, title_by_end)]
-        for head in apposition_heads(view, owner, m, title_by_end):
+        for head in apposition_heads(view, mentions, owner, m, title_by_end):
             coding, title_mention = apposition_coding(view, mentions, owner, head, title_by_end)
             codings.append(coding)
             pairs.append((title_mention, m))
@@ -120,8 +120,8 @@ def title_before(
     if title is not None or m.start == 0 or owner[m.start - 1] < 0:
         return title
     body = mentions[owner[m.start - 1]]
-    if body.etype not in {"country", "organization"} or body.kind != "name":
-        return None
+    if body.etype not in {"country", "organization"} or not (body.kind == "name" or body.generic):
+        return None  # "speaker of the parliament Ali Larijani": a generic body counts too
     j = body.start
     if j > 0 and view.tokens[j - 1].lower_ == "the":
         j -= 1
@@ -157,15 +157,22 @@ def pre_name_coding(
     return coding if coding.modifiers else None
 
 
-def apposition_heads(view: DocView, owner: list[int], m: Mention, title_by_end: dict[int, TitleMatch]) -> list:
+def apposition_heads(
+    view: DocView, mentions: list[Mention], owner: list[int], m: Mention, title_by_end: dict[int, TitleMatch]
+) -> list:
     """Nouns in apposition to a name: 'Terry, a Korean expert ...' / 'the leader, Kim'."""
     root = view.doc[m.start : m.end].root
-    heads = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and owner[c.i] < 0]
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and owner[root.head.i] < 0:
+    heads = [c for c in root.children if c.dep_ == "appos" and is_noun(c, title_by_end) and owner[c.i] < 0]
+    if root.dep_ == "appos" and is_noun(root.head, title_by_end) and owner[root.head.i] < 0:
         heads.append(root.head)
     elif root.dep_ == "appos" and root.head.i < m.start:
         heads += phrase_head_before(owner, root.head)
-    return [h for h in heads if is_role_noun(view, h, title_by_end)]
+    return [h for h in heads if is_role_noun(view, mentions, owner, h, title_by_end)]
+
+
+def is_noun(tok, title_by_end: dict[int, TitleMatch]) -> bool:
+    """A common noun, or a capitalised title the tagger read as a name ("the caretaker Prime Minister")."""
+    return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.i + 1 in title_by_end)
 
 
 def phrase_head_before(owner: list[int], tok) -> list:
@@ -178,14 +185,30 @@ def phrase_head_before(owner: list[int], tok) -> list:
     return [noun] if noun.pos_ == "NOUN" and owner[noun.i] < 0 else []
 
 
-def is_role_noun(view: DocView, head, title_by_end: dict[int, TitleMatch]) -> bool:
+def is_role_noun(
+    view: DocView, mentions: list[Mention], owner: list[int], head, title_by_end: dict[int, TitleMatch]
+) -> bool:
     """An apposition names a role when its noun ends a title or is a role word ("42 percent" is
-    not; "the party's 2016 nominee" is: a year dates the role, it does not count it)."""
+    not; "the party's 2016 nominee" is: a year dates the role, it does not count it), or when it
+    belongs to a named body ("a council member of the Expediency Council", "director at Oxfam")."""
     if any(c.dep_ == "nummod" and not is_year(c) for c in head.children):
         return False
     if head.i + 1 in title_by_end:
         return True
-    return view.gaz.title(head.lower_) is not None or view.gaz.sector_of_role(head.lower_) is not None
+    if view.gaz.title(head.lower_) is not None or view.gaz.sector_of_role(head.lower_) is not None:
+        return True
+    return head.tag_ == "NN" and any(
+        prep.dep_ == "prep" and prep.lower_ in {"of", "at"} and body_object(mentions, owner, prep) is not None
+        for prep in head.children
+    )
+
+
+def body_object(mentions: list[Mention], owner: list[int], prep) -> Mention | None:
+    """The named organisation a preposition governs ("of the Expediency Council")."""
+    for obj in prep.children:
+        if obj.dep_ == "pobj" and owner[obj.i] >= 0 and mentions[owner[obj.i]].etype == "organization":
+            return mentions[owner[obj.i]]
+    return None
 
 
 def is_year(tok) -> bool:

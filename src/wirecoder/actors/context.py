@@ -248,12 +248,39 @@ def needs_context_country(view: DocView, cluster: Cluster) -> bool:
     return not named or known_office(view, cluster) is None  # the people tables know better
 
 
+def conjunct_country(view: DocView, head, people: dict[int, Mention]) -> str | None:
+    """ "Greek prime minister Nikos Pappas and energy minister Kostas Bakas": in a list of
+    office holders, a title without a country shares the nationality of the nearest person
+    before it in the same coordination who has one."""
+    top = head
+    while top.dep_ == "conj":
+        top = top.head
+    if top.i == head.i:
+        return None
+    best: Mention | None = None
+    for tok in [top, *(t for t in top.subtree if t.dep_ == "conj")]:
+        m = person_at(people, tok)
+        if m is not None and m.country and m.start < head.i and (best is None or m.start > best.start):
+            best = m
+    return best.country if best is not None else None
+
+
+def person_at(people: dict[int, Mention], tok) -> Mention | None:
+    """The named person whose last token is ``tok``'s name ("Nikos Pappas" for "Pappas")."""
+    for start in range(tok.i, max(tok.i - 4, -1), -1):
+        m = people.get(start)
+        if m is not None and m.start <= tok.i < m.end:
+            return m
+    return None
+
+
 def fill_context_countries(view: DocView, clusters: Clusters, mentions: list[Mention]) -> None:
     """Generic institutions, people and unknown organisations without a country take the country
     of their phrase ("the Colombian Senate", "Kenya's police"), then of their sentence, then of
     the story (:func:`needs_context_country`)."""
     countries = token_countries(view, mentions)
     ambient = token_countries(view, mentions, ambient=True)
+    people = {m.start: m for m in mentions if m.etype == "person" and m.kind == "name"}
     for cluster in clusters.items:
         if not needs_context_country(view, cluster):
             continue
@@ -264,6 +291,8 @@ def fill_context_countries(view: DocView, clusters: Clusters, mentions: list[Men
             or possessor_country(view, head, countries)
             or affiliated_country(head, countries)
         )
+        if country is None and cluster.etype == "person":
+            country = conjunct_country(view, head, people)
         if country is None:
             sent = view.doc[first.start].sent
             country = most_common_country(ambient, sent.start, sent.end)

@@ -352,6 +352,22 @@ def _load_people(gaz: Gazetteer) -> None:
         gaz.people.setdefault(person_key(name), []).append(term)
     for name, packed in _rows("phoenix_people.tsv"):
         gaz.packed_people.setdefault(person_key(name), packed)
+    _add_hand_written_surnames(gaz)
+
+
+def _add_hand_written_surnames(gaz: Gazetteer) -> None:
+    """News names a well-known person by surname after the first mention, or only by surname
+    with a title ("President Trump"): a surname of exactly one person of people.tsv, that is
+    no given name and no key of its own, stands for that person (as the generated table does;
+    the hand-written table wins over the generated one here too)."""
+    owners: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+    for key in list(gaz.people):
+        if len(key) >= 2:
+            owners.setdefault(key[-1:], set()).add(key)
+    for surname, keys in owners.items():
+        taken = surname in gaz.people or surname[0] in gaz.given_names
+        if len(keys) == 1 and not taken:
+            gaz.people[surname] = gaz.people[next(iter(keys))]
 
 
 def unpack_terms(packed: str) -> list[OfficeTerm]:

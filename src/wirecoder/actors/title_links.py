@@ -122,18 +122,23 @@ def link_introducing_titles(view: DocView, clusters: Clusters) -> None:
             continue
         for person in people:
             start = first_start(person)
-            if start <= title.start or person.index in taken:
-                continue
+            if view.sent_of[start] <= view.sent_of[title.start] or person.index in taken:
+                continue  # in one sentence, a title and a name are two people ("the Greek leader met Trump")
             if view.sent_of[start] - view.sent_of[title.start] > LEDE_WINDOW:
                 break
-            if person.sector == title.sector and same_office(title, person) and countries_agree(title, person):
+            if person.sector == title.sector and same_office(title, person) and countries_agree(view, title, person):
                 move(title, cluster, person)
                 taken.add(person.index)
                 break
 
 
-def countries_agree(title: Mention, person: Cluster) -> bool:
-    return title.country is None or person.country is None or title.country == person.country
+def countries_agree(view: DocView, title: Mention, person: Cluster) -> bool:
+    """No country against the title's: the person's own, or the one the people tables give."""
+    if title.country is None:
+        return True
+    office = known_office(view, person) if person.country is None else None
+    country = person.country or (office.country if office is not None else None)
+    return country is None or country == title.country
 
 
 def link_office_titles(view: DocView, clusters: Clusters) -> None:
