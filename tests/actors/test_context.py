@@ -141,3 +141,22 @@ def test_unnamed_groups_take_the_story_country(parse):
         "\n\nIn the evening, gunmen attacked a bus near the border with Somalia."
     )
     assert actor_of_text(doc, "gunmen").country == "KEN"
+
+
+def test_the_ministry_refers_back_to_the_ministry_named_before(parse):
+    doc = parse("The Egyptian foreign ministry condemned the attack on Monday. The ministry said it would respond.")
+    ministry = actor_of_text(doc, "ministry", occurrence=1)
+    assert ministry is not None and ministry.name == "foreign ministry"
+    assert coding(ministry) == ("EGY", "GOV")
+    assert actor_of_text(doc, "Egyptian") is None  # the demonym only modifies the ministry
+
+
+def test_reporters_told_something_are_no_actor(parse):
+    doc = parse("Officials in Kabul told reporters that the army would withdraw. Reporters were told to leave.")
+    assert actor_of_text(doc, "reporters") is None
+    assert actor_of_text(doc, "Reporters") is None
+
+
+def test_reporters_who_act_are_an_actor(parse):
+    doc = parse("Reporters protested outside the ministry in Kabul on Monday.")
+    assert actor_of_text(doc, "Reporters") is not None

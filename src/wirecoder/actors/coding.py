@@ -271,6 +271,17 @@ def mark_phrase_modifiers(view: DocView, mentions: list[Mention], owner: list[in
         left_context(view, mentions, owner, t.start, coding)
         for index in coding.modifiers:
             mentions[index].modifier = True
+    for m in [m for m in mentions if m.generic]:  # "the Egyptian foreign ministry": Egypt only modifies it
+        coding = Coding()
+        left_context(view, mentions, owner, m.start, coding)
+        for index in coding.modifiers:
+            mod = mentions[index]
+            possessor = mod.end < len(view.doc) and (
+                view.tokens[mod.end].tag_ == "POS" or view.tokens[mod.end].text in POSSESSIVE_TEXTS
+            )
+            if mod.etype in {"country", "demonym", "place"} and not possessor:  # "Russia's navy": Russia acts too
+                mod.modifier = True
+                m.country = m.country or mod.country
     for tok in view.tokens:
         if tok.pos_ == "NOUN" and owner[tok.i] < 0 and tok.lower_ in view.gaz.nominals and tok.dep_ != "compound":
             coding = Coding()

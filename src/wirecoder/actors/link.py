@@ -98,7 +98,7 @@ def resolve_title_phrases(
         if det in DEFINITE_DETS or det == "poss":
             target = resolve_title(view, clusters, t.info, coding.country, t.start, plural)
         if target is None:
-            if head.dep_ not in ARGUMENT_DEPS or names_office_sought(head):
+            if head.dep_ not in ARGUMENT_DEPS or names_office_sought(head) or is_press_audience(head, coding):
                 continue  # "serving as president" names a role, not someone
             target = anonymous_cluster(view, clusters, m, det)
         for index in coding.modifiers:
@@ -123,6 +123,24 @@ def names_office_sought(head) -> bool:
     if prep.lower_ == "as":
         return True
     return prep.lower_ == "for" and prep.head.lemma_.lower() in CANDIDACY_WORDS
+
+
+#: Verbs whose object or addressee is an audience ("told reporters", "briefed journalists").
+AUDIENCE_VERBS = frozenset({"tell", "brief", "inform", "address"})
+#: Verbs whose "to" phrase is an audience ("said to reporters", "spoke to journalists").
+TO_AUDIENCE_VERBS = frozenset({"say", "speak", "talk", "explain", "announce", "confirm", "deny"})
+
+
+def is_press_audience(head, coding: Coding) -> bool:
+    """ "told reporters", "reporters were told", "said to journalists": the press addressed at a
+    briefing is the channel of a statement, not a party to it (the codebook never codes the
+    news media reporting as an actor), so unnamed reporters there make no actor."""
+    if coding.sector != "JRN" or head.tag_ not in {"NNS", "NNPS"}:
+        return False
+    dep, verb = head.dep_, head.head
+    if dep in {"dobj", "dative", "nsubjpass"} and verb.lemma_.lower() in AUDIENCE_VERBS:
+        return True
+    return dep == "pobj" and verb.lower_ == "to" and verb.head.lemma_.lower() in TO_AUDIENCE_VERBS
 
 
 def anonymous_cluster(view: DocView, clusters: Clusters, m: Mention, det: str | None) -> Cluster:
@@ -190,7 +208,13 @@ def nominal_target(view: DocView, clusters: Clusters, refers: str, country: str 
 
 
 #: Nominal heads that only fit actors of certain sectors ("the company" is not a ministry).
-NOMINAL_SECTORS = {"company": {"BUS", None}, "firm": {"BUS", None}, "newspaper": {"JRN"}, "broadcaster": {"JRN"}}
+NOMINAL_SECTORS = {
+    "company": {"BUS", None},
+    "firm": {"BUS", None},
+    "newspaper": {"JRN"},
+    "broadcaster": {"JRN"},
+    "ministry": {"GOV", "MIL", "COP"},  # "the ministry said" after "the Egyptian foreign ministry"
+}
 
 
 def nominal_fits(view: DocView, tok, target: Cluster) -> bool:
