@@ -140,3 +140,9 @@ def test_family_name_of_several_words(parse):
 def test_apposition_must_name_a_role(parse):
     doc = parse("Ravi Menon, 42 percent of the vote, won.")
     assert all("percent" not in m.text for a in doc._.actors for m in a.mentions)
+
+
+def test_a_short_form_declared_in_brackets_is_the_same_actor(parse):
+    doc = parse("The Kurdistan Workers' Party (PKK) is banned in Turkey. The PKK denied the attack.")
+    pkk = actor_of_text(doc, "PKK", occurrence=1)
+    assert pkk is not None and pkk.name == "Kurdistan Workers' Party"

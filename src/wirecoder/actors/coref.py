@@ -239,13 +239,36 @@ def initials(words: tuple[str, ...]) -> str:
     return "".join(w[0] for w in words if w not in {"of", "the", "and", "for", "on", "in", "de"})
 
 
+def declared_short_forms(view: DocView, mentions: list[Mention]) -> dict[int, str]:
+    """ "the Syrian Democratic Forces (SDF)": a one-word name in brackets right after a longer
+    name is the short form the text declares for it, whatever its letters (the "PKK" of the
+    Kurdistan Workers' Party). Returns the long mention's start -> the short form's word."""
+    by_start = {m.start: m for m in mentions}
+    out: dict[int, str] = {}
+    for m in mentions:
+        if m.end - m.start < 2 or m.end + 2 >= len(view.tokens) or view.tokens[m.end].text != "(":
+            continue
+        short = by_start.get(m.end + 1)
+        if short is not None and short.end == short.start + 1 and view.tokens[short.end].text == ")":
+            words = name_words(view.span_text(short.start, short.end))
+            if len(words) == 1:
+                out[m.start] = words[0]
+    return out
+
+
 def resolve_other_names(view: DocView, mentions: list[Mention], clusters: Clusters) -> None:
     acronyms: dict[str, Cluster] = {}
+    declared = declared_short_forms(view, mentions)
     for m in mentions:
         if m.cluster is not None or m.modifier or m.etype in {"person", "place", "hashtag"}:
             continue
         if m.etype == "demonym" and m.kind != "demonym":
             continue  # a bare adjective without a role
+        if m.etype in {"organization", "group"} and m.kind == "name" and m.end - m.start == 1:
+            words = name_words(view.span_text(m.start, m.end))
+            if words and words[0] in acronyms and acronyms[words[0]].etype != m.etype:
+                acronyms[words[0]].add(m)  # "SDF" after "Syrian Democratic Forces (SDF)", a group
+                continue
         if m.etype == "organization":
             resolve_org(view, m, clusters, acronyms)
         elif m.kind == "metonym":
@@ -256,6 +279,8 @@ def resolve_other_names(view: DocView, mentions: list[Mention], clusters: Cluste
         elif m.etype == "group":
             key = ("group", name_words(view.span_text(m.start, m.end)))
             clusters.get_or_new("group", key).add(m)
+        if m.start in declared and m.cluster is not None:
+            acronyms[declared[m.start]] = clusters.items[m.cluster]
 
 
 def resolve_org(view: DocView, m: Mention, clusters: Clusters, acronyms: dict[str, Cluster]) -> None:
