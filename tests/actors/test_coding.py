@@ -280,3 +280,33 @@ def test_a_hand_written_surname_alone_finds_its_person(parse):
     doc = parse("Later on Tuesday the Greek leader met President Trump in Washington.", date="2020-01-10")
     assert (by_name(doc, "Trump").country, by_name(doc, "Trump").sector) == ("USA", "GOV")
     assert actor_of_text(doc, "Greek leader").name != "Trump"  # two people of one sentence
+
+
+def test_a_bare_plural_demonym_that_acts_is_the_countrys_civilians(parse):
+    doc = parse("For the fourth night in a row, Serbians protested in Belgrade.")
+    assert coding(by_name(doc, "Serbians")) == ("group", "SRB", "CVL")
+
+
+def test_a_director_takes_the_sector_of_the_word_before_it(parse):
+    doc = parse("Police director Marko Ilic said 71 people were arrested in Belgrade.")
+    assert (by_name(doc, "Marko Ilic").country, by_name(doc, "Marko Ilic").sector) == ("SRB", "COP")
+
+
+def test_a_title_with_a_portfolio_before_a_name(parse):
+    doc = parse("Minister of Economy Peter Novak failed to buy enough tests, Slovak officials said.")
+    assert (by_name(doc, "Peter Novak").country, by_name(doc, "Peter Novak").sector) == ("SVK", "GOV")
+
+
+def test_candidates_of_parties_the_tagger_reads_as_groups_or_modifiers(parse):
+    doc = parse(
+        "We spoke to Tom Grant, who is running for the Liberal Democrats in Queensland. "
+        "Ann Bell, who is running for the Fair Australia party, agreed."
+    )
+    assert by_name(doc, "Tom Grant").sector == "PTY"
+    assert by_name(doc, "Ann Bell").sector == "PTY"
+    assert coding(by_name(doc, "Liberal Democrats")) == ("organization", "AUS", "PTY")
+
+
+def test_a_title_coordinated_before_a_name(parse):
+    doc = parse("Businessman and Trump loyalist John Kemp said the president should move on.")
+    assert by_name(doc, "John Kemp").sector == "BUS"

@@ -34,6 +34,10 @@ def code_named(view: DocView, mentions: list[Mention], owner: list[int]) -> None
             m.country = m.entry.country
             if m.etype == "organization":
                 m.sector = m.entry.sector
+            elif m.etype == "group" and m.entry.kind == "plural" and not definite(view, m):
+                # "Serbians protested": a bare plural is people of the country, civilians;
+                # "the Iraqis rejected the plan" names a side, whose sector the text does not give
+                m.sector = m.sector or "CVL"
         if m.etype == "place":
             classify_place(view, m)
         elif m.etype == "demonym":
@@ -42,6 +46,10 @@ def code_named(view: DocView, mentions: list[Mention], owner: list[int]) -> None
     for m in mentions:
         if m.etype == "organization":
             code_organization(view, mentions, owner, m)
+
+
+def definite(view: DocView, m: Mention) -> bool:
+    return m.start > 0 and view.tokens[m.start - 1].lower_ in {"the", "these", "those"}
 
 
 def code_people(
@@ -103,11 +111,22 @@ def candidacy(view: DocView, mentions: list[Mention], owner: list[int], m: Menti
             if prep.dep_ != "prep" or prep.lower_ != "for":
                 continue
             for obj in prep.children:
-                if obj.dep_ == "pobj" and owner[obj.i] >= 0 and mentions[owner[obj.i]].etype == "organization":
-                    party = mentions[owner[obj.i]]
+                party = party_object(mentions, owner, obj) if obj.dep_ == "pobj" else None
+                if party is not None:
                     if party.entry is None and not party.generic:
-                        party.sector = "PTY"
+                        party.etype, party.sector = "organization", "PTY"
                     return Coding(country=party.country, sector="PTY")
+    return None
+
+
+def party_object(mentions: list[Mention], owner: list[int], obj) -> Mention | None:
+    """The named body a candidate runs for: "the Greens", "the Liberal Democrats" (a name the
+    tagger may read as a group), "the Fair Australia party" (the name modifies "party")."""
+    for tok in [obj, *(c for c in obj.children if c.dep_ == "compound")]:
+        if owner[tok.i] >= 0 and mentions[owner[tok.i]].etype in {"organization", "group"}:
+            m = mentions[owner[tok.i]]
+            if m.kind == "name":
+                return m
     return None
 
 
@@ -117,8 +136,10 @@ def title_before(
     """The title right before a name, also across "of <country/body>" ("Vice President of the
     United States Joe Biden") or "for <country>" ("US Special Representative for Iran X")."""
     title = title_by_end.get(m.start)
-    if title is not None or m.start == 0 or owner[m.start - 1] < 0:
+    if title is not None or m.start == 0:
         return title
+    if owner[m.start - 1] < 0:
+        return title_over_portfolio(view, owner, m, title_by_end) or coordinated_title(view, m, title_by_end)
     body = mentions[owner[m.start - 1]]
     if body.etype not in {"country", "organization"} or not (body.kind == "name" or body.generic):
         return None  # "speaker of the parliament Ali Larijani": a generic body counts too
@@ -127,6 +148,38 @@ def title_before(
         j -= 1
     if j > 0 and view.tokens[j - 1].lower_ in {"of", "for"}:
         return title_by_end.get(j - 1)
+    return None
+
+
+#: Longest portfolio between a title and a name ("Minister of Economy and Trade Peter Novak").
+PORTFOLIO_WORDS = 4
+
+
+def title_over_portfolio(
+    view: DocView, owner: list[int], m: Mention, title_by_end: dict[int, TitleMatch]
+) -> TitleMatch | None:
+    """ "Minister of Economy Peter Novak", "Secretary for Health Ann Lee": a title, "of"/"for"
+    and a capitalised portfolio no table names, then the name."""
+    j = m.start - 1
+    while j >= 0 and m.start - j <= PORTFOLIO_WORDS and owner[j] < 0:
+        tok = view.tokens[j]
+        if tok.lower_ in {"of", "for"} and j < m.start - 1:
+            return title_by_end.get(j)
+        if not (tok.text[:1].isupper() or tok.lower_ in {"and", "&"}):
+            return None
+        j -= 1
+    return None
+
+
+def coordinated_title(view: DocView, m: Mention, title_by_end: dict[int, TitleMatch]) -> TitleMatch | None:
+    """ "Businessman and Trump loyalist John Kemp": a title coordinated with the word before the
+    name still describes the name."""
+    root = view.doc[m.start : m.end].root
+    for child in root.lefts:
+        if child.dep_ in {"nmod", "compound"} and child.i < m.start and any(c.dep_ == "conj" for c in child.children):
+            title = title_by_end.get(child.i + 1)
+            if title is not None:
+                return title
     return None
 
 
@@ -142,7 +195,7 @@ def pre_name_coding(
             apply_modifiers(mentions, coding, None)
             return coding
         coding = code_title(view, mentions, owner, title)
-        if title.end != m.start:  # "... of the United States": the body gives the coding
+        if title.end != m.start and owner[m.start - 1] >= 0:  # "... of the United States": the body codes it
             body = mentions[owner[m.start - 1]]
             body.modifier = True
             if view.tokens[title.end].lower_ != "for":  # "envoy for Iran": that is the brief, not the country
