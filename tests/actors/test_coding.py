@@ -310,3 +310,10 @@ def test_candidates_of_parties_the_tagger_reads_as_groups_or_modifiers(parse):
 def test_a_title_coordinated_before_a_name(parse):
     doc = parse("Businessman and Trump loyalist John Kemp said the president should move on.")
     assert by_name(doc, "John Kemp").sector == "BUS"
+
+
+def test_a_role_predicated_by_be_codes_the_name(parse):
+    doc = parse("He was met by Abu Karim, who was also killed. Karim was the deputy commander of the Popular Front.")
+    assert by_name(doc, "Abu Karim").role == "deputy commander"
+    doc = parse("Mary Hill was the mayor of Akron, Ohio.")
+    assert (by_name(doc, "Mary Hill").country, by_name(doc, "Mary Hill").sector) == ("USA", "GOV")

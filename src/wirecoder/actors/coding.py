@@ -220,7 +220,17 @@ def apposition_heads(
         heads.append(root.head)
     elif root.dep_ == "appos" and root.head.i < m.start:
         heads += phrase_head_before(owner, root.head)
+    heads += predicate_nouns(owner, root)
     return [h for h in heads if is_role_noun(view, mentions, owner, h, title_by_end)]
+
+
+def predicate_nouns(owner: list[int], root) -> list:
+    """ "al-Muhandis was the deputy commander of the PMF": a role noun predicated of the name
+    by "be" describes it as an apposition does."""
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_ != "be":
+        return []
+    return [c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN" and owner[c.i] < 0]
 
 
 def is_noun(tok, title_by_end: dict[int, TitleMatch]) -> bool:
