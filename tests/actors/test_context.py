@@ -160,3 +160,16 @@ def test_reporters_told_something_are_no_actor(parse):
 def test_reporters_who_act_are_an_actor(parse):
     doc = parse("Reporters protested outside the ministry in Kabul on Monday.")
     assert actor_of_text(doc, "Reporters") is not None
+
+
+def test_a_possessed_title_takes_the_possessors_country(parse):
+    doc = parse(
+        "The Kremlin said on Friday that Russian President Vladimir Putin had spoken to Belarusian leader "
+        "Alexander Lukashenko. Lukashenko's spokeswoman Natalya Eismont confirmed the call."
+    )
+    assert actor_of_text(doc, "Natalya Eismont").country == "BLR"
+
+
+def test_a_country_in_apposition_to_a_place_sets_the_scene_for_groups(parse):
+    doc = parse("Gunmen abducted 20 students in Zamfara state, Nigeria, on Monday.")
+    assert actor_of_text(doc, "Gunmen").country == "NGA"

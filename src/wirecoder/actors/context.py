@@ -12,6 +12,7 @@ from wirecoder.actors.coref import (
 from wirecoder.actors.mentions import (
     DocView,
     Mention,
+    token_in_mention,
 )
 from wirecoder.actors.places import is_dateline
 from wirecoder.zones.api import zone_at
@@ -49,6 +50,8 @@ def token_countries(view: DocView, mentions: list[Mention], ambient: bool = Fals
 def placed_in(view: DocView, m: Mention) -> bool:
     """Is a country named as where something happens ("in Serbia"), not as a party ("at Serbia")?"""
     root = view.doc[m.start : m.end].root
+    while root.dep_ in {"appos", "conj", "compound"} and root.head.i != root.i:
+        root = root.head  # "in Zamfara state, Nigeria", "in Kano and Lagos"
     return root.dep_ == "pobj" and root.head.lower_ in GROUP_PLACE_PREPS
 
 
@@ -248,6 +251,32 @@ def needs_context_country(view: DocView, cluster: Cluster) -> bool:
     return not named or known_office(view, cluster) is None  # the people tables know better
 
 
+def possessor_actor_country(view: DocView, head, clusters: Clusters, owner: list[int]) -> str | None:
+    """ "Lukashenko's spokeswoman Natalya Eismont": whom a title is possessed by gives its
+    holder's country (the possessor's own, or the people tables')."""
+    for noun in described_nouns(head):
+        for child in noun.lefts:
+            if child.dep_ != "poss" or owner[child.i] < 0:
+                continue
+            cluster = cluster_at(clusters, child.i)
+            if cluster is None or cluster.etype not in {"person", "organization", "country"}:
+                continue
+            if cluster.country:
+                return cluster.country
+            known = cluster.etype == "person" and isinstance(cluster.key, tuple)
+            office = known_office(view, cluster) if known else None
+            if office is not None:
+                return office.country
+    return None
+
+
+def cluster_at(clusters: Clusters, i: int) -> Cluster | None:
+    for cluster in clusters.items:
+        if any(m.start <= i < m.end for m in cluster.mentions):
+            return cluster
+    return None
+
+
 def conjunct_country(view: DocView, head, people: dict[int, Mention]) -> str | None:
     """ "Greek prime minister Nikos Pappas and energy minister Kostas Bakas": in a list of
     office holders, a title without a country shares the nationality of the nearest person
@@ -281,6 +310,7 @@ def fill_context_countries(view: DocView, clusters: Clusters, mentions: list[Men
     countries = token_countries(view, mentions)
     ambient = token_countries(view, mentions, ambient=True)
     people = {m.start: m for m in mentions if m.etype == "person" and m.kind == "name"}
+    owner = token_in_mention(mentions, len(view.doc))
     for cluster in clusters.items:
         if not needs_context_country(view, cluster):
             continue
@@ -292,7 +322,7 @@ def fill_context_countries(view: DocView, clusters: Clusters, mentions: list[Men
             or affiliated_country(head, countries)
         )
         if country is None and cluster.etype == "person":
-            country = conjunct_country(view, head, people)
+            country = conjunct_country(view, head, people) or possessor_actor_country(view, head, clusters, owner)
         if country is None:
             sent = view.doc[first.start].sent
             country = most_common_country(ambient, sent.start, sent.end)
