@@ -146,3 +146,9 @@ def test_a_short_form_declared_in_brackets_is_the_same_actor(parse):
     doc = parse("The Kurdistan Workers' Party (PKK) is banned in Turkey. The PKK denied the attack.")
     pkk = actor_of_text(doc, "PKK", occurrence=1)
     assert pkk is not None and pkk.name == "Kurdistan Workers' Party"
+
+
+def test_a_demonym_alone_is_the_country_not_a_second_government(parse):
+    doc = parse("Afghan forces attacked the village. The Afghan government denied it.")
+    names = [a.name for a in doc._.actors]
+    assert names.count("government of Afghanistan") <= 1

@@ -66,6 +66,8 @@ def actor_name(view: DocView, gaz: Gazetteer, cluster: Cluster) -> str:
         return " ".join(cluster.name.split())
     country = cluster.country
     if cluster.etype == "country" and country:
+        if not (isinstance(cluster.key, tuple) and cluster.key[0] == "gov"):
+            return gaz.country_name(country) or country  # "Afghan" alone is the country, not its government
         return f"government of {gaz.country_name(country) or country}"
     first = min(cluster.mentions, key=lambda m: m.start)
     return " ".join(view.span_text(first.start, first.end).split())
