@@ -317,3 +317,19 @@ def test_a_role_predicated_by_be_codes_the_name(parse):
     assert by_name(doc, "Abu Karim").role == "deputy commander"
     doc = parse("Mary Hill was the mayor of Akron, Ohio.")
     assert (by_name(doc, "Mary Hill").country, by_name(doc, "Mary Hill").sector) == ("USA", "GOV")
+
+
+def test_a_plural_title_in_apposition_codes_each_coordinated_name(parse):
+    doc = parse("Two Democratic Representatives, Collin Reed and Jeff Van Dorn, opposed both articles.")
+    assert by_name(doc, "Collin Reed").sector == "LEG"
+    assert by_name(doc, "Jeff Van Dorn").sector == "LEG"
+
+
+def test_a_name_that_is_a_title_is_coded_as_the_title(parse):
+    doc = parse("At the request of Prime Minister Boris Johnson, the Queen suspended parliament in London.")
+    assert (by_name(doc, "Queen").country, by_name(doc, "Queen").sector) == ("GBR", "GOV")
+
+
+def test_plural_titles_ending_in_general(parse):
+    doc = parse("On Monday, attorneys general from sixteen states filed a lawsuit in California.")
+    assert coding(actor_of_text(doc, "attorneys general")) == ("group", "USA", "GOV")

@@ -48,6 +48,14 @@ def code_named(view: DocView, mentions: list[Mention], owner: list[int]) -> None
             code_organization(view, mentions, owner, m)
 
 
+def title_as_name(view: DocView, m: Mention) -> Coding | None:
+    """ "the Queen suspended parliament", "the Pope said": a name that is a title is coded as one."""
+    info = view.gaz.title(view.span_text(m.start, m.end).lower())
+    if info is None or info.cls == "honorific":
+        return None
+    return Coding(sector=info.sector, role=view.span_text(m.start, m.end), gender=info.gender)
+
+
 def definite(view: DocView, m: Mention) -> bool:
     return m.start > 0 and view.tokens[m.start - 1].lower_ in {"the", "these", "those"}
 
@@ -65,9 +73,11 @@ def code_people(
         for head in apposition_heads(view, mentions, owner, m, title_by_end):
             coding, title_mention = apposition_coding(view, mentions, owner, head, title_by_end)
             codings.append(coding)
-            pairs.append((title_mention, m))
+            if head.tag_ not in {"NNS", "NNPS"}:  # a plural names the group the person belongs to
+                pairs.append((title_mention, m))
         codings.append(name_affiliation(view, mentions, owner, m))
         codings.append(candidacy(view, mentions, owner, m))
+        codings.append(title_as_name(view, m))
         merge_codings(mentions, m, [c for c in codings if c is not None])
         if m.gender is None and is_full_name(view, m):
             m.gender = view.gaz.given_names.get(view.tokens[m.start].lower_)
@@ -215,6 +225,8 @@ def apposition_heads(
 ) -> list:
     """Nouns in apposition to a name: 'Terry, a Korean expert ...' / 'the leader, Kim'."""
     root = view.doc[m.start : m.end].root
+    while root.dep_ == "conj" and root.head.i < root.i and root.head.pos_ == "PROPN":
+        root = root.head  # "Two Democratic Representatives, Collin Peterson and Jeff Van Drew"
     heads = [c for c in root.children if c.dep_ == "appos" and is_noun(c, title_by_end) and owner[c.i] < 0]
     if root.dep_ == "appos" and is_noun(root.head, title_by_end) and owner[root.head.i] < 0:
         heads.append(root.head)
@@ -254,10 +266,10 @@ def is_role_noun(
     """An apposition names a role when its noun ends a title or is a role word ("42 percent" is
     not; "the party's 2016 nominee" is: a year dates the role, it does not count it), or when it
     belongs to a named body ("a council member of the Expediency Council", "director at Oxfam")."""
+    if head.i + 1 in title_by_end:
+        return True  # "Two Democratic Representatives, X and Y": a number counts the holders
     if any(c.dep_ == "nummod" and not is_year(c) for c in head.children):
         return False
-    if head.i + 1 in title_by_end:
-        return True
     if view.gaz.title(head.lower_) is not None or view.gaz.sector_of_role(head.lower_) is not None:
         return True
     return head.tag_ == "NN" and any(

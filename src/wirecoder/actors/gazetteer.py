@@ -257,6 +257,9 @@ def _add(gaz: Gazetteer, entry: GazEntry) -> None:
 
 
 def _plural_forms(title: str) -> list[str]:
+    head, _, last = title.rpartition(" ")
+    if last == "general" and head and " " not in head:  # "attorneys general", "secretaries general"
+        return [f"{form} general" for form in _plural_forms(head)] + [title + "s"]
     if title.endswith("man"):
         return [title[:-3] + "men"]
     if title.endswith(("s", "x", "ch", "sh")):

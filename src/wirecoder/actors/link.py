@@ -40,6 +40,7 @@ from wirecoder.actors.roles import (
     apply_modifiers,
     code_title,
     left_context,
+    phrase_head,
 )
 
 # ------------------------------------------------------------------------------------------
@@ -79,7 +80,7 @@ def resolve_title_phrases(
     for t in titles:
         if t.used or t.info.cls == "honorific":
             continue
-        head = doc[t.end - 1]
+        head = phrase_head(doc[t.end - 1])
         if owner[head.i] >= 0 or head.dep_ in {"attr", "appos", "compound", "amod", "npadvmod", "nmod"}:
             continue
         coding = code_title(view, mentions, owner, t)

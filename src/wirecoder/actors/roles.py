@@ -87,8 +87,16 @@ def find_titles(view: DocView) -> list[TitleMatch]:
     return out
 
 
+def phrase_head(last: Token) -> Token:
+    """The noun heading a title phrase: its last word, but "attorneys" in "attorneys general"."""
+    if last.lower_ == "general" and last.i > 0 and last.nbor(-1).tag_ in {"NNS", "NNPS"}:
+        return last.nbor(-1)
+    return last
+
+
 def is_title_use(last: Token, following: Token | None) -> bool:
     """The title's last word is a noun heading its phrase, or standing before a name."""
+    last = phrase_head(last)  # "attorneys general": the plural noun heads the phrase
     if last.pos_ not in {"NOUN", "PROPN"}:
         return False
     if following is not None and following.pos_ == "PROPN" and following.text[:1].isupper():
