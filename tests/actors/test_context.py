@@ -173,3 +173,17 @@ def test_a_possessed_title_takes_the_possessors_country(parse):
 def test_a_country_in_apposition_to_a_place_sets_the_scene_for_groups(parse):
     doc = parse("Gunmen abducted 20 students in Zamfara state, Nigeria, on Monday.")
     assert actor_of_text(doc, "Gunmen").country == "NGA"
+
+
+def test_party_members_named_by_the_party_are_the_story_countrys(parse):
+    doc = parse(
+        "The House voted in Washington on Wednesday. Democrats said the president had abused his power. "
+        "Republicans opposed the articles."
+    )
+    assert coding(actor_of_text(doc, "Democrats")) == ("USA", "PTY")
+    assert coding(actor_of_text(doc, "Republicans")) == ("USA", "PTY")
+
+
+def test_other_named_groups_keep_no_story_country(parse):
+    doc = parse("The House voted in Washington on Wednesday. Kurds protested the vote.")
+    assert actor_of_text(doc, "Kurds").country is None

@@ -38,6 +38,8 @@ def code_named(view: DocView, mentions: list[Mention], owner: list[int]) -> None
                 # "Serbians protested": a bare plural is people of the country, civilians;
                 # "the Iraqis rejected the plan" names a side, whose sector the text does not give
                 m.sector = m.sector or "CVL"
+        if m.etype == "group" and m.kind == "name" and m.sector is None:
+            m.sector = view.gaz.role_sectors.get(view.span_text(m.start, m.end).lower())  # "Democrats"
         if m.etype == "place":
             classify_place(view, m)
         elif m.etype == "demonym":

@@ -245,7 +245,9 @@ def needs_context_country(view: DocView, cluster: Cluster) -> bool:
         # ("Siemens" in a story about Iran) gets the story's country too
         return all(m.entry is None for m in cluster.mentions if m.kind == "name")
     if cluster.etype == "group" and any(m.kind == "name" for m in cluster.mentions):
-        return False  # "Democrats", "Kurds": a named group's nationality is its own phrase's
+        # "Kurds": a named group's nationality is its own phrase's; but members of a party
+        # ("Democrats said") belong to the story's country, where the party stands
+        return cluster.sector == "PTY"
     if cluster.etype not in {"person", "group"}:
         return False
     return not named or known_office(view, cluster) is None  # the people tables know better
