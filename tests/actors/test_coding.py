@@ -333,3 +333,15 @@ def test_a_name_that_is_a_title_is_coded_as_the_title(parse):
 def test_plural_titles_ending_in_general(parse):
     doc = parse("On Monday, attorneys general from sixteen states filed a lawsuit in California.")
     assert coding(actor_of_text(doc, "attorneys general")) == ("group", "USA", "GOV")
+
+
+def test_a_name_for_an_office_is_a_candidate(parse):
+    doc = parse("Its first ticket of Tom Maddox for president and Juan Ruiz for vice president appeared in Colorado.")
+    assert by_name(doc, "Tom Maddox").sector == "PTY"
+    assert by_name(doc, "Juan Ruiz").sector == "PTY"
+    assert actor_of_text(doc, "vice president") is None  # the office sought
+
+
+def test_thanking_a_name_for_something_is_no_candidacy(parse):
+    doc = parse("Voters thanked Tom Maddox for his work in Colorado.")
+    assert by_name(doc, "Tom Maddox").sector != "PTY"

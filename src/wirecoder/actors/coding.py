@@ -113,6 +113,8 @@ def candidacy(view: DocView, mentions: list[Mention], owner: list[int], m: Menti
     """ "Anna Kerr, who is running for the Green Alliance" / "Kerr runs for the Greens": a person
     standing for an organisation is its candidate (PLOVER PTY), and the organisation a party."""
     root = view.doc[m.start : m.end].root
+    if seeks_office(view, m):
+        return Coding(sector="PTY")
     verbs = [c for c in root.children if c.dep_ == "relcl"]
     if root.dep_ == "nsubj":
         verbs.append(root.head)
@@ -129,6 +131,23 @@ def candidacy(view: DocView, mentions: list[Mention], owner: list[int], m: Menti
                         party.etype, party.sector = "organization", "PTY"
                     return Coding(country=party.country, sector="PTY")
     return None
+
+
+def seeks_office(view: DocView, m: Mention) -> bool:
+    """ "a ticket of Tom Maddox for president and Juan Ruiz for vice president": a name right
+    before "for <office>" is a candidate for it (PLOVER PTY); read on the surface, since the
+    parser often hangs "for president" on the ticket."""
+    n = len(view.tokens)
+    if m.end + 1 >= n or view.tokens[m.end].lower_ != "for":
+        return False
+    for size in (3, 2, 1):
+        end = m.end + 1 + size
+        if end > n:
+            continue
+        info = view.gaz.title(" ".join(t.lower_ for t in view.tokens[m.end + 1 : end]))
+        if info is not None and (info.cls == "head" or info.sector in {"GOV", "LEG"}):
+            return end == n or view.tokens[end].pos_ != "PROPN"  # not "for President Biden's visit"
+    return False
 
 
 def party_object(mentions: list[Mention], owner: list[int], obj) -> Mention | None:

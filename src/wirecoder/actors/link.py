@@ -111,7 +111,7 @@ def resolve_title_phrases(
 
 #: Words whose "for" names the office sought: "the nominee for governor", "running for president".
 CANDIDACY_WORDS = frozenset(
-    {"run", "stand", "nominee", "candidate", "candidacy", "bid", "campaign", "race", "nomination"}
+    {"run", "stand", "nominee", "candidate", "candidacy", "bid", "campaign", "race", "nomination", "ticket"}
 )
 
 
@@ -123,7 +123,10 @@ def names_office_sought(head) -> bool:
     prep = head.head
     if prep.lower_ == "as":
         return True
-    return prep.lower_ == "for" and prep.head.lemma_.lower() in CANDIDACY_WORDS
+    if prep.lower_ != "for":
+        return False
+    after_name = prep.i > 0 and prep.nbor(-1).ent_type_ == "PERSON"  # "Tom Maddox for president"
+    return after_name or prep.head.lemma_.lower() in CANDIDACY_WORDS
 
 
 #: Verbs whose object or addressee is an audience ("told reporters", "briefed journalists").
