@@ -345,3 +345,16 @@ def test_a_name_for_an_office_is_a_candidate(parse):
 def test_thanking_a_name_for_something_is_no_candidacy(parse):
     doc = parse("Voters thanked Tom Maddox for his work in Colorado.")
     assert by_name(doc, "Tom Maddox").sector != "PTY"
+
+
+def test_a_role_given_through_to_be_codes_the_name(parse):
+    doc = parse("Four years later, the Libertarian Party tapped Jo Jensen to be its vice presidential nominee.")
+    assert by_name(doc, "Jo Jensen").sector == "PTY"
+    doc = parse("Podcaster Spike Dunn was picked to be the party's vice presidential nominee.")
+    assert by_name(doc, "Spike Dunn").sector == "PTY"
+
+
+def test_running_for_an_office_makes_a_candidate(parse):
+    doc = parse("Mary Cole, who is running for governor, spoke in Denver. Tom Hale ran for the Senate in 2018.")
+    assert by_name(doc, "Mary Cole").sector == "PTY"
+    assert by_name(doc, "Tom Hale").sector == "PTY"

@@ -124,6 +124,8 @@ def candidacy(view: DocView, mentions: list[Mention], owner: list[int], m: Menti
         for prep in verb.children:
             if prep.dep_ != "prep" or prep.lower_ != "for":
                 continue
+            if any(c.dep_ == "pobj" and is_office(view, c) for c in prep.children):
+                return Coding(sector="PTY")  # "who is running for governor"
             for obj in prep.children:
                 party = party_object(mentions, owner, obj) if obj.dep_ == "pobj" else None
                 if party is not None:
@@ -131,6 +133,15 @@ def candidacy(view: DocView, mentions: list[Mention], owner: list[int], m: Menti
                         party.etype, party.sector = "organization", "PTY"
                     return Coding(country=party.country, sector="PTY")
     return None
+
+
+def is_office(view: DocView, tok) -> bool:
+    """An elected office named as what someone seeks ("president", "vice president", "the Senate")."""
+    words = " ".join(t.lower_ for t in tok.subtree if t.dep_ not in {"det", "poss"})
+    info = view.gaz.title(words)
+    if info is not None:
+        return info.cls == "head" or info.sector in {"GOV", "LEG"}
+    return view.gaz.institutions.get(tuple(words.split())) == "LEG"
 
 
 def seeks_office(view: DocView, m: Mention) -> bool:
@@ -261,9 +272,12 @@ def predicate_nouns(owner: list[int], root) -> list:
     """ "al-Muhandis was the deputy commander of the PMF": a role noun predicated of the name
     by "be" describes it as an apposition does."""
     verb = root.head
-    if root.dep_ != "nsubj" or verb.lemma_ != "be":
+    if root.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
         return []
-    return [c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN" and owner[c.i] < 0]
+    copulas = [verb] if verb.lemma_ == "be" and root.dep_ == "nsubj" else []
+    # "X was picked to be his running mate", "the party tapped X to be its nominee"
+    copulas += [c for c in verb.children if c.dep_ in {"xcomp", "oprd"} and c.lemma_ == "be"]
+    return [c for v in copulas for c in v.children if c.dep_ == "attr" and c.pos_ == "NOUN" and owner[c.i] < 0]
 
 
 def is_noun(tok, title_by_end: dict[int, TitleMatch]) -> bool:
