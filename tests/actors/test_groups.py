@@ -51,3 +51,13 @@ def test_hospital_officials_are_medical(parse):
 def test_a_candidate_is_a_party_actor(parse):
     doc = parse("Candidate Mary Stone said she would win the vote.")
     assert actor_of_text(doc, "Mary Stone").sector == "PTY"
+
+
+def test_a_family_and_relatives_are_civilian_groups(parse):
+    doc = parse(
+        "Russian opposition leader Alexei Petrov fell ill on a flight. His family said he was poisoned. "
+        "Relatives of the victims demanded answers."
+    )
+    family = actor_of_text(doc, "family")
+    assert (family.kind, family.country, family.sector) == ("group", "RUS", "CVL")  # not his OPP
+    assert actor_of_text(doc, "Relatives").sector == "CVL"
