@@ -61,3 +61,14 @@ def test_a_family_and_relatives_are_civilian_groups(parse):
     family = actor_of_text(doc, "family")
     assert (family.kind, family.country, family.sector) == ("group", "RUS", "CVL")  # not his OPP
     assert actor_of_text(doc, "Relatives").sector == "CVL"
+
+
+def test_the_opposition_crowds_witnesses_and_parties_are_groups(parse):
+    doc = parse(
+        "The opposition boycotted the vote in Minsk. A crowd gathered outside the building, witnesses said. "
+        "Opposition parties rejected the result."
+    )
+    assert (actor_of_text(doc, "opposition").country, actor_of_text(doc, "opposition").sector) == ("BLR", "OPP")
+    assert actor_of_text(doc, "crowd").sector == "CVL"
+    assert actor_of_text(doc, "witnesses").sector == "CVL"
+    assert actor_of_text(doc, "Opposition parties").sector == "OPP"
