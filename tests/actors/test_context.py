@@ -187,3 +187,14 @@ def test_party_members_named_by_the_party_are_the_story_countrys(parse):
 def test_other_named_groups_keep_no_story_country(parse):
     doc = parse("The House voted in Washington on Wednesday. Kurds protested the vote.")
     assert actor_of_text(doc, "Kurds").country is None
+
+
+def test_an_institution_named_after_its_members_is_the_body(parse):
+    doc = parse(
+        "BUENOS AIRES — The Chamber of Deputies approved the bill on Friday. "
+        "The House of Representatives in Washington did not."
+    )
+    chamber = actor_of_text(doc, "Chamber of Deputies")
+    assert (chamber.kind, chamber.country, chamber.sector) == ("organization", "ARG", "LEG")
+    house = actor_of_text(doc, "House of Representatives")
+    assert (house.kind, house.country, house.sector) == ("organization", "USA", "LEG")
