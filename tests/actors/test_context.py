@@ -198,3 +198,17 @@ def test_an_institution_named_after_its_members_is_the_body(parse):
     assert (chamber.kind, chamber.country, chamber.sector) == ("organization", "ARG", "LEG")
     house = actor_of_text(doc, "House of Representatives")
     assert (house.kind, house.country, house.sector) == ("organization", "USA", "LEG")
+
+
+def test_a_possessed_office_is_the_government_of_its_holder(parse):
+    doc = parse(
+        "Protesters rallied in Washington on Saturday. According to the mayor's office, twenty people were "
+        "arrested. She left the office at noon."
+    )
+    assert coding(actor_of_text(doc, "office")) == ("USA", "GOV")
+    assert actor_of_text(doc, "office", occurrence=1) is None  # a room
+
+
+def test_a_leaders_office_takes_the_leaders_country(parse):
+    doc = parse("Slovakia's Prime Minister Igor Matovic tested positive. Matovic's office said he would isolate.")
+    assert coding(actor_of_text(doc, "office")) == ("SVK", "GOV")

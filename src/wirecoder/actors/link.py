@@ -179,7 +179,11 @@ def resolve_nominals(
         owner_cluster = possessor_cluster(view, coding, mentions, clusters, ants)
         if det not in DEFINITE_DETS and det != "poss" and not coding.modifiers:
             continue
-        country = coding.country or (owner_cluster.country if owner_cluster else None)
+        if tok.lower_ in POSSESSED_ONLY and det != "poss":
+            continue  # "the office" may be a room; "the mayor's office", "Matovic's office" is an institution
+        country = coding.country or (cluster_country(view, owner_cluster) if owner_cluster else None)
+        if country is None and refers == "government" and owner_cluster is None and possessed_by_title(tok):
+            country = story_country(view, mentions)  # "the mayor's office said"
         if country is None and refers == "government" and owner_cluster is None and not noun_modified(tok):
             country = story_country(view, mentions)  # "the government said": the story's country
         target = nominal_target(view, clusters, refers, country, tok.i)
@@ -192,6 +196,16 @@ def resolve_nominals(
         target.add(m)
         out.append(m)
     return out
+
+
+#: Nominals that name an institution only with a possessor.
+POSSESSED_ONLY = frozenset({"office"})
+
+
+def possessed_by_title(tok) -> bool:
+    """ "the mayor's office": possessed by a state title, whose country is the story's (a named
+    possessor gives its own country, or nothing yet: then no guess is made)."""
+    return any(c.dep_ == "poss" and c.pos_ == "NOUN" for c in tok.children)
 
 
 def noun_modified(tok) -> bool:
