@@ -28,7 +28,7 @@ class Analysis:
     actors: list[Actor] = field(default_factory=list)
     refs: list[MentionRef] = field(default_factory=list)
     places: list[PlaceRef] = field(default_factory=list)
-    #: the country the article is about (dateline, else the scene it names most), or None
+    #: the country the article is about (a weighted vote of its names, the dateline one of them), or None
     story_country: str | None = None
     #: country/organisation names used only as modifiers ("US" in "US President") as
     #: (start, end, "place" | "organization"): not actors, kept for the entity evaluation.
