@@ -152,3 +152,18 @@ def test_a_demonym_alone_is_the_country_not_a_second_government(parse):
     doc = parse("Afghan forces attacked the village. The Afghan government denied it.")
     names = [a.name for a in doc._.actors]
     assert names.count("government of Afghanistan") <= 1
+
+
+def test_a_long_name_read_as_a_body_joins_its_short_form(parse):
+    doc = parse(
+        "Voting ended in Accra on Monday. Nana Addo Dankwa Akufo-Addo said the vote was fair. "
+        "Akufo-Addo thanked voters."
+    )
+    actor = actor_of_text(doc, "Akufo-Addo", occurrence=1)
+    assert actor is not None and actor.kind == "person"
+    assert actor.name == "Nana Addo Dankwa Akufo-Addo"
+
+
+def test_a_body_named_after_a_person_stays_a_body(parse):
+    doc = parse("Tom Reed spoke on Monday. The Tom Reed Foundation gave money to Reed.")
+    assert actor_of_text(doc, "Tom Reed Foundation").kind == "organization"

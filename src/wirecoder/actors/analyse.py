@@ -19,7 +19,14 @@ from spacy.tokens import Doc
 from wirecoder.actors.build import Analysis, build_output
 from wirecoder.actors.coding import code_named, code_people, mark_phrase_modifiers
 from wirecoder.actors.context import fill_context_countries, fill_group_countries, story_country
-from wirecoder.actors.coref import Clusters, antecedents, build_person_index, resolve_other_names, resolve_person_names
+from wirecoder.actors.coref import (
+    Clusters,
+    antecedents,
+    build_person_index,
+    resolve_other_names,
+    resolve_person_names,
+    retag_misread_people,
+)
 from wirecoder.actors.filter import filter_non_actors
 from wirecoder.actors.gazetteer import Gazetteer
 from wirecoder.actors.institutions import find_institutions, mark_generic
@@ -43,6 +50,7 @@ def analyse(doc: Doc, gaz: Gazetteer) -> Analysis:
     mentions = filter_non_actors(view, mentions)
     mark_generic(view, mentions)
     mentions = find_institutions(view, mentions, titles)
+    retag_misread_people(view, mentions)
     owner = token_in_mention(mentions, len(doc))
     code_named(view, mentions, owner)
     pairs = code_people(view, mentions, owner, titles)

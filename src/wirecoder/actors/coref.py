@@ -172,6 +172,27 @@ def _append(index: dict[str, list[Cluster]], word: str, cluster: Cluster) -> Non
         bucket.append(cluster)
 
 
+def retag_misread_people(view: DocView, mentions: list[Mention]) -> None:
+    """ "Nana Addo Dankwa Akufo-Addo ... Akufo-Addo thanked voters": a long name the tagger read as
+    an organisation, that no table knows and whose words name no kind of body, is a person when
+    the text names a person by its last words (the long and the short form of one name)."""
+    from wirecoder.actors.mentions import org_head_sector
+
+    short = {person_key(view, m) for m in mentions if m.etype == "person" and m.kind == "name"}
+    if not short:
+        return
+    for m in mentions:
+        if m.etype != "organization" or m.kind != "name" or m.entry is not None or m.generic:
+            continue
+        words = name_words(view.span_text(m.start, m.end))
+        if len(words) < 2 or not all(t.pos_ in {"PROPN", "PUNCT"} for t in view.tokens[m.start : m.end]):
+            continue
+        if org_head_sector(view, m.start, m.end)[1] is not None:
+            continue  # "Akufo-Addo Foundation" is a body
+        if any(words[i:] in short for i in range(1, len(words))):
+            m.etype, m.sector = "person", None
+
+
 def build_person_index(view: DocView, mentions: list[Mention], clusters: Clusters) -> PersonIndex:
     index = PersonIndex()
     keys = [person_key(view, m) for m in mentions if m.etype == "person" and m.kind == "name" and is_full_name(view, m)]
