@@ -358,3 +358,9 @@ def test_running_for_an_office_makes_a_candidate(parse):
     doc = parse("Mary Cole, who is running for governor, spoke in Denver. Tom Hale ran for the Senate in 2018.")
     assert by_name(doc, "Mary Cole").sector == "PTY"
     assert by_name(doc, "Tom Hale").sector == "PTY"
+
+
+def test_a_noun_in_apposition_says_what_kind_of_body_a_name_is(parse):
+    doc = parse("Charité, a hospital in Berlin, said the patient was stable. Lonmin, a mining company, said no.")
+    assert (by_name(doc, "Charité").country, by_name(doc, "Charité").sector) == ("DEU", "MED")
+    assert by_name(doc, "Lonmin").sector == "BUS"

@@ -286,10 +286,35 @@ def code_organization(view: DocView, mentions: list[Mention], owner: list[int], 
         m.sector = m.sector or entry.sector
     if m.sector is None and entry is None:
         _, m.sector = org_head_sector(view, m.start, m.end)
+    kind_noun = described_as(view, owner, m) if entry is None else None
+    if m.sector is None and kind_noun is not None:
+        m.sector = view.gaz.org_heads.get(kind_noun.lower_)
     if m.country is None:
         m.country = inner_country(view, m.start, m.end)
     if m.country is None:
         m.country = located_in(view, mentions, owner, m)
+    if m.country is None and kind_noun is not None:
+        m.country = place_after(mentions, owner, kind_noun)
+
+
+def described_as(view: DocView, owner: list[int], m: Mention) -> Token | None:
+    """ "Lonmin, a mining company", "a hospital in Berlin, Charite": the common noun in
+    apposition with a name says what kind of body it is."""
+    root = view.doc[m.start : m.end].root
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and owner[c.i] < 0]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and owner[root.head.i] < 0:
+        nouns.append(root.head)
+    return next((n for n in nouns if n.lower_ in view.gaz.org_heads), None)
+
+
+def place_after(mentions: list[Mention], owner: list[int], noun: Token) -> str | None:
+    """The country of a place the kind noun is in ("a hospital in Berlin")."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and owner[obj.i] >= 0 and mentions[owner[obj.i]].etype in {"place", "country"}:
+                    return mentions[owner[obj.i]].country
+    return None
 
 
 def inner_country(view: DocView, start: int, end: int) -> str | None:
