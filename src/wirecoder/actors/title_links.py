@@ -126,10 +126,24 @@ def link_introducing_titles(view: DocView, clusters: Clusters) -> None:
                 continue  # in one sentence, a title and a name are two people ("the Greek leader met Trump")
             if view.sent_of[start] - view.sent_of[title.start] > LEDE_WINDOW:
                 break
-            if person.sector == title.sector and same_office(title, person) and countries_agree(view, title, person):
+            if countries_agree(view, title, person) and (
+                (person.sector == title.sector and same_office(title, person))
+                or names_the_head(view, title, person, start)
+            ):
                 move(title, cluster, person)
                 taken.add(person.index)
                 break
+
+
+def names_the_head(view: DocView, title: Mention, person: Cluster, start: int) -> bool:
+    """ "Ghana's president spoke on Monday. Nana Akufo-Addo said ...": a head of state or
+    government introduced by title is named in the next sentence; a person there with no role
+    of their own (no title, no table office) is that head."""
+    if not any(t.cls == "head" for t in title.titles) or person.titles or person.sector:
+        return False
+    if view.sent_of[start] - view.sent_of[title.start] != 1:
+        return False
+    return known_office(view, person) is None
 
 
 def countries_agree(view: DocView, title: Mention, person: Cluster) -> bool:
