@@ -72,3 +72,13 @@ def test_the_opposition_crowds_witnesses_and_parties_are_groups(parse):
     assert actor_of_text(doc, "crowd").sector == "CVL"
     assert actor_of_text(doc, "witnesses").sector == "CVL"
     assert actor_of_text(doc, "Opposition parties").sector == "OPP"
+
+
+def test_unnamed_groups_are_civil_society_unless_armed_or_rebel(parse):
+    doc = parse(
+        "Several conservative groups gathered in Washington on Saturday. Armed groups attacked a village in Mali. "
+        "Rebel groups withdrew from the town."
+    )
+    assert actor_of_text(doc, "Several conservative groups").sector == "SOC"
+    assert (actor_of_text(doc, "Armed groups").country, actor_of_text(doc, "Armed groups").sector) == ("MLI", "UAF")
+    assert actor_of_text(doc, "Rebel groups").sector == "REB"
