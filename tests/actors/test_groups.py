@@ -82,3 +82,14 @@ def test_unnamed_groups_are_civil_society_unless_armed_or_rebel(parse):
     assert actor_of_text(doc, "Several conservative groups").sector == "SOC"
     assert (actor_of_text(doc, "Armed groups").country, actor_of_text(doc, "Armed groups").sector) == ("MLI", "UAF")
     assert actor_of_text(doc, "Rebel groups").sector == "REB"
+
+
+def test_counted_people_are_a_crowd_and_uncounted_people_no_actor(parse):
+    doc = parse(
+        "Violence broke out when several thousand people rallied in Washington. "
+        "Many people believe the vote was fair. Thousands of people marched in Chicago."
+    )
+    crowd = actor_of_text(doc, "several thousand people")
+    assert (crowd.kind, crowd.country, crowd.sector) == ("group", "USA", "CVL")
+    assert actor_of_text(doc, "people", occurrence=1) is None
+    assert actor_of_text(doc, "people", occurrence=2).sector == "CVL"

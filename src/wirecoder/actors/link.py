@@ -62,6 +62,19 @@ def possessor_cluster(
     return None
 
 
+#: Group nouns that make an actor only when counted: a crowd ("thousands of people").
+QUANTIFIED_ONLY = frozenset({"people"})
+COUNT_NOUNS = frozenset({"thousands", "hundreds", "dozens", "millions", "scores"})
+
+
+def quantified(head) -> bool:
+    """ "several thousand people", "20 people", "thousands of people", "hundreds of people"."""
+    if any(c.dep_ in {"nummod", "quantmod"} for c in head.children):
+        return True
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in COUNT_NOUNS
+
+
 def cluster_country(view: DocView, cluster: Cluster) -> str | None:
     """An actor's country so far, or the one the people tables give a well-known person ("his
     top diplomat" after "President Macron" is French before the actors are built)."""
@@ -83,6 +96,8 @@ def resolve_title_phrases(
         head = phrase_head(doc[t.end - 1])
         if owner[head.i] >= 0 or head.dep_ in {"attr", "appos", "compound", "amod", "npadvmod", "nmod"}:
             continue
+        if head.lower_ in QUANTIFIED_ONLY and not quantified(head):
+            continue  # "people believe ..." is no one; "several thousand people rallied" is a crowd
         coding = code_title(view, mentions, owner, t)
         owner_cluster = possessor_cluster(view, coding, mentions, clusters, ants)
         if owner_cluster is not None:
