@@ -167,3 +167,14 @@ def test_a_long_name_read_as_a_body_joins_its_short_form(parse):
 def test_a_body_named_after_a_person_stays_a_body(parse):
     doc = parse("Tom Reed spoke on Monday. The Tom Reed Foundation gave money to Reed.")
     assert actor_of_text(doc, "Tom Reed Foundation").kind == "organization"
+
+
+def test_a_possessive_inside_the_subject_is_not_the_subject(parse):
+    doc = parse("Governor John Adeyemi imposed a curfew in Lagos. His spokesman Tunde Bello said it would end soon.")
+    assert actor_of_text(doc, "His").name == "John Adeyemi"
+    assert actor_of_text(doc, "Tunde Bello").name == "Tunde Bello"
+
+
+def test_a_possessive_before_the_subject_can_point_forward(parse):
+    doc = parse("On his Twitter account, Senator Raj Patel posted a video.")
+    assert actor_of_text(doc, "his").name == "Raj Patel"

@@ -460,6 +460,8 @@ def cataphora_target(view: DocView, tok: Token, mentions_by_token: list[int], me
         verb = verb.head
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS and child.i > tok.i:
+            if child.left_edge.i <= tok.i:
+                continue  # "His spokesman X said": a possessive inside the subject is someone else
             index = mentions_by_token[child.i]
             if index >= 0 and mentions[index].cluster is not None and mentions[index].etype == "person":
                 return index
