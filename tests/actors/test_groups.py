@@ -93,3 +93,11 @@ def test_counted_people_are_a_crowd_and_uncounted_people_no_actor(parse):
     assert (crowd.kind, crowd.country, crowd.sector) == ("group", "USA", "CVL")
     assert actor_of_text(doc, "people", occurrence=1) is None
     assert actor_of_text(doc, "people", occurrence=2).sector == "CVL"
+
+
+def test_peacekeepers_are_military_of_their_modifier(parse):
+    doc = parse("UN peacekeepers urged restraint in southern Lebanon. Malian peacekeepers were attacked.")
+    un = actor_of_text(doc, "UN peacekeepers")
+    assert (un.country, un.sector) == ("UNO", "MIL")
+    malian = actor_of_text(doc, "Malian peacekeepers")  # "Malian" is left untagged by the model
+    assert (malian.country, malian.sector) == ("MLI", "MIL")

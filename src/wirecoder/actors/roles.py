@@ -174,6 +174,18 @@ def former_before(view: DocView, start: int, sent_start: int) -> bool:
     return False
 
 
+def untagged_demonym(view: DocView, owner: list[int], start: int, end: int) -> str | None:
+    """ "Malian peacekeepers": a demonym in the title's phrase that the tagger did not mark."""
+    for i in range(start, end):
+        tok = view.tokens[i]
+        if owner[i] >= 0 or tok.pos_ not in {"ADJ", "PROPN"} or not tok.text[:1].isupper():
+            continue
+        entry = view.gaz.lookup(view.token_pieces[i])
+        if entry is not None and entry.kind == "demonym" and entry.country:
+            return entry.country
+    return None
+
+
 def role_text(
     view: DocView, mentions: list[Mention], owner: list[int], start: int, end: int, topic: bool = False
 ) -> str:
@@ -218,6 +230,8 @@ def code_title(
     apply_modifiers(mentions, coding, title.info)
     affiliation(view, mentions, owner, view.doc[title.end - 1], coding, title.info)
     topic = title.info.cls == "topic"
+    if coding.country is None and not topic:
+        coding.country = untagged_demonym(view, owner, first, title.start)
     coding.role = role_text(view, mentions, owner, first, role_end or title.end, topic) or None
     coding.gender = title.info.gender
     coding.sector = (
