@@ -118,3 +118,97 @@ def test_a_word_inside_a_name_is_no_role_word(parse):
     assert actor_of_text(doc, "senior African Union official").sector != "LAB"
     doc = parse("The union leader said the strike would go on.")
     assert actor_of_text(doc, "union leader").sector == "LAB"
+
+
+def test_the_story_country_is_a_vote_not_the_dateline(parse):
+    # a summit in a third country: the dateline is where the reporter is, the story is Iran's
+    doc = parse(
+        "GENEVA (Reuters) — Iran's foreign minister met European envoys on Monday.\n\n"
+        "Iranian officials said Tehran would answer soon. The parliament in Iran must vote on it."
+        " The Senate will meet on Friday."
+    )
+    assert coding(actor_of_text(doc, "Senate")) == ("IRN", "LEG")
+
+
+def test_the_dateline_still_decides_when_nothing_else_is_named(parse):
+    doc = parse("LIMA, Peru (AP) — The Senate voted against the reform on Tuesday.")
+    assert coding(actor_of_text(doc, "Senate")) == ("PER", "LEG")
+
+
+def test_unnamed_groups_take_the_story_country(parse):
+    doc = parse(
+        "Kenyan police said on Monday that the vote was calm. President Uhuru Kenyatta thanked voters."
+        "\n\nIn the evening, gunmen attacked a bus near the border with Somalia."
+    )
+    assert actor_of_text(doc, "gunmen").country == "KEN"
+
+
+def test_the_ministry_refers_back_to_the_ministry_named_before(parse):
+    doc = parse("The Egyptian foreign ministry condemned the attack on Monday. The ministry said it would respond.")
+    ministry = actor_of_text(doc, "ministry", occurrence=1)
+    assert ministry is not None and ministry.name == "foreign ministry"
+    assert coding(ministry) == ("EGY", "GOV")
+    assert actor_of_text(doc, "Egyptian") is None  # the demonym only modifies the ministry
+
+
+def test_reporters_told_something_are_no_actor(parse):
+    doc = parse("Officials in Kabul told reporters that the army would withdraw. Reporters were told to leave.")
+    assert actor_of_text(doc, "reporters") is None
+    assert actor_of_text(doc, "Reporters") is None
+
+
+def test_reporters_who_act_are_an_actor(parse):
+    doc = parse("Reporters protested outside the ministry in Kabul on Monday.")
+    assert actor_of_text(doc, "Reporters") is not None
+
+
+def test_a_possessed_title_takes_the_possessors_country(parse):
+    doc = parse(
+        "The Kremlin said on Friday that Russian President Vladimir Putin had spoken to Belarusian leader "
+        "Alexander Lukashenko. Lukashenko's spokeswoman Natalya Eismont confirmed the call."
+    )
+    assert actor_of_text(doc, "Natalya Eismont").country == "BLR"
+
+
+def test_a_country_in_apposition_to_a_place_sets_the_scene_for_groups(parse):
+    doc = parse("Gunmen abducted 20 students in Zamfara state, Nigeria, on Monday.")
+    assert actor_of_text(doc, "Gunmen").country == "NGA"
+
+
+def test_party_members_named_by_the_party_are_the_story_countrys(parse):
+    doc = parse(
+        "The House voted in Washington on Wednesday. Democrats said the president had abused his power. "
+        "Republicans opposed the articles."
+    )
+    assert coding(actor_of_text(doc, "Democrats")) == ("USA", "PTY")
+    assert coding(actor_of_text(doc, "Republicans")) == ("USA", "PTY")
+
+
+def test_other_named_groups_keep_no_story_country(parse):
+    doc = parse("The House voted in Washington on Wednesday. Kurds protested the vote.")
+    assert actor_of_text(doc, "Kurds").country is None
+
+
+def test_an_institution_named_after_its_members_is_the_body(parse):
+    doc = parse(
+        "BUENOS AIRES — The Chamber of Deputies approved the bill on Friday. "
+        "The House of Representatives in Washington did not."
+    )
+    chamber = actor_of_text(doc, "Chamber of Deputies")
+    assert (chamber.kind, chamber.country, chamber.sector) == ("organization", "ARG", "LEG")
+    house = actor_of_text(doc, "House of Representatives")
+    assert (house.kind, house.country, house.sector) == ("organization", "USA", "LEG")
+
+
+def test_a_possessed_office_is_the_government_of_its_holder(parse):
+    doc = parse(
+        "Protesters rallied in Washington on Saturday. According to the mayor's office, twenty people were "
+        "arrested. She left the office at noon."
+    )
+    assert coding(actor_of_text(doc, "office")) == ("USA", "GOV")
+    assert actor_of_text(doc, "office", occurrence=1) is None  # a room
+
+
+def test_a_leaders_office_takes_the_leaders_country(parse):
+    doc = parse("Slovakia's Prime Minister Igor Matovic tested positive. Matovic's office said he would isolate.")
+    assert coding(actor_of_text(doc, "office")) == ("SVK", "GOV")

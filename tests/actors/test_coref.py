@@ -140,3 +140,41 @@ def test_family_name_of_several_words(parse):
 def test_apposition_must_name_a_role(parse):
     doc = parse("Ravi Menon, 42 percent of the vote, won.")
     assert all("percent" not in m.text for a in doc._.actors for m in a.mentions)
+
+
+def test_a_short_form_declared_in_brackets_is_the_same_actor(parse):
+    doc = parse("The Kurdistan Workers' Party (PKK) is banned in Turkey. The PKK denied the attack.")
+    pkk = actor_of_text(doc, "PKK", occurrence=1)
+    assert pkk is not None and pkk.name == "Kurdistan Workers' Party"
+
+
+def test_a_demonym_alone_is_the_country_not_a_second_government(parse):
+    doc = parse("Afghan forces attacked the village. The Afghan government denied it.")
+    names = [a.name for a in doc._.actors]
+    assert names.count("government of Afghanistan") <= 1
+
+
+def test_a_long_name_read_as_a_body_joins_its_short_form(parse):
+    doc = parse(
+        "Voting ended in Accra on Monday. Nana Addo Dankwa Akufo-Addo said the vote was fair. "
+        "Akufo-Addo thanked voters."
+    )
+    actor = actor_of_text(doc, "Akufo-Addo", occurrence=1)
+    assert actor is not None and actor.kind == "person"
+    assert actor.name == "Nana Addo Dankwa Akufo-Addo"
+
+
+def test_a_body_named_after_a_person_stays_a_body(parse):
+    doc = parse("Tom Reed spoke on Monday. The Tom Reed Foundation gave money to Reed.")
+    assert actor_of_text(doc, "Tom Reed Foundation").kind == "organization"
+
+
+def test_a_possessive_inside_the_subject_is_not_the_subject(parse):
+    doc = parse("Governor John Adeyemi imposed a curfew in Lagos. His spokesman Tunde Bello said it would end soon.")
+    assert actor_of_text(doc, "His").name == "John Adeyemi"
+    assert actor_of_text(doc, "Tunde Bello").name == "Tunde Bello"
+
+
+def test_a_possessive_before_the_subject_can_point_forward(parse):
+    doc = parse("On his Twitter account, Senator Raj Patel posted a video.")
+    assert actor_of_text(doc, "his").name == "Raj Patel"

@@ -115,10 +115,22 @@ def test_hand_written_people_win_over_generated_ones():
     assert (term.country, term.role) == ("RUS", "Prime Minister")
 
 
-def test_out_of_office_person_keeps_the_one_country_they_served():
-    # Donald Trump is listed for two terms only; between them he is still a US national.
+def test_a_former_office_holder_between_terms_is_a_former_elite():
+    # Donald Trump is listed for two terms only; between them he is a former president: PLOVER ELI.
     term = load_gazetteer().office_of(("donald", "trump"), "2022-06-01")
-    assert (term.country, term.sector) == ("USA", None)
+    assert (term.country, term.sector, term.role) == ("USA", "ELI", "former President")
+
+
+def test_dictionary_terms_apply_only_inside_their_dates():
+    gaz = load_gazetteer()
+    assert gaz.office_of(("joe", "biden"), "2012-05-01").sector == "GOV"  # vice president then
+    assert gaz.office_of(("joe", "biden"), "2020-12-15").sector == "ELI"  # between his terms
+    assert gaz.office_of(("joe", "biden"), "2022-05-01").sector == "GOV"
+
+
+def test_before_the_first_term_a_person_is_not_a_former_elite():
+    term = load_gazetteer().office_of(("emmanuel", "macron"), "2016-01-01")
+    assert term is None or term.sector != "ELI"
 
 
 def test_surnames_shared_across_countries_are_not_keys():

@@ -51,3 +51,53 @@ def test_hospital_officials_are_medical(parse):
 def test_a_candidate_is_a_party_actor(parse):
     doc = parse("Candidate Mary Stone said she would win the vote.")
     assert actor_of_text(doc, "Mary Stone").sector == "PTY"
+
+
+def test_a_family_and_relatives_are_civilian_groups(parse):
+    doc = parse(
+        "Russian opposition leader Alexei Petrov fell ill on a flight. His family said he was poisoned. "
+        "Relatives of the victims demanded answers."
+    )
+    family = actor_of_text(doc, "family")
+    assert (family.kind, family.country, family.sector) == ("group", "RUS", "CVL")  # not his OPP
+    assert actor_of_text(doc, "Relatives").sector == "CVL"
+
+
+def test_the_opposition_crowds_witnesses_and_parties_are_groups(parse):
+    doc = parse(
+        "The opposition boycotted the vote in Minsk. A crowd gathered outside the building, witnesses said. "
+        "Opposition parties rejected the result."
+    )
+    assert (actor_of_text(doc, "opposition").country, actor_of_text(doc, "opposition").sector) == ("BLR", "OPP")
+    assert actor_of_text(doc, "crowd").sector == "CVL"
+    assert actor_of_text(doc, "witnesses").sector == "CVL"
+    assert actor_of_text(doc, "Opposition parties").sector == "OPP"
+
+
+def test_unnamed_groups_are_civil_society_unless_armed_or_rebel(parse):
+    doc = parse(
+        "Several conservative groups gathered in Washington on Saturday. Armed groups attacked a village in Mali. "
+        "Rebel groups withdrew from the town."
+    )
+    assert actor_of_text(doc, "Several conservative groups").sector == "SOC"
+    assert (actor_of_text(doc, "Armed groups").country, actor_of_text(doc, "Armed groups").sector) == ("MLI", "UAF")
+    assert actor_of_text(doc, "Rebel groups").sector == "REB"
+
+
+def test_counted_people_are_a_crowd_and_uncounted_people_no_actor(parse):
+    doc = parse(
+        "Violence broke out when several thousand people rallied in Washington. "
+        "Many people believe the vote was fair. Thousands of people marched in Chicago."
+    )
+    crowd = actor_of_text(doc, "several thousand people")
+    assert (crowd.kind, crowd.country, crowd.sector) == ("group", "USA", "CVL")
+    assert actor_of_text(doc, "people", occurrence=1) is None
+    assert actor_of_text(doc, "people", occurrence=2).sector == "CVL"
+
+
+def test_peacekeepers_are_military_of_their_modifier(parse):
+    doc = parse("UN peacekeepers urged restraint in southern Lebanon. Malian peacekeepers were attacked.")
+    un = actor_of_text(doc, "UN peacekeepers")
+    assert (un.country, un.sector) == ("UNO", "MIL")
+    malian = actor_of_text(doc, "Malian peacekeepers")  # "Malian" is left untagged by the model
+    assert (malian.country, malian.sector) == ("MLI", "MIL")

@@ -67,3 +67,37 @@ def test_a_lede_title_does_not_join_a_holder_of_another_office(parse):
     assert actor_of_text(doc, "prime minister") is None or actor_of_text(doc, "prime minister").name != (
         "Maha Vajiralongkorn"
     )
+
+
+def test_a_possessed_title_outside_the_lede_joins_the_person_named_next(parse):
+    text = (
+        "Talks resumed in Oslo on Monday. Norway hosted both delegations at a hotel.\n\n"
+        "On Tuesday, President Emmanuel Macron sent his top diplomat to the talks. "
+        "Foreign Minister Jean Lavel arrived in the evening."
+    )
+    doc = parse(text, date="2020-06-01")
+    lavel = actor_of_text(doc, "top diplomat")
+    assert lavel.name == "Jean Lavel"
+    assert (lavel.country, lavel.sector) == ("FRA", "GOV")  # the possessor's country, not the host's
+
+
+def test_a_possessed_title_does_not_join_a_person_of_another_office(parse):
+    text = (
+        "Talks resumed in Oslo on Monday.\n\n"
+        "On Tuesday, President Emmanuel Macron sent his top diplomat to the talks. "
+        "Police chief Lars Berg said the hotel was safe."
+    )
+    doc = parse(text, date="2020-06-01")
+    assert actor_of_text(doc, "top diplomat").name != "Lars Berg"
+
+
+def test_a_head_of_state_introduced_by_title_is_the_untitled_person_named_next(parse):
+    doc = parse("Argentina's president addressed the nation. Javier Milo promised cuts.", date="2020-12-08")
+    milo = actor_of_text(doc, "president")
+    assert milo.name == "Javier Milo"
+    assert (milo.country, milo.sector) == ("ARG", "GOV")
+
+
+def test_a_person_with_a_role_of_their_own_is_not_the_head_introduced_before(parse):
+    doc = parse("Argentina's president addressed the nation. Maria Lopez, a teacher, said she was unhappy.")
+    assert actor_of_text(doc, "president").name != "Maria Lopez"

@@ -23,7 +23,14 @@ from wirecoder.actors.build import Analysis, build_output
 from wirecoder.actors.coding import code_named, code_people, mark_phrase_modifiers
 from wirecoder.actors.confidence import MIN_CONFIDENCE
 from wirecoder.actors.context import fill_context_countries, fill_group_countries, story_country
-from wirecoder.actors.coref import Clusters, antecedents, build_person_index, resolve_other_names, resolve_person_names
+from wirecoder.actors.coref import (
+    Clusters,
+    antecedents,
+    build_person_index,
+    resolve_other_names,
+    resolve_person_names,
+    retag_misread_people,
+)
 from wirecoder.actors.filter import filter_non_actors
 from wirecoder.actors.gazetteer import Gazetteer
 from wirecoder.actors.institutions import find_institutions, mark_generic
@@ -32,7 +39,7 @@ from wirecoder.actors.locations import demote_located_countries
 from wirecoder.actors.mentions import DocView, find_named_mentions, token_in_mention
 from wirecoder.actors.names import link_surnames, reconcile_titles
 from wirecoder.actors.roles import find_titles
-from wirecoder.actors.title_links import link_lede_titles, link_office_titles
+from wirecoder.actors.title_links import link_introducing_titles, link_lede_titles, link_office_titles
 from wirecoder.stage import check_budget
 from wirecoder.zones.api import excluded_tokens, mention_excluded
 
@@ -48,6 +55,7 @@ def analyse(doc: Doc, gaz: Gazetteer, min_confidence: float = MIN_CONFIDENCE) ->
     mentions = filter_non_actors(view, mentions)
     mark_generic(view, mentions)
     mentions = find_institutions(view, mentions, titles)
+    retag_misread_people(view, mentions)
     owner = token_in_mention(mentions, len(doc))
     code_named(view, mentions, owner)
     demote_located_countries(view, mentions)
@@ -69,6 +77,7 @@ def analyse(doc: Doc, gaz: Gazetteer, min_confidence: float = MIN_CONFIDENCE) ->
     extra = resolve_title_phrases(view, mentions, owner, titles, clusters, ants)
     extra += resolve_nominals(view, mentions, owner, clusters, ants)
     link_lede_titles(view, clusters)
+    link_introducing_titles(view, clusters)
     link_office_titles(view, clusters)
     check_budget(doc)
     everything = sorted(

@@ -28,7 +28,7 @@ class Analysis:
     actors: list[Actor] = field(default_factory=list)
     refs: list[MentionRef] = field(default_factory=list)
     places: list[PlaceRef] = field(default_factory=list)
-    #: the country the article is about (dateline, else the scene it names most), or None
+    #: the country the article is about (a weighted vote of its names, the dateline one of them), or None
     story_country: str | None = None
     #: country/organisation names used only as modifiers ("US" in "US President") as
     #: (start, end, "place" | "organization"): not actors, kept for the entity evaluation.
@@ -66,6 +66,8 @@ def actor_name(view: DocView, gaz: Gazetteer, cluster: Cluster) -> str:
         return " ".join(cluster.name.split())
     country = cluster.country
     if cluster.etype == "country" and country:
+        if not (isinstance(cluster.key, tuple) and cluster.key[0] == "gov"):
+            return gaz.country_name(country) or country  # "Afghan" alone is the country, not its government
         return f"government of {gaz.country_name(country) or country}"
     first = min(cluster.mentions, key=lambda m: m.start)
     return " ".join(view.span_text(first.start, first.end).split())

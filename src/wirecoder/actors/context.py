@@ -7,12 +7,15 @@ from wirecoder.actors.build import known_office
 from wirecoder.actors.coref import (
     Cluster,
     Clusters,
+    person_key,
 )
 from wirecoder.actors.mentions import (
     DocView,
     Mention,
+    token_in_mention,
 )
 from wirecoder.actors.places import is_dateline
+from wirecoder.zones.api import zone_at
 
 # ------------------------------------------------------------------------------------------
 # Step 5b: countries of unnamed groups ("Darfur rebels", "demonstrators in Baghdad")
@@ -47,6 +50,8 @@ def token_countries(view: DocView, mentions: list[Mention], ambient: bool = Fals
 def placed_in(view: DocView, m: Mention) -> bool:
     """Is a country named as where something happens ("in Serbia"), not as a party ("at Serbia")?"""
     root = view.doc[m.start : m.end].root
+    while root.dep_ in {"appos", "conj", "compound"} and root.head.i != root.i:
+        root = root.head  # "in Zamfara state, Nigeria", "in Kano and Lagos"
     return root.dep_ == "pobj" and root.head.lower_ in GROUP_PLACE_PREPS
 
 
@@ -103,11 +108,10 @@ def fill_group_countries(view: DocView, clusters: Clusters, mentions: list[Menti
     """Give groups without a nationality the country their phrase, sentence or article names.
 
     Named groups ("Kurds") take it only from their own phrase ("Iraqi Kurds"); unnamed member
-    groups fall back to the country named most often in their sentence, then in the article.
+    groups fall back to the country named most often in their sentence, then the story's.
     """
     countries = token_countries(view, mentions)
     ambient = token_countries(view, mentions, ambient=True)
-    doc_country = None
     for cluster in clusters.items:
         if not cluster.mentions or cluster.country or cluster.etype not in {"group", "person"}:
             continue
@@ -121,8 +125,7 @@ def fill_group_countries(view: DocView, clusters: Clusters, mentions: list[Menti
             sent = view.doc[first.start].sent
             country = most_common_country(ambient, sent.start, sent.end)
             if country is None:
-                doc_country = doc_country or most_common_country(ambient, 0, len(view.doc))
-                country = doc_country
+                country = story_country(view, mentions, scene=True)
         if country:
             first.country = country
 
@@ -137,18 +140,76 @@ INTERNATIONAL_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC"})
 STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "SPY", "OPP", "PTY"})
 
 
-def story_country(view: DocView, mentions: list[Mention]) -> str | None:
-    """The country the article is about: its dateline's, else the country its names give most
-    often (countries, places, demonyms, and the people and bodies coded with a country), the
-    first named on a tie."""
-    for m in mentions:
-        if m.etype == "place" and m.locative and m.country and is_dateline(view, m):
-            return m.country
-    counts: dict[str, int] = {}
+#: Weights in the story-country vote. The headline and the lede say what the story is about
+#: (news writing puts the main actors first); a dateline only says where the reporter is, so it
+#: is one signal among the others, worth as much as a headline mention, not the answer.
+HEADLINE_WEIGHT = 2.0
+LEDE_WEIGHT = 2.0
+DATELINE_WEIGHT = 2.0
+#: Zones that sum the story up.
+SUMMARY_ZONES = frozenset({"headline", "standfirst"})
+#: Cache key of the vote's result in ``DocView`` (the vote is needed by several steps).
+_STORY_ATTR = "_story_country"
+
+
+def story_country(view: DocView, mentions: list[Mention], scene: bool = False) -> str | None:
+    """The country the article is about, by a vote over its named mentions: every country,
+    place, demonym, and person or body coded with a country is a vote for that country; a
+    well-known person the people tables place in a country votes for it too. Mentions in the
+    headline and the lede weigh more, the dateline is one vote among the others. On a tie the
+    country named first wins. ``scene``: for unnamed groups, a country named only as acted on
+    ("their anger at the United States") does not vote: it says nothing about where the group
+    is. Computed once per document."""
+    key = (_STORY_ATTR, scene)
+    cached = view.__dict__.get(key, _MISSING)
+    if cached is not _MISSING:
+        return cached
+    votes = story_votes(view, mentions, scene)
+    best = max(votes, key=lambda c: votes[c]) if votes else None  # dicts keep order: ties go to the first named
+    view.__dict__[key] = best
+    return best
+
+
+_MISSING = object()
+
+
+def story_votes(view: DocView, mentions: list[Mention], scene: bool = False) -> dict[str, float]:
+    votes: dict[str, float] = {}
+    lede = first_body_sentence(view)
+    date = view.doc._.dct if view.doc.has_extension("dct") else None
     for m in sorted(mentions, key=lambda m: m.start):
-        if m.country and len(m.country) == 3 and m.country not in INTERNATIONAL_CODES:
-            counts[m.country] = counts.get(m.country, 0) + 1
-    return max(counts, key=lambda c: counts[c]) if counts else None
+        country = m.country or known_person_country(view, m, date)
+        if not country or len(country) != 3 or country in INTERNATIONAL_CODES:
+            continue
+        if scene and m.etype == "country" and m.kind == "name" and not (m.modifier or placed_in(view, m)):
+            continue
+        zone = zone_at(view.doc, view.tokens[m.start].idx)
+        weight = 1.0
+        if zone == "dateline" or (m.etype == "place" and m.locative and is_dateline(view, m)):
+            weight = DATELINE_WEIGHT
+        elif zone in SUMMARY_ZONES:
+            weight = HEADLINE_WEIGHT
+        elif view.sent_of[m.start] == lede:
+            weight = LEDE_WEIGHT
+        votes[country] = votes.get(country, 0.0) + weight
+    return votes
+
+
+def first_body_sentence(view: DocView) -> int | None:
+    """Index of the lede: the first sentence outside the headline and other furniture."""
+    ends = [*view.sent_starts[1:], len(view.tokens)]
+    for index, end in enumerate(ends):
+        if end > 0 and zone_at(view.doc, view.tokens[end - 1].idx) in {None, "body"}:
+            return index  # judged by its last token: a dateline may open the lede's sentence
+    return None
+
+
+def known_person_country(view: DocView, m: Mention, date: str | None) -> str | None:
+    """The country the people tables give a named person ("Merkel" votes for Germany)."""
+    if m.etype != "person" or m.kind != "name":
+        return None
+    term = view.gaz.office_of(person_key(view, m), date)
+    return term.country if term is not None else None
 
 
 def possessor_country(view: DocView, head, countries: list[str | None]) -> str | None:
@@ -184,10 +245,64 @@ def needs_context_country(view: DocView, cluster: Cluster) -> bool:
         # ("Siemens" in a story about Iran) gets the story's country too
         return all(m.entry is None for m in cluster.mentions if m.kind == "name")
     if cluster.etype == "group" and any(m.kind == "name" for m in cluster.mentions):
-        return False  # "Democrats", "Kurds": a named group's nationality is its own phrase's
+        # "Kurds": a named group's nationality is its own phrase's; but members of a party
+        # ("Democrats said") belong to the story's country, where the party stands
+        return cluster.sector == "PTY"
     if cluster.etype not in {"person", "group"}:
         return False
     return not named or known_office(view, cluster) is None  # the people tables know better
+
+
+def possessor_actor_country(view: DocView, head, clusters: Clusters, owner: list[int]) -> str | None:
+    """ "Lukashenko's spokeswoman Natalya Eismont": whom a title is possessed by gives its
+    holder's country (the possessor's own, or the people tables')."""
+    for noun in described_nouns(head):
+        for child in noun.lefts:
+            if child.dep_ != "poss" or owner[child.i] < 0:
+                continue
+            cluster = cluster_at(clusters, child.i)
+            if cluster is None or cluster.etype not in {"person", "organization", "country"}:
+                continue
+            if cluster.country:
+                return cluster.country
+            known = cluster.etype == "person" and isinstance(cluster.key, tuple)
+            office = known_office(view, cluster) if known else None
+            if office is not None:
+                return office.country
+    return None
+
+
+def cluster_at(clusters: Clusters, i: int) -> Cluster | None:
+    for cluster in clusters.items:
+        if any(m.start <= i < m.end for m in cluster.mentions):
+            return cluster
+    return None
+
+
+def conjunct_country(view: DocView, head, people: dict[int, Mention]) -> str | None:
+    """ "Greek prime minister Nikos Pappas and energy minister Kostas Bakas": in a list of
+    office holders, a title without a country shares the nationality of the nearest person
+    before it in the same coordination who has one."""
+    top = head
+    while top.dep_ == "conj":
+        top = top.head
+    if top.i == head.i:
+        return None
+    best: Mention | None = None
+    for tok in [top, *(t for t in top.subtree if t.dep_ == "conj")]:
+        m = person_at(people, tok)
+        if m is not None and m.country and m.start < head.i and (best is None or m.start > best.start):
+            best = m
+    return best.country if best is not None else None
+
+
+def person_at(people: dict[int, Mention], tok) -> Mention | None:
+    """The named person whose last token is ``tok``'s name ("Nikos Pappas" for "Pappas")."""
+    for start in range(tok.i, max(tok.i - 4, -1), -1):
+        m = people.get(start)
+        if m is not None and m.start <= tok.i < m.end:
+            return m
+    return None
 
 
 def fill_context_countries(view: DocView, clusters: Clusters, mentions: list[Mention]) -> None:
@@ -196,7 +311,8 @@ def fill_context_countries(view: DocView, clusters: Clusters, mentions: list[Men
     the story (:func:`needs_context_country`)."""
     countries = token_countries(view, mentions)
     ambient = token_countries(view, mentions, ambient=True)
-    story: list[str | None] = []
+    people = {m.start: m for m in mentions if m.etype == "person" and m.kind == "name"}
+    owner = token_in_mention(mentions, len(view.doc))
     for cluster in clusters.items:
         if not needs_context_country(view, cluster):
             continue
@@ -207,15 +323,12 @@ def fill_context_countries(view: DocView, clusters: Clusters, mentions: list[Men
             or possessor_country(view, head, countries)
             or affiliated_country(head, countries)
         )
+        if country is None and cluster.etype == "person":
+            country = conjunct_country(view, head, people) or possessor_actor_country(view, head, clusters, owner)
         if country is None:
             sent = view.doc[first.start].sent
             country = most_common_country(ambient, sent.start, sent.end)
-        if country is None and cluster.etype == "group":
-            # unnamed groups: only names that set the scene, never a country acted on
-            country = most_common_country(ambient, 0, len(view.doc))
-        elif country is None:
-            if not story:
-                story.append(story_country(view, mentions))
-            country = story[0]
+        if country is None:
+            country = story_country(view, mentions, scene=cluster.etype == "group")
         if country:
             first.country = country

@@ -172,6 +172,27 @@ def _append(index: dict[str, list[Cluster]], word: str, cluster: Cluster) -> Non
         bucket.append(cluster)
 
 
+def retag_misread_people(view: DocView, mentions: list[Mention]) -> None:
+    """ "Nana Addo Dankwa Akufo-Addo ... Akufo-Addo thanked voters": a long name the tagger read as
+    an organisation, that no table knows and whose words name no kind of body, is a person when
+    the text names a person by its last words (the long and the short form of one name)."""
+    from wirecoder.actors.mentions import org_head_sector
+
+    short = {person_key(view, m) for m in mentions if m.etype == "person" and m.kind == "name"}
+    if not short:
+        return
+    for m in mentions:
+        if m.etype != "organization" or m.kind != "name" or m.entry is not None or m.generic:
+            continue
+        words = name_words(view.span_text(m.start, m.end))
+        if len(words) < 2 or not all(t.pos_ in {"PROPN", "PUNCT"} for t in view.tokens[m.start : m.end]):
+            continue
+        if org_head_sector(view, m.start, m.end)[1] is not None:
+            continue  # "Akufo-Addo Foundation" is a body
+        if any(words[i:] in short for i in range(1, len(words))):
+            m.etype, m.sector = "person", None
+
+
 def build_person_index(view: DocView, mentions: list[Mention], clusters: Clusters) -> PersonIndex:
     index = PersonIndex()
     keys = [person_key(view, m) for m in mentions if m.etype == "person" and m.kind == "name" and is_full_name(view, m)]
@@ -239,13 +260,36 @@ def initials(words: tuple[str, ...]) -> str:
     return "".join(w[0] for w in words if w not in {"of", "the", "and", "for", "on", "in", "de"})
 
 
+def declared_short_forms(view: DocView, mentions: list[Mention]) -> dict[int, str]:
+    """ "the Syrian Democratic Forces (SDF)": a one-word name in brackets right after a longer
+    name is the short form the text declares for it, whatever its letters (the "PKK" of the
+    Kurdistan Workers' Party). Returns the long mention's start -> the short form's word."""
+    by_start = {m.start: m for m in mentions}
+    out: dict[int, str] = {}
+    for m in mentions:
+        if m.end - m.start < 2 or m.end + 2 >= len(view.tokens) or view.tokens[m.end].text != "(":
+            continue
+        short = by_start.get(m.end + 1)
+        if short is not None and short.end == short.start + 1 and view.tokens[short.end].text == ")":
+            words = name_words(view.span_text(short.start, short.end))
+            if len(words) == 1:
+                out[m.start] = words[0]
+    return out
+
+
 def resolve_other_names(view: DocView, mentions: list[Mention], clusters: Clusters) -> None:
     acronyms: dict[str, Cluster] = {}
+    declared = declared_short_forms(view, mentions)
     for m in mentions:
         if m.cluster is not None or m.modifier or m.etype in {"person", "place", "hashtag"}:
             continue
         if m.etype == "demonym" and m.kind != "demonym":
             continue  # a bare adjective without a role
+        if m.etype in {"organization", "group"} and m.kind == "name" and m.end - m.start == 1:
+            words = name_words(view.span_text(m.start, m.end))
+            if words and words[0] in acronyms and acronyms[words[0]].etype != m.etype:
+                acronyms[words[0]].add(m)  # "SDF" after "Syrian Democratic Forces (SDF)", a group
+                continue
         if m.etype == "organization":
             resolve_org(view, m, clusters, acronyms)
         elif m.kind == "metonym":
@@ -256,6 +300,8 @@ def resolve_other_names(view: DocView, mentions: list[Mention], clusters: Cluste
         elif m.etype == "group":
             key = ("group", name_words(view.span_text(m.start, m.end)))
             clusters.get_or_new("group", key).add(m)
+        if m.start in declared and m.cluster is not None:
+            acronyms[declared[m.start]] = clusters.items[m.cluster]
 
 
 def resolve_org(view: DocView, m: Mention, clusters: Clusters, acronyms: dict[str, Cluster]) -> None:
@@ -414,6 +460,8 @@ def cataphora_target(view: DocView, tok: Token, mentions_by_token: list[int], me
         verb = verb.head
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS and child.i > tok.i:
+            if child.left_edge.i <= tok.i:
+                continue  # "His spokesman X said": a possessive inside the subject is someone else
             index = mentions_by_token[child.i]
             if index >= 0 and mentions[index].cluster is not None and mentions[index].etype == "person":
                 return index

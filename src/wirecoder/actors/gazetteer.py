@@ -197,7 +197,7 @@ class Gazetteer:
         if date is None:
             return max(terms, key=lambda t: (not t.is_default, t.start))
         covering = next((t for t in terms if t.covers(date[:10])), None)
-        found = covering or next((t for t in terms if t.is_default), None)
+        found = covering or former_term(terms, date[:10]) or next((t for t in terms if t.is_default), None)
         countries = {t.country for t in terms}
         if found is None and len(countries) == 1:
             # out of office on that date, but still a national of the one country they served
@@ -206,6 +206,24 @@ class Gazetteer:
 
     def country_name(self, code: str | None) -> str | None:
         return self.display.get(code) if code else None
+
+
+#: Sectors whose former holders PLOVER codes as ELI (former elites); also in roles.py.
+FORMER_ELITE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+
+
+def former_term(terms: list[OfficeTerm], date: str) -> OfficeTerm | None:
+    """Out of office on ``date`` after holding a state office: a former official, whom PLOVER
+    codes ELI ("former elites"), not the sector of the office they no longer hold. Before the
+    first term nothing is known (the person may have been anything)."""
+    ended = [t for t in terms if not t.is_default and t.end is not None and t.end <= date]
+    if not ended:
+        return None
+    last = max(ended, key=lambda t: t.end or "")
+    if last.sector not in FORMER_ELITE_SECTORS:
+        return None
+    role = f"former {last.role}" if last.role else None
+    return OfficeTerm(last.country, "ELI", role, last.end or "-", None)
 
 
 # ------------------------------------------------------------------------------------------
@@ -239,6 +257,9 @@ def _add(gaz: Gazetteer, entry: GazEntry) -> None:
 
 
 def _plural_forms(title: str) -> list[str]:
+    head, _, last = title.rpartition(" ")
+    if last == "general" and head and " " not in head:  # "attorneys general", "secretaries general"
+        return [f"{form} general" for form in _plural_forms(head)] + [title + "s"]
     if title.endswith("man"):
         return [title[:-3] + "men"]
     if title.endswith(("s", "x", "ch", "sh")):
@@ -334,6 +355,22 @@ def _load_people(gaz: Gazetteer) -> None:
         gaz.people.setdefault(person_key(name), []).append(term)
     for name, packed in _rows("phoenix_people.tsv"):
         gaz.packed_people.setdefault(person_key(name), packed)
+    _add_hand_written_surnames(gaz)
+
+
+def _add_hand_written_surnames(gaz: Gazetteer) -> None:
+    """News names a well-known person by surname after the first mention, or only by surname
+    with a title ("President Trump"): a surname of exactly one person of people.tsv, that is
+    no given name and no key of its own, stands for that person (as the generated table does;
+    the hand-written table wins over the generated one here too)."""
+    owners: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+    for key in list(gaz.people):
+        if len(key) >= 2:
+            owners.setdefault(key[-1:], set()).add(key)
+    for surname, keys in owners.items():
+        taken = surname in gaz.people or surname[0] in gaz.given_names
+        if len(keys) == 1 and not taken:
+            gaz.people[surname] = gaz.people[next(iter(keys))]
 
 
 def unpack_terms(packed: str) -> list[OfficeTerm]:

@@ -31,6 +31,7 @@ def mark_generic(view: DocView, mentions: list[Mention]) -> None:
 def find_institutions(view: DocView, mentions: list[Mention], titles: list[TitleMatch]) -> list[Mention]:
     """Lower-case generic institutions the tagger left out ("the foreign ministry said")."""
     doc = view.doc
+    mentions = institutions_ending_in_titles(view, mentions, titles)
     owned = token_in_mention(mentions, len(doc))
     for t in titles:
         for i in range(t.start, t.end):
@@ -59,6 +60,33 @@ def find_institutions(view: DocView, mentions: list[Mention], titles: list[Title
     if not found:
         return mentions
     return sorted(mentions + found, key=lambda m: (m.start, -m.end))
+
+
+#: How far before a title an institution's name may start ("Chamber of | Deputies").
+INSTITUTION_LEAD = 4
+
+
+def institutions_ending_in_titles(view: DocView, mentions: list[Mention], titles: list[TitleMatch]) -> list[Mention]:
+    """ "the Chamber of Deputies", "the House of Representatives": an institution whose name ends
+    in a title of its members is the body, not a group of deputies; the title is used up and
+    the pieces of the name the tagger kept give way to one generic institution."""
+    trie = view.gaz.institution_trie
+    out = mentions
+    for t in titles:
+        for i in range(max(0, t.start - INSTITUTION_LEAD), t.start):
+            match = trie.longest_at(view.token_pieces, i, t.end)
+            if match is None or match[0] != t.end or not heads_phrase(view, i, t.end):
+                continue
+            t.used = True
+            sector = view.gaz.institutions[match[1][0]]
+            inside = [m for m in out if i <= m.start and m.end <= t.end]
+            kept = [m for m in out if m not in inside and not (m.start < t.end and m.end > i)]
+            if len(kept) + len(inside) != len(out):
+                break  # a name crosses the institution's edge: leave it alone
+            body = Mention(i, t.end, "organization", kind="name", label="INST", sector=sector, generic=True)
+            out = sorted([*kept, body], key=lambda m: (m.start, -m.end))
+            break
+    return out
 
 
 def heads_phrase(view: DocView, start: int, end: int) -> bool:

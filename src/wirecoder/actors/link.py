@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 
+from wirecoder.actors.build import known_office
 from wirecoder.actors.coding import title_span_start
 from wirecoder.actors.context import story_country
 from wirecoder.actors.coref import (
@@ -39,6 +40,7 @@ from wirecoder.actors.roles import (
     apply_modifiers,
     code_title,
     left_context,
+    phrase_head,
 )
 
 # ------------------------------------------------------------------------------------------
@@ -60,6 +62,28 @@ def possessor_cluster(
     return None
 
 
+#: Group nouns that make an actor only when counted: a crowd ("thousands of people").
+QUANTIFIED_ONLY = frozenset({"people"})
+COUNT_NOUNS = frozenset({"thousands", "hundreds", "dozens", "millions", "scores"})
+
+
+def quantified(head) -> bool:
+    """ "several thousand people", "20 people", "thousands of people", "hundreds of people"."""
+    if any(c.dep_ in {"nummod", "quantmod"} for c in head.children):
+        return True
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in COUNT_NOUNS
+
+
+def cluster_country(view: DocView, cluster: Cluster) -> str | None:
+    """An actor's country so far, or the one the people tables give a well-known person ("his
+    top diplomat" after "President Macron" is French before the actors are built)."""
+    if cluster.country or cluster.etype != "person" or cluster.anonymous or not isinstance(cluster.key, tuple):
+        return cluster.country
+    office = known_office(view, cluster)
+    return office.country if office is not None else None
+
+
 def resolve_title_phrases(
     view: DocView, mentions: list[Mention], owner: list[int], titles: list[TitleMatch], clusters: Clusters, ants
 ) -> list[Mention]:
@@ -69,15 +93,15 @@ def resolve_title_phrases(
     for t in titles:
         if t.used or t.info.cls == "honorific":
             continue
-        head = doc[t.end - 1]
+        head = phrase_head(doc[t.end - 1])
         if owner[head.i] >= 0 or head.dep_ in {"attr", "appos", "compound", "amod", "npadvmod", "nmod"}:
             continue
+        if head.lower_ in QUANTIFIED_ONLY and not quantified(head):
+            continue  # "people believe ..." is no one; "several thousand people rallied" is a crowd
         coding = code_title(view, mentions, owner, t)
         owner_cluster = possessor_cluster(view, coding, mentions, clusters, ants)
-        if owner_cluster is not None and owner_cluster.etype != "person":
-            coding.country = coding.country or owner_cluster.country  # "its envoy", "Trump's adviser"
-        elif owner_cluster is not None:
-            coding.country = coding.country or owner_cluster.country
+        if owner_cluster is not None:
+            coding.country = coding.country or cluster_country(view, owner_cluster)  # "its envoy", "Trump's adviser"
         det = determiner_of(head)
         plural = t.info.plural or head.tag_ in {"NNS", "NNPS"}
         start = title_span_start(view, coding.np_start if coding.np_start is not None else t.start, head.i)
@@ -90,7 +114,7 @@ def resolve_title_phrases(
         if det in DEFINITE_DETS or det == "poss":
             target = resolve_title(view, clusters, t.info, coding.country, t.start, plural)
         if target is None:
-            if head.dep_ not in ARGUMENT_DEPS or (head.dep_ == "pobj" and head.head.lower_ == "as"):
+            if head.dep_ not in ARGUMENT_DEPS or names_office_sought(head) or is_press_audience(head, coding):
                 continue  # "serving as president" names a role, not someone
             target = anonymous_cluster(view, clusters, m, det)
         for index in coding.modifiers:
@@ -98,6 +122,44 @@ def resolve_title_phrases(
         target.add(m)
         out.append(m)
     return out
+
+
+#: Words whose "for" names the office sought: "the nominee for governor", "running for president".
+CANDIDACY_WORDS = frozenset(
+    {"run", "stand", "nominee", "candidate", "candidacy", "bid", "campaign", "race", "nomination", "ticket"}
+)
+
+
+def names_office_sought(head) -> bool:
+    """ "serving as president", "the nominee for governor", "ran for senator": the title names an
+    office, not someone who holds it."""
+    if head.dep_ != "pobj":
+        return False
+    prep = head.head
+    if prep.lower_ == "as":
+        return True
+    if prep.lower_ != "for":
+        return False
+    after_name = prep.i > 0 and prep.nbor(-1).ent_type_ == "PERSON"  # "Tom Maddox for president"
+    return after_name or prep.head.lemma_.lower() in CANDIDACY_WORDS
+
+
+#: Verbs whose object or addressee is an audience ("told reporters", "briefed journalists").
+AUDIENCE_VERBS = frozenset({"tell", "brief", "inform", "address"})
+#: Verbs whose "to" phrase is an audience ("said to reporters", "spoke to journalists").
+TO_AUDIENCE_VERBS = frozenset({"say", "speak", "talk", "explain", "announce", "confirm", "deny"})
+
+
+def is_press_audience(head, coding: Coding) -> bool:
+    """ "told reporters", "reporters were told", "said to journalists": the press addressed at a
+    briefing is the channel of a statement, not a party to it (the codebook never codes the
+    news media reporting as an actor), so unnamed reporters there make no actor."""
+    if coding.sector != "JRN" or head.tag_ not in {"NNS", "NNPS"}:
+        return False
+    dep, verb = head.dep_, head.head
+    if dep in {"dobj", "dative", "nsubjpass"} and verb.lemma_.lower() in AUDIENCE_VERBS:
+        return True
+    return dep == "pobj" and verb.lower_ == "to" and verb.head.lemma_.lower() in TO_AUDIENCE_VERBS
 
 
 def anonymous_cluster(view: DocView, clusters: Clusters, m: Mention, det: str | None) -> Cluster:
@@ -132,7 +194,11 @@ def resolve_nominals(
         owner_cluster = possessor_cluster(view, coding, mentions, clusters, ants)
         if det not in DEFINITE_DETS and det != "poss" and not coding.modifiers:
             continue
-        country = coding.country or (owner_cluster.country if owner_cluster else None)
+        if tok.lower_ in POSSESSED_ONLY and det != "poss":
+            continue  # "the office" may be a room; "the mayor's office", "Matovic's office" is an institution
+        country = coding.country or (cluster_country(view, owner_cluster) if owner_cluster else None)
+        if country is None and refers == "government" and owner_cluster is None and possessed_by_title(tok):
+            country = story_country(view, mentions)  # "the mayor's office said"
         if country is None and refers == "government" and owner_cluster is None and not noun_modified(tok):
             country = story_country(view, mentions)  # "the government said": the story's country
         target = nominal_target(view, clusters, refers, country, tok.i)
@@ -145,6 +211,16 @@ def resolve_nominals(
         target.add(m)
         out.append(m)
     return out
+
+
+#: Nominals that name an institution only with a possessor.
+POSSESSED_ONLY = frozenset({"office"})
+
+
+def possessed_by_title(tok) -> bool:
+    """ "the mayor's office": possessed by a state title, whose country is the story's (a named
+    possessor gives its own country, or nothing yet: then no guess is made)."""
+    return any(c.dep_ == "poss" and c.pos_ == "NOUN" for c in tok.children)
 
 
 def noun_modified(tok) -> bool:
@@ -165,7 +241,13 @@ def nominal_target(view: DocView, clusters: Clusters, refers: str, country: str 
 
 
 #: Nominal heads that only fit actors of certain sectors ("the company" is not a ministry).
-NOMINAL_SECTORS = {"company": {"BUS", None}, "firm": {"BUS", None}, "newspaper": {"JRN"}, "broadcaster": {"JRN"}}
+NOMINAL_SECTORS = {
+    "company": {"BUS", None},
+    "firm": {"BUS", None},
+    "newspaper": {"JRN"},
+    "broadcaster": {"JRN"},
+    "ministry": {"GOV", "MIL", "COP"},  # "the ministry said" after "the Egyptian foreign ministry"
+}
 
 
 def nominal_fits(view: DocView, tok, target: Cluster) -> bool:

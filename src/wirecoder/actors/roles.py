@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from wirecoder.actors.gazetteer import TitleInfo
+from wirecoder.actors.gazetteer import FORMER_ELITE_SECTORS, TitleInfo
 from wirecoder.actors.mentions import POSSESSIVE_TEXTS, DocView, Mention
 
 #: Sectors whose former holders PLOVER codes as ELI (former elites).
-ELITE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+ELITE_SECTORS = FORMER_ELITE_SECTORS
 FORMER_WORDS = frozenset({"former", "ex", "ex-", "then"})
 AFFILIATION_PREPS = frozenset({"at", "for", "with", "of", "from", "in"})
 PLACE_PREPS = frozenset({"in", "at"})
@@ -87,8 +87,16 @@ def find_titles(view: DocView) -> list[TitleMatch]:
     return out
 
 
+def phrase_head(last: Token) -> Token:
+    """The noun heading a title phrase: its last word, but "attorneys" in "attorneys general"."""
+    if last.lower_ == "general" and last.i > 0 and last.nbor(-1).tag_ in {"NNS", "NNPS"}:
+        return last.nbor(-1)
+    return last
+
+
 def is_title_use(last: Token, following: Token | None) -> bool:
     """The title's last word is a noun heading its phrase, or standing before a name."""
+    last = phrase_head(last)  # "attorneys general": the plural noun heads the phrase
     if last.pos_ not in {"NOUN", "PROPN"}:
         return False
     if following is not None and following.pos_ == "PROPN" and following.text[:1].isupper():
@@ -124,6 +132,7 @@ def left_context(view: DocView, mentions: list[Mention], owner: list[int], start
             m = mentions[index]
             if m.etype == "person" or (m.etype == "organization" and m.kind != "name"):
                 coding.possessor_mention = index
+                coding.former = coding.former or former_before(view, m.start, sent_start)
                 break
             if m.etype in MODIFIER_ETYPES and m.kind in {"name", "metonym", "demonym"}:
                 coding.modifiers.append(index)
@@ -151,6 +160,32 @@ def left_context(view: DocView, mentions: list[Mention], owner: list[int], start
     return first
 
 
+def former_before(view: DocView, start: int, sent_start: int) -> bool:
+    """ "another former Trump adviser": "former" before a person who modifies the title still
+    makes the title a former one (adjectives and determiners may stand between)."""
+    i = start - 1
+    while i >= sent_start:
+        tok = view.tokens[i]
+        if tok.lower_ in FORMER_WORDS:
+            return True
+        if tok.pos_ not in {"ADJ", "DET"}:
+            return False
+        i -= 1
+    return False
+
+
+def untagged_demonym(view: DocView, owner: list[int], start: int, end: int) -> str | None:
+    """ "Malian peacekeepers": a demonym in the title's phrase that the tagger did not mark."""
+    for i in range(start, end):
+        tok = view.tokens[i]
+        if owner[i] >= 0 or tok.pos_ not in {"ADJ", "PROPN"} or not tok.text[:1].isupper():
+            continue
+        entry = view.gaz.lookup(view.token_pieces[i])
+        if entry is not None and entry.kind == "demonym" and entry.country:
+            return entry.country
+    return None
+
+
 def role_text(
     view: DocView, mentions: list[Mention], owner: list[int], start: int, end: int, topic: bool = False
 ) -> str:
@@ -168,8 +203,8 @@ def role_text(
             if words and tok.whitespace_:
                 words[-1] = words[-1].rstrip() + " "  # "miners' representatives"
             continue
-        if tok.lower_ in FORMER_WORDS or tok.lower_ in DETERMINERS or tok.tag_ == "PRP$":
-            continue
+        if tok.lower_ in FORMER_WORDS or tok.lower_ in DETERMINERS or tok.tag_ == "PRP$" or tok.ent_type_ == "DATE":
+            continue  # "the party's 2016 nominee": the year dates the role
         words.append(tok.text_with_ws)
     return "".join(words).strip()
 
@@ -195,11 +230,13 @@ def code_title(
     apply_modifiers(mentions, coding, title.info)
     affiliation(view, mentions, owner, view.doc[title.end - 1], coding, title.info)
     topic = title.info.cls == "topic"
+    if coding.country is None and not topic:
+        coding.country = untagged_demonym(view, owner, first, title.start)
     coding.role = role_text(view, mentions, owner, first, role_end or title.end, topic) or None
     coding.gender = title.info.gender
     coding.sector = (
         coding.sector
-        or role_word_sector(view, first, title.end - 1)
+        or (None if topic else role_word_sector(view, first, title.end - 1))  # "military analysts": a subject
         or title.info.sector
         or view.gaz.sector_of_role(coding.role or title.info.title)
     )
@@ -263,10 +300,35 @@ def code_organization(view: DocView, mentions: list[Mention], owner: list[int], 
         m.sector = m.sector or entry.sector
     if m.sector is None and entry is None:
         _, m.sector = org_head_sector(view, m.start, m.end)
+    kind_noun = described_as(view, owner, m) if entry is None else None
+    if m.sector is None and kind_noun is not None:
+        m.sector = view.gaz.org_heads.get(kind_noun.lower_)
     if m.country is None:
         m.country = inner_country(view, m.start, m.end)
     if m.country is None:
         m.country = located_in(view, mentions, owner, m)
+    if m.country is None and kind_noun is not None:
+        m.country = place_after(mentions, owner, kind_noun)
+
+
+def described_as(view: DocView, owner: list[int], m: Mention) -> Token | None:
+    """ "Lonmin, a mining company", "a hospital in Berlin, Charite": the common noun in
+    apposition with a name says what kind of body it is."""
+    root = view.doc[m.start : m.end].root
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and owner[c.i] < 0]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and owner[root.head.i] < 0:
+        nouns.append(root.head)
+    return next((n for n in nouns if n.lower_ in view.gaz.org_heads), None)
+
+
+def place_after(mentions: list[Mention], owner: list[int], noun: Token) -> str | None:
+    """The country of a place the kind noun is in ("a hospital in Berlin")."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and owner[obj.i] >= 0 and mentions[owner[obj.i]].etype in {"place", "country"}:
+                    return mentions[owner[obj.i]].country
+    return None
 
 
 def inner_country(view: DocView, start: int, end: int) -> str | None:

@@ -98,6 +98,63 @@ def link_lede_titles(view: DocView, clusters: Clusters) -> None:
                 break
 
 
+def introduces_someone(view: DocView, title: Mention) -> bool:
+    """A title that announces a person the next sentences name: a generic title ("a top
+    diplomat", "the leader") or one with a possessor ("his envoy", "Macron's spokesman")."""
+    if any(t.generic for t in title.titles):
+        return True
+    head = view.doc[title.end - 1]
+    return any(c.dep_ == "poss" for c in head.children)
+
+
+def link_introducing_titles(view: DocView, clusters: Clusters) -> None:
+    """Beyond the lede: "President Macron sent his top diplomat to the talks. Foreign Minister
+    Jean Lavel arrived ...": an anonymous title that introduces someone joins the first person
+    named after it within :data:`LEDE_WINDOW` sentences who holds the same office (a stricter
+    test than in the lede, where a title and the next names are the story's summary)."""
+    people = sorted(named_people(clusters), key=first_start)
+    taken: set[int] = set()
+    for cluster in list(clusters.items):
+        if not is_anonymous_title(cluster):
+            continue
+        title = cluster.mentions[0]
+        if not title.sector or not introduces_someone(view, title):
+            continue
+        for person in people:
+            start = first_start(person)
+            if view.sent_of[start] <= view.sent_of[title.start] or person.index in taken:
+                continue  # in one sentence, a title and a name are two people ("the Greek leader met Trump")
+            if view.sent_of[start] - view.sent_of[title.start] > LEDE_WINDOW:
+                break
+            if countries_agree(view, title, person) and (
+                (person.sector == title.sector and same_office(title, person))
+                or names_the_head(view, title, person, start)
+            ):
+                move(title, cluster, person)
+                taken.add(person.index)
+                break
+
+
+def names_the_head(view: DocView, title: Mention, person: Cluster, start: int) -> bool:
+    """ "Ghana's president spoke on Monday. Nana Akufo-Addo said ...": a head of state or
+    government introduced by title is named in the next sentence; a person there with no role
+    of their own (no title, no table office) is that head."""
+    if not any(t.cls == "head" for t in title.titles) or person.titles or person.sector:
+        return False
+    if view.sent_of[start] - view.sent_of[title.start] != 1:
+        return False
+    return known_office(view, person) is None
+
+
+def countries_agree(view: DocView, title: Mention, person: Cluster) -> bool:
+    """No country against the title's: the person's own, or the one the people tables give."""
+    if title.country is None:
+        return True
+    office = known_office(view, person) if person.country is None else None
+    country = person.country or (office.country if office is not None else None)
+    return country is None or country == title.country
+
+
 def link_office_titles(view: DocView, clusters: Clusters) -> None:
     """Definite anonymous titles ("the prime minister") join the person the people tables give
     that office, named last within a few sentences before."""
