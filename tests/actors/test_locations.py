@@ -63,7 +63,9 @@ def test_a_name_governed_by_a_place_noun_is_a_place(parse):
 
 def test_a_demonym_on_a_place_noun_is_no_government(parse):
     doc = parse("Two people died on the Greek island of Samos.")
-    assert names(doc) == []
+    # the victims may be a counted group; the demonym and the island are no actors
+    assert actor_of_text(doc, "Greek") is None and actor_of_text(doc, "Samos") is None
+    assert not any("Greece" in name or "Greek" in name for name in names(doc))
 
 
 def test_a_demonym_on_an_actor_noun_still_codes_the_country(parse):

@@ -85,3 +85,12 @@ def test_a_meeting_told_as_fact_and_through_officials_is_one_asserted_event(code
     out = code(text, CA_MX, times={"Monday": "2018-05-28"}, dct="2018-05-29")
     event = out.one("CONSULT")
     assert event.status == "asserted" and len(event.mentions) == 2, out.summary()
+
+
+def test_also_adds_a_happening_instead_of_retelling_one(code):
+    text = "Canada sanctioned Mexico on Monday. Canada also sanctioned the Mexican minister on Monday."
+    actors = {"Canada": "CAN", "Mexico": "MEX", "the Mexican minister": "MEX"}
+    out = code(text, actors, times={"Monday": "2018-05-28"}, dct="2018-05-28")
+    assert len(out.of_type("SANCTION")) == 2
+    merged = "Canada sanctioned Mexico on Monday. Canada sanctioned the Mexican minister on Monday."
+    assert len(code(merged, actors, times={"Monday": "2018-05-28"}, dct="2018-05-28").of_type("SANCTION")) == 1

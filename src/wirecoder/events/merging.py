@@ -29,6 +29,10 @@ FUTURE_STATUSES = frozenset({"planned", "hypothetical"})
 #: Monday. The meeting went well, officials said.") is one happening, told as a fact.
 FACT_STATUSES = frozenset({"asserted", "reported"})
 
+#: Adverbs that add a happening to one told before ("Police arrested X. Officers also detained
+#: his deputy."): a mention carrying one is never folded into an earlier event.
+ADDITIVE_ADVERBS = frozenset({"also", "too", "again"})
+
 MERGE_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp", "prep", "pobj", "pcomp", "acl", "relcl", "dobj"})
 
 
@@ -122,10 +126,20 @@ class Merging(NarrativeDates):
         """A joint act told with every party in the source ("meetings between X and Y")."""
         return len(event.source) > 1 and not event.target
 
+    def adds_a_happening(self, event: Event) -> bool:
+        """The trigger's clause says "also", "too" or "again": another happening, not a retelling."""
+        span = self.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        return any(child.dep_ == "advmod" and child.lower_ in ADDITIVE_ADVERBS for child in root.children)
+
     def same_happening(self, host: Event, event: Event) -> bool:
         """Same type and date, agreeing statuses, compatible mode, and parties that agree
         without reversing roles: mentions of one happening."""
         if (host.type, host.date) != (event.type, event.date) or not self.statuses_agree(host, event):
+            return False
+        if self.adds_a_happening(event):
             return False
         if host.mode and event.mode and host.mode != event.mode:
             return False
