@@ -197,3 +197,19 @@ def test_the_two_countries_refer_back_to_the_pair_last_coordinated(code):
 def test_two_countries_with_no_pair_before_name_no_one(code):
     out = code("The leaders of the two countries met Turkey on Friday.", {"Turkey": "TUR"})
     assert out.src(out.one("CONSULT")) == {"TUR"}, out.summary()  # a joint act: every party in source
+
+
+def test_the_by_agent_of_a_participle_on_the_object_is_the_target(code):
+    out = code("The Supreme Court rejected a lawsuit filed by Texas.", {"The Supreme Court": "USA", "Texas": "USA"})
+    assert [out.names[a] for a in out.one("REJECT").target] == ["Texas"], out.summary()
+
+
+def test_the_by_agent_of_a_participle_on_a_nominal_event_is_its_source(code):
+    out = code("An attack carried out by rebels killed five soldiers.", {"rebels": "COD", "soldiers": "COD"})
+    assert any("rebels" in {out.names[a] for a in e.source} for e in out.of_type("ASSAULT")), out.summary()
+
+
+def test_sanctions_imposed_by_a_bloc_come_from_it(code):
+    out = code("The sanctions imposed by the EU on Russia took effect.", {"the EU": "EUR", "Russia": "RUS"})
+    event = out.one("SANCTION")
+    assert out.src(event) == {"EUR"} and out.tgt(event) == {"RUS"}, out.summary()

@@ -90,7 +90,8 @@ class Arguments(NominalArguments):
                     found = merge(found, self.np_actors(pobj))
             if found:
                 return found
-        return []
+        # "rejected a lawsuit filed by Texas": the thing's maker is who the event concerns
+        return self.participle_agent(head)
 
     def prep_actors(
         self, token: Token, preps: frozenset[str], deep: bool = True, places_too: bool = False

@@ -19,6 +19,7 @@ from wirecoder.events.syntax import (
     SUBJECT_DEPS,
     VERB_POS,
     first_child,
+    passive_agent,
     prep_objects,
 )
 
@@ -35,6 +36,18 @@ class NominalArguments(Readings):
         for clause in token.children:
             if clause.dep_ == "acl" and clause.tag_ == "VBN":
                 found = merge(found, self.prep_actors(clause, preps - {"by"}, deep=False))
+                agent = passive_agent(clause)
+                if agent is not None:  # "imposed by the EU on Russia": the parser hangs "on" on the agent
+                    found = merge(found, self.prep_actors(agent, preps - {"by", "of"}, deep=False))
+        return found
+
+    def participle_agent(self, token: Token) -> list[str]:
+        """ "a lawsuit [filed by Texas]", "an attack [carried out by rebels]", "the sanctions
+        [imposed by the EU]": the by-agent of a past participle on the noun is its doer."""
+        found: list[str] = []
+        for clause in token.children:
+            if clause.dep_ == "acl" and clause.tag_ == "VBN":
+                found = merge(found, self.np_actors(passive_agent(clause)))
         return found
 
     def noun_parties(self, cand: Candidate) -> tuple[list[str], list[str]]:
@@ -100,6 +113,8 @@ class NominalArguments(Readings):
                 # against violations by X" is about X's own deed
                 if self.np_actors(pobj):
                     source = merge(source, self.prep_actors(pobj, frozenset({"by"}), deep=False))
+        if not source:
+            source = self.participle_agent(token)
         if not source:
             source = self.misattached_agent(token)
         if info.of_role == "source":
