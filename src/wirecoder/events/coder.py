@@ -143,6 +143,7 @@ class DocumentCoder(Merging):
         date, date_source, timex_id = self.event_date(cand, date_token)
         future_date = cand.is_noun and date_source == "timex" and dating.is_after(date, self.dct)
         reported = status.inside_quote(self.doc, cand.token.idx) or status.reporting_verb_over(anchor, self.data)
+        reported = reported or (cand.is_noun and status.hearsay(cand.token, self.data))
         mod = self.announced(cand, mod, bool(reported), date, date_source)
         event_status = status.status_of(replace(mod, negated=negated), bool(reported), future_date)
         contexts = merge(cand.contexts, self.cue_contexts(cand, anchor))
