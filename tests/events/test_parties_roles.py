@@ -213,3 +213,15 @@ def test_sanctions_imposed_by_a_bloc_come_from_it(code):
     out = code("The sanctions imposed by the EU on Russia took effect.", {"the EU": "EUR", "Russia": "RUS"})
     event = out.one("SANCTION")
     assert out.src(event) == {"EUR"} and out.tgt(event) == {"RUS"}, out.summary()
+
+
+def test_their_refers_to_the_whole_coordinated_subject(code):
+    text = "Turkey and Greece spoke on Friday and expressed their willingness to help each other."
+    out = code(text, {"Turkey": "TUR", "Greece": "GRC"}, pronouns={"their": "Turkey"})
+    assert out.src(out.one("AGREE")) == {"TUR", "GRC"}, out.summary()
+
+
+def test_their_naming_someone_outside_the_subject_is_kept(code):
+    text = "Greece welcomed the Kurds and expressed their support for the plan."
+    out = code(text, {"Greece": "GRC", "the Kurds": "KRD"}, pronouns={"their": "the Kurds"})
+    assert all("GRC" not in out.src(e) for e in out.of_type("SUPPORT")), out.summary()

@@ -19,6 +19,7 @@ from wirecoder.events.syntax import (
     SUBJECT_DEPS,
     VERB_POS,
     first_child,
+    grammatical_subject,
     passive_agent,
     prep_objects,
 )
@@ -49,6 +50,16 @@ class NominalArguments(Readings):
             if clause.dep_ == "acl" and clause.tag_ == "VBN":
                 found = merge(found, self.np_actors(passive_agent(clause)))
         return found
+
+    def plural_owner(self, token: Token, source: list[str]) -> list[str]:
+        """ "Turkey and Greece expressed their willingness": a plural possessive pronoun refers
+        to the whole subject of its clause when that subject includes the pronoun's referent."""
+        poss = first_child(token, frozenset({"poss"}))
+        verb = self.noun_governor(token)
+        if poss is None or poss.lower_ != "their" or verb is None:
+            return source
+        subject = self.np_actors(grammatical_subject(verb))
+        return subject if len(subject) > 1 and set(source) <= set(subject) else source
 
     def noun_parties(self, cand: Candidate) -> tuple[list[str], list[str]]:
         token = cand.token
@@ -106,6 +117,7 @@ class NominalArguments(Readings):
             own = actor_of_np(self.doc, token, self.group_nouns)  # "Pyongyang's launch", "US attacks"
             if own:
                 source.append(own)
+            source = self.plural_owner(token, source)
         source = merge(source, self.prep_actors(token, frozenset({"by"}), deep=False))
         if not source:  # "the attack on the embassy by militants": the by-phrase often hangs one PP down
             for _, pobj in prep_objects(token, frozenset({"on", "against"})):
