@@ -225,3 +225,9 @@ def test_their_naming_someone_outside_the_subject_is_kept(code):
     text = "Greece welcomed the Kurds and expressed their support for the plan."
     out = code(text, {"Greece": "GRC", "the Kurds": "KRD"}, pronouns={"their": "the Kurds"})
     assert all("GRC" not in out.src(e) for e in out.of_type("SUPPORT")), out.summary()
+
+
+def test_their_after_the_leaders_of_two_countries_is_both(code):
+    text = "Turkey and Greece met. The leaders of the two countries spoke and expressed their willingness to help."
+    out = code(text, {"Turkey": "TUR", "Greece": "GRC", "leaders": None}, pronouns={"their": "leaders"})
+    assert out.src(out.one("AGREE")) == {"TUR", "GRC"}, out.summary()

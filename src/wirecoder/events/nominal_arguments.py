@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from wirecoder.events import places
 from wirecoder.events.candidates import Candidate
 from wirecoder.events.lexicon import TypeInfo
-from wirecoder.events.parties import actor_of_np, implied, merge
+from wirecoder.events.parties import actor_of_np, actors_of, implied, merge
 from wirecoder.events.readings import Readings
 from wirecoder.events.syntax import (
     PASSIVE_SUBJECT_DEPS,
@@ -58,8 +58,11 @@ class NominalArguments(Readings):
         verb = self.noun_governor(token)
         if poss is None or poss.lower_ != "their" or verb is None:
             return source
-        subject = self.np_actors(grammatical_subject(verb))
-        return subject if len(subject) > 1 and set(source) <= set(subject) else source
+        head = grammatical_subject(verb)
+        subject = self.np_actors(head)
+        # "the leaders of the two countries ... their": the referent may be the head noun's own actor
+        named = set(subject) | set(actors_of(self.doc, head, self.group_nouns))
+        return subject if len(subject) > 1 and set(source) <= named else source
 
     def noun_parties(self, cand: Candidate) -> tuple[list[str], list[str]]:
         token = cand.token
