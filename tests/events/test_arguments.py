@@ -143,3 +143,13 @@ def test_a_meeting_keeps_its_parties_when_a_reporter_is_dropped(run):
 def test_an_alleged_attack_is_only_reported(run):
     result = run("The alleged attack by Kurdish rebels on the base took place on Monday.", date="2020-07-11")
     assert [e.status for e in result.events if e.type == "ASSAULT"] == ["reported"]
+
+
+def test_expressing_support_is_the_event_itself_not_a_reported_one(run):
+    result = run("Turkey expressed its support for Greece on Monday.", date="2020-07-11")
+    assert [e.status for e in result.events if e.type == "SUPPORT"] == ["asserted"]
+
+
+def test_expressed_support_inside_a_quote_stays_reported(run):
+    result = run('"Turkey expressed its support for Greece," the minister said.', date="2020-07-11")
+    assert [e.status for e in result.events if e.type == "SUPPORT"] == ["reported"]
