@@ -119,3 +119,37 @@ def test_aid_named_inside_the_object_is_the_same_event(code):
 def test_passive_subject_is_the_object_a_trigger_asks_for(code):
     out = code("Thousands of police officers were deployed by Canada.", {"Canada": "CAN"})
     assert out.one("MOBILIZE").mode == "police"
+
+
+def test_unnamed_people_arrested_in_a_city_are_its_countrys_and_no_doer_is_invented(run):
+    result = run("Seventy people were arrested in Belgrade on Friday.", date="2020-07-11")
+    countries = {a.id: a.country for a in result.actors}
+    event = next(e for e in result.events if e.type == "COERCE")
+    assert event.source == [] and {countries[a] for a in event.target} == {"SRB"}
+
+
+def test_an_interview_with_a_medium_is_no_consultation(run):
+    for text in ("With Wikinews, Senator Smith discusses the election.", "Senator Smith spoke with Wikinews."):
+        result = run(text, date="2020-07-11")
+        assert not [e for e in result.events if e.type == "CONSULT"], text
+
+
+def test_a_meeting_keeps_its_parties_when_a_reporter_is_dropped(run):
+    result = run("Angela Merkel met Emmanuel Macron and a Reuters reporter on Monday.", date="2020-07-11")
+    event = next(e for e in result.events if e.type == "CONSULT")
+    assert len(event.source) + len(event.target) == 2
+
+
+def test_an_alleged_attack_is_only_reported(run):
+    result = run("The alleged attack by Kurdish rebels on the base took place on Monday.", date="2020-07-11")
+    assert [e.status for e in result.events if e.type == "ASSAULT"] == ["reported"]
+
+
+def test_expressing_support_is_the_event_itself_not_a_reported_one(run):
+    result = run("Turkey expressed its support for Greece on Monday.", date="2020-07-11")
+    assert [e.status for e in result.events if e.type == "SUPPORT"] == ["asserted"]
+
+
+def test_expressed_support_inside_a_quote_stays_reported(run):
+    result = run('"Turkey expressed its support for Greece," the minister said.', date="2020-07-11")
+    assert [e.status for e in result.events if e.type == "SUPPORT"] == ["reported"]

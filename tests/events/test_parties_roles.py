@@ -197,3 +197,37 @@ def test_the_two_countries_refer_back_to_the_pair_last_coordinated(code):
 def test_two_countries_with_no_pair_before_name_no_one(code):
     out = code("The leaders of the two countries met Turkey on Friday.", {"Turkey": "TUR"})
     assert out.src(out.one("CONSULT")) == {"TUR"}, out.summary()  # a joint act: every party in source
+
+
+def test_the_by_agent_of_a_participle_on_the_object_is_the_target(code):
+    out = code("The Supreme Court rejected a lawsuit filed by Texas.", {"The Supreme Court": "USA", "Texas": "USA"})
+    assert [out.names[a] for a in out.one("REJECT").target] == ["Texas"], out.summary()
+
+
+def test_the_by_agent_of_a_participle_on_a_nominal_event_is_its_source(code):
+    out = code("An attack carried out by rebels killed five soldiers.", {"rebels": "COD", "soldiers": "COD"})
+    assert any("rebels" in {out.names[a] for a in e.source} for e in out.of_type("ASSAULT")), out.summary()
+
+
+def test_sanctions_imposed_by_a_bloc_come_from_it(code):
+    out = code("The sanctions imposed by the EU on Russia took effect.", {"the EU": "EUR", "Russia": "RUS"})
+    event = out.one("SANCTION")
+    assert out.src(event) == {"EUR"} and out.tgt(event) == {"RUS"}, out.summary()
+
+
+def test_their_refers_to_the_whole_coordinated_subject(code):
+    text = "Turkey and Greece spoke on Friday and expressed their willingness to help each other."
+    out = code(text, {"Turkey": "TUR", "Greece": "GRC"}, pronouns={"their": "Turkey"})
+    assert out.src(out.one("AGREE")) == {"TUR", "GRC"}, out.summary()
+
+
+def test_their_naming_someone_outside_the_subject_is_kept(code):
+    text = "Greece welcomed the Kurds and expressed their support for the plan."
+    out = code(text, {"Greece": "GRC", "the Kurds": "KRD"}, pronouns={"their": "the Kurds"})
+    assert all("GRC" not in out.src(e) for e in out.of_type("SUPPORT")), out.summary()
+
+
+def test_their_after_the_leaders_of_two_countries_is_both(code):
+    text = "Turkey and Greece met. The leaders of the two countries spoke and expressed their willingness to help."
+    out = code(text, {"Turkey": "TUR", "Greece": "GRC", "leaders": None}, pronouns={"their": "leaders"})
+    assert out.src(out.one("AGREE")) == {"TUR", "GRC"}, out.summary()

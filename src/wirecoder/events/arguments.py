@@ -90,7 +90,8 @@ class Arguments(NominalArguments):
                     found = merge(found, self.np_actors(pobj))
             if found:
                 return found
-        return []
+        # "rejected a lawsuit filed by Texas": the thing's maker is who the event concerns
+        return self.participle_agent(head)
 
     def prep_actors(
         self, token: Token, preps: frozenset[str], deep: bool = True, places_too: bool = False
@@ -339,6 +340,11 @@ class Arguments(NominalArguments):
             # "ethnic Albanians demonstrated in Serbia" has a target already; a place that is
             # already the target ("an attack on oil sites in Saudi Arabia") is not also the doer.
             source = self.place_actor(where)
+        if not source and not target and self.agentless(cand) and self.unnamed_patient(cand):
+            # "seventy people were arrested in Belgrade": the unnamed people are of the place's
+            # country; the doer is not named, so none is given
+            target = self.implied_place_country(where)
+            place_used = bool(target)
         if info.place_role in ("source", "both") and not source and not place_used and self.agentless(cand):
             # "the opposition leader was arrested in Minsk": no doer named, the place's country
             # stands for it (the CAMEO convention for unnamed doers of domestic events)
@@ -355,10 +361,25 @@ class Arguments(NominalArguments):
         if cand.type in MEDIA_FREE_TYPES:
             # News media and reporters are told of talks and demands; they are not parties to
             # them ("told Reuters").  A journalist attacked or arrested is still a target.
-            source, target = self.without_media(source), self.without_media(target)
+            kept_source, kept_target = self.without_media(source), self.without_media(target)
+            if cand.type == "CONSULT" and self.interview(source, target, kept_source, kept_target):
+                return [], []  # "With Wikinews, X discusses ...": an interview is no consultation
+            source, target = kept_source, kept_target
         if cand.has("recip"):
             return merge(source, target), []
         return source, [a for a in target if a not in source]
+
+    @staticmethod
+    def interview(source: list[str], target: list[str], kept_source: list[str], kept_target: list[str]) -> bool:
+        """A consultation whose only partner was a medium: one party left talks with no one."""
+        dropped = len(source) + len(target) > len(kept_source) + len(kept_target)
+        return dropped and len(merge(kept_source, kept_target)) < 2
+
+    def unnamed_patient(self, cand: Candidate) -> bool:
+        """The passive subject is a common noun no actor stands for ("seventy people were
+        arrested", "dozens were detained")."""
+        subj = first_child(cand.token, PASSIVE_SUBJECT_DEPS)
+        return subj is not None and subj.pos_ in ("NOUN", "NUM") and not self.np_actors(subj)
 
     def unnamed_crowd(self, cand: Candidate) -> bool:
         """The doer is a common noun no actor stands for ("thousands of people", "residents",

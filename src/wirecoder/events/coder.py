@@ -142,7 +142,11 @@ class DocumentCoder(Merging):
         date_token = self.date_token(cand, anchor)
         date, date_source, timex_id = self.event_date(cand, date_token)
         future_date = cand.is_noun and date_source == "timex" and dating.is_after(date, self.dct)
-        reported = status.inside_quote(self.doc, cand.token.idx) or status.reporting_verb_over(anchor, self.data)
+        # "expressed its support for X": the quote stage may take the noun phrase as the content
+        # of "expressed", but the event is that expression itself, so its governing verb decides
+        quoted_at = anchor.idx if cand.is_noun and anchor.i < cand.token.i else cand.token.idx
+        reported = status.inside_quote(self.doc, quoted_at) or status.reporting_verb_over(anchor, self.data)
+        reported = reported or (cand.is_noun and status.hearsay(cand.token, self.data))
         mod = self.announced(cand, mod, bool(reported), date, date_source)
         event_status = status.status_of(replace(mod, negated=negated), bool(reported), future_date)
         contexts = merge(cand.contexts, self.cue_contexts(cand, anchor))

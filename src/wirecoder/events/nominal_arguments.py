@@ -12,13 +12,15 @@ from spacy.tokens import Token
 from wirecoder.events import places
 from wirecoder.events.candidates import Candidate
 from wirecoder.events.lexicon import TypeInfo
-from wirecoder.events.parties import actor_of_np, implied, merge
+from wirecoder.events.parties import actor_of_np, actors_of, implied, merge
 from wirecoder.events.readings import Readings
 from wirecoder.events.syntax import (
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
     VERB_POS,
     first_child,
+    grammatical_subject,
+    passive_agent,
     prep_objects,
 )
 
@@ -35,7 +37,32 @@ class NominalArguments(Readings):
         for clause in token.children:
             if clause.dep_ == "acl" and clause.tag_ == "VBN":
                 found = merge(found, self.prep_actors(clause, preps - {"by"}, deep=False))
+                agent = passive_agent(clause)
+                if agent is not None:  # "imposed by the EU on Russia": the parser hangs "on" on the agent
+                    found = merge(found, self.prep_actors(agent, preps - {"by", "of"}, deep=False))
         return found
+
+    def participle_agent(self, token: Token) -> list[str]:
+        """ "a lawsuit [filed by Texas]", "an attack [carried out by rebels]", "the sanctions
+        [imposed by the EU]": the by-agent of a past participle on the noun is its doer."""
+        found: list[str] = []
+        for clause in token.children:
+            if clause.dep_ == "acl" and clause.tag_ == "VBN":
+                found = merge(found, self.np_actors(passive_agent(clause)))
+        return found
+
+    def plural_owner(self, token: Token, source: list[str]) -> list[str]:
+        """ "Turkey and Greece expressed their willingness": a plural possessive pronoun refers
+        to the whole subject of its clause when that subject includes the pronoun's referent."""
+        poss = first_child(token, frozenset({"poss"}))
+        verb = self.noun_governor(token)
+        if poss is None or poss.lower_ != "their" or verb is None:
+            return source
+        head = grammatical_subject(verb)
+        subject = self.np_actors(head)
+        # "the leaders of the two countries ... their": the referent may be the head noun's own actor
+        named = set(subject) | set(actors_of(self.doc, head, self.group_nouns))
+        return subject if len(subject) > 1 and set(source) <= named else source
 
     def noun_parties(self, cand: Candidate) -> tuple[list[str], list[str]]:
         token = cand.token
@@ -93,6 +120,7 @@ class NominalArguments(Readings):
             own = actor_of_np(self.doc, token, self.group_nouns)  # "Pyongyang's launch", "US attacks"
             if own:
                 source.append(own)
+            source = self.plural_owner(token, source)
         source = merge(source, self.prep_actors(token, frozenset({"by"}), deep=False))
         if not source:  # "the attack on the embassy by militants": the by-phrase often hangs one PP down
             for _, pobj in prep_objects(token, frozenset({"on", "against"})):
@@ -100,6 +128,8 @@ class NominalArguments(Readings):
                 # against violations by X" is about X's own deed
                 if self.np_actors(pobj):
                     source = merge(source, self.prep_actors(pobj, frozenset({"by"}), deep=False))
+        if not source:
+            source = self.participle_agent(token)
         if not source:
             source = self.misattached_agent(token)
         if info.of_role == "source":

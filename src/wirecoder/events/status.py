@@ -193,6 +193,13 @@ def reporting_verb_over(token: Token, data: EventData) -> Token | None:
     return None
 
 
+def hearsay(trigger: Token, data: EventData) -> bool:
+    """ "the alleged attack", "a suspected strike": a nominal event the text only says others
+    report, so it is ``reported`` whatever its clause asserts."""
+    words = data.cue("hearsay_modifiers")
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in words for c in trigger.children)
+
+
 def status_of(mod: Modality, reported: bool, future_date: bool) -> str:
     if mod.negated:
         return NEGATED
