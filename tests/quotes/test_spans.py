@@ -79,3 +79,8 @@ def test_clause_coordinated_after_an_aside_attribution_is_reported_too(quotes_of
 def test_speakers_own_act_after_an_aside_is_not_reported(quotes_of):
     (q,) = quotes_of("The road is closed, the mayor said, and he went home.")
     assert q.text == "The road is closed"
+
+
+def test_second_that_clause_coordinated_with_the_first_is_reported(quotes_of):
+    (q,) = quotes_of("The company said that sales fell in March, but that profits rose.")
+    assert q.text == "that sales fell in March, but that profits rose"

@@ -147,3 +147,23 @@ def coordinated_after_aside(verb: Token, comps: list[Token]) -> list[Token]:
             continue
         found.append(conj)
     return found
+
+
+def coordinated_that_clause(verb: Token, comps: list[Token]) -> list[Token]:
+    """ "said that sales fell, but that profits rose": a second that-clause coordinated with the
+    verb's that-complement is more of the same report, though the parser may hang it on the verb
+    (and read its "that" as a determiner)."""
+    marked = [c for c in comps if c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    if not marked:
+        return []
+    last = max(c.right_edge.i for c in marked)
+    found = []
+    for conj in verb.rights:
+        if conj.dep_ != "conj" or conj.i <= last or conj.pos_ not in ("VERB", "AUX"):
+            continue
+        start = conj.left_edge
+        if start.lower_ != "that" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            continue
+        if any(c.dep_ == "cc" and last < c.i < start.i for c in verb.rights):
+            found.append(conj)
+    return found

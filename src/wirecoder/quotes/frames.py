@@ -27,6 +27,7 @@ from wirecoder.quotes.clauses import (
     clause_on_addressee,
     clause_on_medium,
     coordinated_after_aside,
+    coordinated_that_clause,
     reporters_own_act,
     with_quoted_conjunct,
 )
@@ -257,6 +258,7 @@ def _clause_content(verb: Token, speaker: Token | None) -> Found:
         last = max(c.i for c in comps)
         comps += [c for c in verb.rights if c.dep_ == "advcl" and c.i > last and _has_marker(c)]
         comps += coordinated_after_aside(verb, comps)
+        comps += coordinated_that_clause(verb, comps)
         start = min(c.left_edge.i for c in comps)
         end = max(c.right_edge.i for c in comps) + 1
         if start < verb.i < end and _only_relative_before(verb, start, speaker):
