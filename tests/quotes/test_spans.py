@@ -84,3 +84,8 @@ def test_speakers_own_act_after_an_aside_is_not_reported(quotes_of):
 def test_second_that_clause_coordinated_with_the_first_is_reported(quotes_of):
     (q,) = quotes_of("The company said that sales fell in March, but that profits rose.")
     assert q.text == "that sales fell in March, but that profits rose"
+
+
+def test_aside_inside_a_second_conjunct_reports_that_conjunct_only(quotes_of):
+    (q,) = quotes_of("Sales fell in March, but profits, the company said, rose sharply.")
+    assert q.text == "profits, the company said, rose sharply"

@@ -317,11 +317,22 @@ def _parenthetical_content(verb: Token, speaker: Token | None) -> tuple[int, int
     # the whole sentence is what was said, but for the attribution at its start or end
     start, end = sentence_bounds(verb)
     inner_start, inner_end = verb.left_edge.i, verb.right_edge.i + 1
+    start = max(start, _interrupted_conjunct_start(head, inner_start))
     if only_punct(verb.doc, inner_end, end):
         end = inner_start
     elif only_punct(verb.doc, start, inner_start):
         start = inner_end
     return trim(verb.doc, start, end, keep_out=verb)
+
+
+def _interrupted_conjunct_start(head: Token, before: int) -> int:
+    """ "Sales fell, but profits, the company said, rose": an aside inside the second of two
+    clauses joined by ", and" / ", but" reports that clause only."""
+    if head.dep_ != "conj":
+        return 0
+    doc = head.doc
+    ccs = [c.i for c in head.head.children if c.dep_ == "cc" and 0 < c.i < before and doc[c.i - 1].text == ","]
+    return ccs[-1] + 1 if ccs else 0
 
 
 def _small_attribution(verb: Token) -> bool:
