@@ -68,3 +68,24 @@ def test_one_attribution_per_quote_for_a_cue_inside_its_own_report(quotes_of):
 def test_nested_report_of_another_speaker_stays(quotes_of):
     quotes = quotes_of("The mayor said the governor told him that the bridge would close.")
     assert {q.cue for q in quotes} == {"said", "told"}
+
+
+def test_clause_coordinated_after_an_aside_attribution_is_reported_too(quotes_of):
+    (q,) = quotes_of("The river rose two meters overnight, officials said, and several roads were closed.")
+    assert q.speaker_text == "officials"
+    assert q.text == "The river rose two meters overnight, officials said, and several roads were closed"
+
+
+def test_speakers_own_act_after_an_aside_is_not_reported(quotes_of):
+    (q,) = quotes_of("The road is closed, the mayor said, and he went home.")
+    assert q.text == "The road is closed"
+
+
+def test_second_that_clause_coordinated_with_the_first_is_reported(quotes_of):
+    (q,) = quotes_of("The company said that sales fell in March, but that profits rose.")
+    assert q.text == "that sales fell in March, but that profits rose"
+
+
+def test_aside_inside_a_second_conjunct_reports_that_conjunct_only(quotes_of):
+    (q,) = quotes_of("Sales fell in March, but profits, the company said, rose sharply.")
+    assert q.text == "profits, the company said, rose sharply"

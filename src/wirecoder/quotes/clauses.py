@@ -116,3 +116,54 @@ def reporters_own_act(comps: list[Token], end: int) -> int:
                 cc = [c.i for c in comp.rights if c.dep_ == "cc" and c.i < conj.i]
                 end = min(end, cc[-1] if cc else conj.left_edge.i)
     return end
+
+
+# Subjects that continue the speaker's own story rather than what was reported:
+# "the road is closed, the mayor said, and he went home".
+_SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you"})
+
+
+def coordinated_after_aside(verb: Token, comps: list[Token]) -> list[Token]:
+    """ "Exports grew, the agency said, and imports fell": when the content comes before the
+    reporting verb, the verb is an aside and a clause joined after it by ", and" / ", but" is more
+    of what was reported (the parser hangs it on the verb).  Not when the conjunct is a reporting
+    act of its own, has its own complement, or has a pronoun subject that can be the speaker."""
+    if not comps or any(c.right_edge.i >= verb.i for c in comps):
+        return []
+    doc, lexicon = verb.doc, load_lexicon()
+    found = []
+    for conj in verb.rights:
+        if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX"):
+            continue
+        ccs = [c for c in verb.rights if c.dep_ == "cc" and c.i < conj.i and c.lower_ in ("and", "but")]
+        if not ccs or ccs[-1].i == 0 or doc[ccs[-1].i - 1].text != ",":
+            continue
+        subjects = [c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects or any(s.lower_ in _SPEAKER_PRONOUNS for s in subjects):
+            continue
+        if lexicon.verb(conj.lemma_.lower(), conj.lower_) is not None:
+            continue
+        if any(c.dep_ in ("ccomp", "xcomp") for c in conj.children):
+            continue
+        found.append(conj)
+    return found
+
+
+def coordinated_that_clause(verb: Token, comps: list[Token]) -> list[Token]:
+    """ "said that sales fell, but that profits rose": a second that-clause coordinated with the
+    verb's that-complement is more of the same report, though the parser may hang it on the verb
+    (and read its "that" as a determiner)."""
+    marked = [c for c in comps if c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    if not marked:
+        return []
+    last = max(c.right_edge.i for c in marked)
+    found = []
+    for conj in verb.rights:
+        if conj.dep_ != "conj" or conj.i <= last or conj.pos_ not in ("VERB", "AUX"):
+            continue
+        start = conj.left_edge
+        if start.lower_ != "that" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            continue
+        if any(c.dep_ == "cc" and last < c.i < start.i for c in verb.rights):
+            found.append(conj)
+    return found

@@ -26,6 +26,8 @@ from wirecoder.quotes.clauses import (
     as_clause_content,
     clause_on_addressee,
     clause_on_medium,
+    coordinated_after_aside,
+    coordinated_that_clause,
     reporters_own_act,
     with_quoted_conjunct,
 )
@@ -255,6 +257,8 @@ def _clause_content(verb: Token, speaker: Token | None) -> Found:
         # "said the claim smacked of hypocrisy, because ..."
         last = max(c.i for c in comps)
         comps += [c for c in verb.rights if c.dep_ == "advcl" and c.i > last and _has_marker(c)]
+        comps += coordinated_after_aside(verb, comps)
+        comps += coordinated_that_clause(verb, comps)
         start = min(c.left_edge.i for c in comps)
         end = max(c.right_edge.i for c in comps) + 1
         if start < verb.i < end and _only_relative_before(verb, start, speaker):
@@ -313,11 +317,22 @@ def _parenthetical_content(verb: Token, speaker: Token | None) -> tuple[int, int
     # the whole sentence is what was said, but for the attribution at its start or end
     start, end = sentence_bounds(verb)
     inner_start, inner_end = verb.left_edge.i, verb.right_edge.i + 1
+    start = max(start, _interrupted_conjunct_start(head, inner_start))
     if only_punct(verb.doc, inner_end, end):
         end = inner_start
     elif only_punct(verb.doc, start, inner_start):
         start = inner_end
     return trim(verb.doc, start, end, keep_out=verb)
+
+
+def _interrupted_conjunct_start(head: Token, before: int) -> int:
+    """ "Sales fell, but profits, the company said, rose": an aside inside the second of two
+    clauses joined by ", and" / ", but" reports that clause only."""
+    if head.dep_ != "conj":
+        return 0
+    doc = head.doc
+    ccs = [c.i for c in head.head.children if c.dep_ == "cc" and 0 < c.i < before and doc[c.i - 1].text == ","]
+    return ccs[-1] + 1 if ccs else 0
 
 
 def _small_attribution(verb: Token) -> bool:
