@@ -345,9 +345,16 @@ class Arguments(NominalArguments):
             # country; the doer is not named, so none is given
             target = self.implied_place_country(where)
             place_used = bool(target)
-        if info.place_role in ("source", "both") and not source and not place_used and self.agentless(cand):
+        if (
+            info.place_role in ("source", "both")
+            and not source
+            and not place_used
+            and self.agentless(cand)
+            and not self.unnamed_patient(cand, groups_too=True)
+        ):
             # "the opposition leader was arrested in Minsk": no doer named, the place's country
-            # stands for it (the CAMEO convention for unnamed doers of domestic events)
+            # stands for it (the CAMEO convention for unnamed doers of domestic events); unnamed
+            # people ("seventy people were arrested") get no invented doer
             source = self.implied_place_country(where)
         if info.place_role == "both" and not source and self.unnamed_crowd(cand):
             # "several thousand people rallied in Washington": people of the place's country
@@ -375,11 +382,22 @@ class Arguments(NominalArguments):
         dropped = len(source) + len(target) > len(kept_source) + len(kept_target)
         return dropped and len(merge(kept_source, kept_target)) < 2
 
-    def unnamed_patient(self, cand: Candidate) -> bool:
+    def unnamed_patient(self, cand: Candidate, groups_too: bool = False) -> bool:
         """The passive subject is a common noun no actor stands for ("seventy people were
-        arrested", "dozens were detained")."""
+        arrested", "dozens were detained"); with ``groups_too``, also one that only unnamed
+        civilian groups stand for (the actors stage makes counted people a group)."""
         subj = first_child(cand.token, PASSIVE_SUBJECT_DEPS)
-        return subj is not None and subj.pos_ in ("NOUN", "NUM") and not self.np_actors(subj)
+        if subj is None or subj.pos_ not in ("NOUN", "NUM"):
+            return False
+        actors = self.np_actors(subj)
+        if not actors:
+            return True
+        return groups_too and all(self.civilian_group(a) for a in actors)
+
+    def civilian_group(self, actor_id: str) -> bool:
+        """An unnamed group of ordinary people ("seventy people"), not of soldiers or police."""
+        actor = actor_by_id(self.doc, actor_id)
+        return actor is not None and actor.kind == "group" and actor.sector in (None, "CVL")
 
     def unnamed_crowd(self, cand: Candidate) -> bool:
         """The doer is a common noun no actor stands for ("thousands of people", "residents",
