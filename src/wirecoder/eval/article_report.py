@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from rich.table import Table
 
 from wirecoder.eval.article_gold import sentence_range
+from wirecoder.eval.base import per_type_table as base_per_type_table
 
 if TYPE_CHECKING:
     from wirecoder.eval.articles import ScoreResult
@@ -58,12 +59,7 @@ def metrics_table(summary: dict) -> Table:
 
 
 def per_type_table(summary: dict) -> Table:
-    table = Table(title="key events per gold type", title_justify="left")
-    for column in ("type", "gold", "typed", "full"):
-        table.add_column(column, justify="left" if column == "type" else "right")
-    for etype, row in summary["per_type"].items():
-        table.add_row(etype, str(row["gold"]), f"{row['typed']:.4f}", f"{row['full']:.4f}")
-    return table
+    return base_per_type_table("key events per gold type", summary["per_type"], ("typed", "full"))
 
 
 def _codes(countries: tuple[str, ...], sectors: tuple[str, ...] | None) -> str:

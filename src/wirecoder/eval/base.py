@@ -119,6 +119,16 @@ def summary_table(title: str, rows: dict[str, dict], keys: list[str]) -> Table:
     return table
 
 
+def per_type_table(title: str, per_type: dict[str, dict], rates: tuple[str, ...]) -> Table:
+    """One row per gold event type: its gold count and the ``rates`` (columns of 4 decimals)."""
+    table = Table(title=title, title_justify="left")
+    for column in ("type", "gold", *rates):
+        table.add_column(column, justify="left" if column == "type" else "right")
+    for etype, row in per_type.items():
+        table.add_row(etype, str(row["gold"]), *(f"{row[key]:.4f}" for key in rates))
+    return table
+
+
 def _fmt(value: object) -> str:
     if value is None:
         return "–"

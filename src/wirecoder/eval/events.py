@@ -33,7 +33,15 @@ from pathlib import Path
 from rich.table import Table
 
 from wirecoder.errors import InputError
-from wirecoder.eval.base import EvalReport, index_predictions, predict, save_predictions, select_split, summary_table
+from wirecoder.eval.base import (
+    EvalReport,
+    index_predictions,
+    predict,
+    save_predictions,
+    select_split,
+    summary_table,
+)
+from wirecoder.eval.base import per_type_table as base_per_type_table
 from wirecoder.model import PLOVER_TYPES, Article
 
 UNKNOWN_CODES = frozenset({"", "---", "UNK", "XXX", "NULL", "NONE"})
@@ -289,12 +297,7 @@ def per_type(scores: list[EventScore]) -> dict[str, dict]:
 
 
 def per_type_table(summary: dict) -> Table:
-    table = Table(title="per type (gold events)", title_justify="left")
-    for column in ("type", "gold", "type_acc", "full_acc"):
-        table.add_column(column, justify="left" if column == "type" else "right")
-    for etype, row in summary["per_type"].items():
-        table.add_row(etype, str(row["gold"]), f"{row['type_acc']:.4f}", f"{row['full_acc']:.4f}")
-    return table
+    return base_per_type_table("per type (gold events)", summary["per_type"], ("type_acc", "full_acc"))
 
 
 def _fmt_pred(p: PredEvent) -> str:

